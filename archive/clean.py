@@ -1,0 +1,137 @@
+"""Cleaning scraped text: pinyin annotations, site boilerplate, mojibake.
+
+Each rule is a small function over text; `clean_text` applies them in order
+and records which kinds of damage it found. The original text is never
+modified in place: the cleaned body is derived from it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Tone-marked pinyin that scrapers insert after a character: 區(qū), 書（shū）.
+# At least one tone mark is required, so (市縣), (PVA) or (2022) survive.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_ANNOTATION = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s*([a-zü%s]{0,6}[%s][a-zü%s]{0,6})\s*[)）]" % (_TONED, _TONED, _TONED))
+
+# Lines that belong to the site, not the article.
+_BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:"
+    r"您的位置|当前位置|首页\s|声明[:：]|免责声明|版权所有|copyright|©|"
+    r"联系(?:QQ|电话|我们)|本站(?:所有|将|不对)|相关(?:文章|阅读|新闻|链接)|相關(?:文章|閱讀|新聞)|"
+    r"分享到|分享至|标签[:：]|標籤[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
+    r"扫一扫|掃一掃|打印本页|关闭窗口|【打印】|【关闭】"
+    r")", re.I)
+_SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：]", re.I)
+
+# Runs of characters typical of UTF-8 read as GBK, plus the replacement mark.
+_REPLACEMENT = "\ufffd"
+
+
+@dataclass
+class Cleaned:
+    body: str
+    boilerplate: list[str] = field(default_factory=list)
+    spam: list[str] = field(default_factory=list)
+    damage: list[str] = field(default_factory=list)
+    mojibake: list[str] = field(default_factory=list)
+
+
+def strip_pinyin_annotations(text: str) -> tuple[str, int]:
+    """Remove tone-marked pinyin in parentheses right after a Chinese character."""
+    return _PINYIN_ANNOTATION.subn("", text)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    return bool(_BOILERPLATE_LINE.match(line)) or bool(_SPAM_TAG_LINE.match(line))
+
+
+def looks_like_mojibake(segment: str) -> bool:
+    """True when the segment is UTF-8 text that was decoded as GBK.
+
+    Such text re-encodes to GBK bytes that are valid UTF-8 and decode to
+    fewer, ordinary characters. Ordinary Chinese almost never does: GBK
+    bytes of real text are not valid UTF-8 beyond a character or two.
+    """
+    if _REPLACEMENT in segment:
+        return True
+    chinese = [c for c in segment if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"]
+    if len(chinese) < 4:
+        return False
+    return repair_mojibake(segment) is not None
+
+
+def repair_mojibake(segment: str) -> str | None:
+    """The text a GBK-misread UTF-8 segment stood for, or None if it is not one."""
+    for start in range(0, min(4, len(segment))):
+        candidate = segment[start:].replace("?", "")
+        try:
+            repaired = candidate.encode("gbk").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired and len(repaired) < len(candidate):
+            return repaired
+    return None
+
+
+def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Separate leading and trailing site lines from the article's lines.
+
+    Only the edges are trimmed: a boilerplate-looking line in the middle of an
+    article is more likely a quotation than navigation.
+    """
+    start, end = 0, len(lines)
+    while start < end and (is_boilerplate_line(lines[start]) or not lines[start].strip()):
+        start += 1
+    while end > start and (is_boilerplate_line(lines[end - 1]) or not lines[end - 1].strip()
+                           or _is_trailing_chrome(lines[end - 1])):
+        end -= 1
+    edges = lines[:start] + lines[end:]
+    spam = [l.strip() for l in edges if _SPAM_TAG_LINE.match(l)]
+    boilerplate = [l.strip() for l in edges if l.strip() and not _SPAM_TAG_LINE.match(l)]
+    return lines[start:end], boilerplate, spam
+
+
+def _is_trailing_chrome(line: str) -> bool:
+    stripped = line.strip(" \t•·-*")
+    return stripped in {"编辑", "相关文章", "相關文章", "分享到:", "分享到："} or bool(
+        re.match(r"^(?:编辑|編輯)[:：]\s*\S{1,8}$", stripped))
+
+
+def clean_text(text: str) -> Cleaned:
+    damage: list[str] = []
+    body, annotations = strip_pinyin_annotations(text)
+    if annotations:
+        damage.append("pinyin_annotation")
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    kept, boilerplate, spam = split_boilerplate(lines)
+    if boilerplate:
+        damage.append("boilerplate")
+    if spam:
+        damage.append("spam_tag")
+    mojibake: list[str] = []
+    clean_lines: list[str] = []
+    for line in kept:
+        good, bad = _cut_mojibake(line)
+        if bad:
+            mojibake.append(bad)
+        if good.strip():
+            clean_lines.append(good.strip())
+    if mojibake:
+        damage.append("mojibake")
+    return Cleaned(body="\n".join(clean_lines), boilerplate=boilerplate, spam=spam,
+                   damage=damage, mojibake=mojibake)
+
+
+def _cut_mojibake(line: str) -> tuple[str, str]:
+    """Split a line into its readable head and a garbled tail, if it has one."""
+    # Scan candidate cut points at punctuation or spaces from the left; the
+    # first point after which everything is mojibake is the cut.
+    for match in re.finditer(r"[\s。！？；，]", line):
+        tail = line[match.end():]
+        if tail.strip() and looks_like_mojibake(tail):
+            return line[: match.end()], tail
+    if looks_like_mojibake(line):
+        return "", line
+    return line, ""

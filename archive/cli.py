@@ -1,0 +1,199 @@
+"""The `archive` command: reindex, search, extract, serve.
+
+One click group, one verb per subcommand. Every expected failure (a missing
+index, an unreadable path, a bad date) is one line on stderr and a non-zero
+exit, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+DEFAULT_INDEX = Path("instance") / "index"
+
+
+def default_index() -> str:
+    return os.environ.get("ARCHIVE_INDEX") or str(DEFAULT_INDEX)
+
+
+def bundled_seeds() -> Path:
+    """The seed documents: in a checkout beside the package, else where pip put them."""
+    candidates = [Path(__file__).resolve().parent.parent / "seeds",
+                  Path(sys.prefix) / "share" / "archive" / "seeds"]
+    for candidate in candidates:
+        if candidate.is_dir() and any(candidate.iterdir()):
+            return candidate
+    raise click.UsageError("no SOURCE given and the bundled seeds/ were not found; "
+                           "name a file or directory to index")
+
+
+index_option = click.option(
+    "--index", "index_dir", default=default_index, show_default="$ARCHIVE_INDEX or ./instance/index",
+    type=click.Path(file_okay=False), help="Directory that holds the index.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="archive")
+def cli() -> None:
+    """A searchable archive of Chinese local-government news.
+
+    \b
+    Typical use:
+      archive reindex                 index the bundled seeds/
+      archive reindex ~/scraped/      add or update documents from a folder
+      archive search 杨国昕            search in either script
+      archive serve                   open the search site on localhost:8000
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@click.option("--full", is_flag=True, help="Rebuild from scratch in a new index generation, "
+              "then switch to it atomically (searches keep working meanwhile).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for reading and analysis (default: number of cores).")
+def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int | None) -> None:
+    """Index documents from SOURCE files or directories (default: the bundled seeds/).
+
+    SOURCE may be .txt, .html/.htm, .json (one document) or .jsonl (one per
+    line, with "text" and optionally "id", "title", "date", "source", "url").
+    Unchanged documents are skipped; documents deleted from a SOURCE
+    directory are removed. Bad files are reported and skipped.
+    """
+    from indexer import IndexBusy, build
+
+    paths = list(sources) or [bundled_seeds()]
+    workers = workers or os.cpu_count() or 1
+    started = time.monotonic()
+    show_bar = sys.stderr.isatty()
+    failures: list[str] = []
+
+    def report_failure(error) -> None:
+        failures.append(str(error))
+        if not show_bar:
+            click.echo(f"skipped {error}", err=True)
+
+    try:
+        if show_bar:
+            with click.progressbar(length=0, label="indexing", file=sys.stderr,
+                                   show_pos=True) as bar:
+                def progress(done: int, total: int) -> None:
+                    bar.length = total
+                    bar.update(done - bar.pos)
+                report = build(paths, index_dir, full=full, workers=workers,
+                               progress=progress, on_error=report_failure)
+            for failure in failures:
+                click.echo(f"skipped {failure}", err=True)
+        else:
+            report = build(paths, index_dir, full=full, workers=workers,
+                           on_error=report_failure)
+    except IndexBusy as exc:
+        raise click.ClickException(str(exc))
+    seconds = time.monotonic() - started
+    click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+               f"{report.deleted} deleted, {report.failed} failed in {seconds:.1f}s "
+               f"-> {index_dir}")
+
+
+@cli.command()
+@click.argument("query")
+@index_option
+@click.option("--region", help="Region name or code; includes everything below it (绵阳市, 510704).")
+@click.option("--official", help="Official's name, in either script.")
+@click.option("--from", "date_from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--script", type=click.Choice(["simplified", "traditional", "mixed"]))
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
+              show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="Hits per page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the web API's JSON object.")
+def search(query: str, index_dir: str, region, official, date_from, date_to, script, sort,
+           page, limit, as_json) -> None:
+    """Search the index for QUERY (words, "quoted phrases", -excluded terms)."""
+    from indexer import IndexMissing, QueryError, SearchRequest, open_index
+    from web.api import search_payload
+
+    try:
+        request = SearchRequest.from_params({
+            "q": query, "region": region, "official": official, "from": date_from,
+            "to": date_to, "script": script, "sort": sort, "page": str(page)}, page_size=limit)
+        index = open_index(index_dir)
+        result = index.search(request)
+    except (QueryError, IndexMissing) as exc:
+        raise click.ClickException(str(exc))
+    if as_json:
+        click.echo(json.dumps(search_payload(request, result, base_url=""), ensure_ascii=False,
+                              indent=2))
+        return
+    noun = "document" if result.total == 1 else "documents"
+    click.echo(f"{result.total} {noun} match {result.query_text!r} "
+               f"({result.seconds * 1000:.0f} ms)")
+    for rank, hit in enumerate(result.hits, start=(page - 1) * limit + 1):
+        date = hit.date.value if hit.date else "date unknown"
+        click.echo(f"\n{rank}. {hit.title or '(untitled)'}  [{hit.id}]  {date}")
+        regions = "; ".join(" > ".join(r.path) for r in hit.regions)
+        if regions:
+            click.echo(f"   {regions}")
+        if hit.officials:
+            click.echo("   " + "、".join(f"{o.title}{o.name}" for o in hit.officials[:6]))
+        click.echo("   " + hit.snippet_text)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(paths: tuple[Path, ...]) -> None:
+    """Print each document in PATHS with its metadata, one JSON object per line.
+
+    No index is involved. Problems with a file are reported on stderr and the
+    other files are still printed; the exit status is 1 if any file failed.
+    """
+    from .extract import extract as extract_document
+    from .ingest import IngestError, read_sources
+
+    failed = 0
+    for item in read_sources(paths):
+        if isinstance(item, IngestError):
+            failed += 1
+            click.echo(f"skipped {item}", err=True)
+            continue
+        record = extract_document(item).to_dict()
+        click.echo(json.dumps(record, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+def serve(index_dir: str, host: str, port: int, threads: int) -> None:
+    """Serve the search site and JSON API with a production WSGI server."""
+    from waitress import serve as waitress_serve
+
+    from indexer import IndexMissing, open_index
+    from web import create_app
+
+    try:
+        open_index(index_dir)
+    except IndexMissing as exc:
+        raise click.ClickException(f"{exc} (run `archive reindex` first)")
+    app = create_app({"INDEX_DIR": index_dir})
+    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="archive")
+
+
+def main() -> None:
+    cli(prog_name="archive")
+
+
+if __name__ == "__main__":
+    main()

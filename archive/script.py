@@ -1,0 +1,86 @@
+"""Script (simplified / traditional) detection and folding.
+
+Everything the archive compares, indexes or matches is compared in *folded*
+form: traditional characters mapped to simplified, full-width ASCII to
+half-width, Latin letters lower-cased. Folding keeps the text's length, one
+character in and one out, so an offset found in folded text is an offset in
+the original: that is what lets a highlight land in the document's own script.
+"""
+from __future__ import annotations
+
+import functools
+import opencc
+
+# Variants that OpenCC's t2s leaves alone but readers treat as one character
+# (checked against OpenCC 1.4: it already maps 臺/檯/颱→台, 裏→里, 爲→为 ...).
+_EXTRA_VARIANTS = str.maketrans({"衞": "卫", "衛": "卫", "寳": "宝", "甯": "宁"})
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _convert_same_length(text: str, config: str) -> str:
+    converted = _converter(config).convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length (rare); fall back to one character at
+    # a time, which t2s/s2t always map one to one.
+    convert = _converter(config).convert
+    return "".join(c2 if len(c2 := convert(c)) == 1 else c for c in text)
+
+
+# Full-width ASCII to half-width, then Latin upper case to lower case.
+_FOLD_TABLE = {c: chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}
+_FOLD_TABLE.update({c: chr(c).lower() for c in range(0x41, 0x5B)})
+_FOLD_TABLE[0x3000] = " "  # ideographic space
+
+
+def fold(text: str) -> str:
+    """Map text to the archive's comparison form, keeping its length."""
+    if not text:
+        return text
+    folded = _convert_same_length(text, "t2s").translate(_EXTRA_VARIANTS)
+    return folded.translate(_FOLD_TABLE)
+
+
+def to_traditional(text: str) -> str:
+    return _convert_same_length(text, "s2t")
+
+
+def to_simplified(text: str) -> str:
+    return _convert_same_length(text, "t2s")
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
+            or 0x20000 <= code <= 0x3134F or 0xF900 <= code <= 0xFAFF)
+
+
+def detect_script(text: str) -> str:
+    """'simplified', 'traditional' or 'mixed', from the characters that differ.
+
+    A character counts as traditional when t2s changes it and as simplified
+    when s2t changes it; characters common to both scripts say nothing.
+    Scraper damage (a traditional editor's name in a simplified page) is
+    tolerated by the thresholds.
+    """
+    simplified = to_simplified(text)
+    traditional = to_traditional(text)
+    trad = simp = 0
+    for orig, s, t in zip(text, simplified, traditional):
+        if orig != s:
+            trad += 1
+        elif orig != t:
+            simp += 1
+    total = trad + simp
+    if total == 0:
+        return "simplified"
+    share = trad / total
+    if share >= 0.8:
+        return "traditional"
+    if share <= 0.2:
+        return "simplified"
+    return "mixed"

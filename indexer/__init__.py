@@ -1,0 +1,15 @@
+"""The index: build it from documents, search it. The only package that touches Whoosh.
+
+    build(sources, index_dir, full=False, workers=1)  -> BuildReport
+    open_index(index_dir).search(SearchRequest)        -> SearchResult
+
+Everything above this line (the CLI, the web app) speaks only these names,
+so that another engine can stand behind them.
+"""
+from .build import BuildReport, build
+from .query import QueryError, SearchRequest
+from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index
+from .store import IndexBusy, IndexMissing
+
+__all__ = ["BuildReport", "build", "QueryError", "SearchRequest", "Facets", "FacetValue", "Hit",
+           "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing"]

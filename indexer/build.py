@@ -1,0 +1,260 @@
+"""Building and updating the index from sources.
+
+Incremental by default: each document's content hash (its bytes plus the
+extractor version) is compared with the one indexed under its id, so only new
+and changed documents are extracted and analysed, and documents whose file
+under a given source is gone are deleted. `full=True` builds a new generation
+beside the live one and switches to it atomically (see `store`).
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from whoosh import index as whoosh_index
+
+from archive.document import Document
+from archive.extract import content_hash, extract
+from archive.ingest import IngestError, RawDocument, iter_source_files, read_file
+from archive.script import fold
+
+from . import store
+from .schema import build_schema
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    failed: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    generation: str = ""
+
+
+def document_fields(doc: Document) -> dict:
+    """The Whoosh fields for one document."""
+    title = doc.title or ""
+    region_keys: list[str] = []
+    for region in doc.regions:
+        for key in region.path_keys:
+            if key not in region_keys:
+                region_keys.append(key)
+    places = {fold(r.name) for r in doc.regions + doc.mentioned_regions}
+    fields = {
+        "id": doc.id,
+        "content_hash": doc.content_hash,
+        "origin": doc.file,
+        "title": title,
+        "words": doc.body,
+        "chars": f"{title}\n{doc.body}" if title else doc.body,
+        "region": ",".join(region_keys),
+        "place": ",".join(sorted(places)),
+        "official": ",".join(dict.fromkeys(fold(o.name) for o in doc.officials)),
+        "date_bucket": ",".join(date_buckets(doc)),
+        "script": doc.script,
+        "source": fold(doc.source or ""),
+        "meta": json.dumps(stored_meta(doc), ensure_ascii=False),
+        "text": doc.body,
+    }
+    span = date_span(doc)
+    if span:
+        fields["date_start"], fields["date_end"] = span
+    return fields
+
+
+def stored_meta(doc: Document) -> dict:
+    meta = doc.summary()
+    if doc.original != doc.body:
+        meta["original"] = doc.original  # kept only when cleaning changed something
+    return meta
+
+
+def date_buckets(doc: Document) -> list[str]:
+    """Histogram buckets a date counts in, at its own precision."""
+    if doc.date is None or doc.date.precision == "month-day":
+        return ["unknown"]
+    value = doc.date.value
+    if doc.date.precision == "year":
+        return [value[:4]]
+    return [value[:4], value[:7]]
+
+
+def date_span(doc: Document) -> tuple[int, int] | None:
+    """First and last day (as YYYYMMDD) the document's date can mean."""
+    if doc.date is None or doc.date.precision == "month-day":
+        return None
+    value = doc.date.value
+    year = int(value[:4])
+    if doc.date.precision == "year":
+        return year * 10000 + 101, year * 10000 + 1231
+    month = int(value[5:7])
+    if doc.date.precision == "month":
+        return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + 31
+    day = int(value[8:10])
+    number = year * 10000 + month * 100 + day
+    return number, number
+
+
+def _extract_fields(raw: RawDocument) -> tuple[str, dict | None, str | None]:
+    try:
+        return raw.id, document_fields(extract(raw)), None
+    except Exception as exc:  # one bad document must not stop a reindex
+        return raw.id, None, f"{raw.origin}: extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _count_documents(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.suffix.lower() == ".jsonl":
+            try:
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _known_documents(ix) -> dict[str, tuple[str, str]]:
+    """id -> (content hash, origin file) for every indexed document."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count() == 0:
+            return {}
+        ids = reader.column_reader("id")
+        hashes = reader.column_reader("content_hash")
+        origins = reader.column_reader("origin")
+        return {ids[n]: (hashes[n], origins[n]) for n in reader.all_doc_ids()}
+
+
+def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = False,
+          workers: int = 1, progress: Callable[[int, int], None] | None = None,
+          on_error: Callable[[IngestError], None] | None = None) -> BuildReport:
+    root = Path(index_dir)
+    sources = [Path(s) for s in sources]
+    report = BuildReport()
+
+    def fail(error: IngestError) -> None:
+        report.failed += 1
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    with store.write_lock(root):
+        try:
+            generation = None if full else store.current_generation(root)
+        except store.IndexMissing:
+            generation = None
+        fresh = generation is None
+        if fresh:
+            store.remove_stale_generations(root)  # leftovers of a killed rebuild
+            generation = store.new_generation(root)
+            ix = whoosh_index.create_in(str(generation), build_schema())
+            known = {}
+        else:
+            ix = whoosh_index.open_dir(str(generation))
+            known = _known_documents(ix)
+        report.generation = generation.name
+
+        files: list[Path] = []
+        for item in iter_source_files(sources):
+            if isinstance(item, IngestError):
+                fail(item)
+            else:
+                files.append(item)
+        total = _count_documents(files)
+        done = 0
+        seen: dict[str, str] = {}
+        failed_files: set[str] = set()
+
+        def changed_documents() -> Iterator[RawDocument]:
+            nonlocal done
+            for path in files:
+                for item in read_file(path):
+                    done += 1
+                    if progress and (done % 50 == 0 or done == total):
+                        progress(min(done, total), total)
+                    if isinstance(item, IngestError):
+                        failed_files.add(str(path.resolve()))
+                        fail(item)
+                        continue
+                    # Absolute paths, so that deletions are found whatever the cwd.
+                    item.file = str(path.resolve())
+                    item.origin = item.file + item.origin[len(str(path)):]
+                    if item.id in seen:
+                        fail(IngestError(item.origin, f"duplicate id {item.id!r} "
+                                                      f"(first read from {seen[item.id]})"))
+                        continue
+                    seen[item.id] = item.origin
+                    previous = known.get(item.id)
+                    if previous and previous[0] == content_hash(item):
+                        report.unchanged += 1
+                        continue
+                    yield item
+
+        pending = changed_documents()
+        with _pool(workers) as pool:
+            extracted = pool.imap(_extract_fields, pending, chunksize=8) if pool \
+                else map(_extract_fields, pending)
+            writer = ix.writer(limitmb=256)
+            try:
+                for doc_id, fields, error in extracted:
+                    if error:
+                        fail(IngestError(seen.get(doc_id, doc_id), error))
+                        continue
+                    if doc_id in known:
+                        writer.update_document(**fields)
+                        report.updated += 1
+                    else:
+                        writer.add_document(**fields)
+                        report.added += 1
+                for doc_id, (_hash, origin) in known.items():
+                    if doc_id not in seen and origin not in failed_files \
+                            and _under_any(origin, sources):
+                        writer.delete_by_term("id", doc_id)
+                        report.deleted += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        if progress:
+            progress(total, total)
+        if fresh:
+            store.switch_to(root, generation)
+            store.remove_stale_generations(root)
+    return report
+
+
+class _pool:
+    """A process pool for extraction when it pays, else nothing (serial map)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+
+    def __enter__(self):
+        if self.workers > 1:
+            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            self.pool = context.Pool(self.workers)
+        return self.pool
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+        return False
+
+
+def _under_any(origin: str, sources: list[Path]) -> bool:
+    origin_path = Path(origin)
+    for source in sources:
+        resolved = source.resolve()
+        if origin_path == resolved or resolved in origin_path.parents:
+            return True
+    return False

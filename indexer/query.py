@@ -1,0 +1,194 @@
+"""Reading what the user asked for: the query string and the filters.
+
+Query syntax, kept small on purpose:
+
+    杨国昕 招商          both terms (AND)
+    "主持召开"           a phrase (quotes also keep spaces and hyphens in)
+    -疫情               exclude documents containing the term
+
+Every term is matched as a substring of the folded text, so a query and its
+other-script spelling find the same documents. Filters (region, official,
+dates, script) narrow the result; all validation happens here, and every
+problem is a `QueryError` with a message a person can act on.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from archive import gazetteer
+from archive.script import fold
+
+from .analysis import query_runs
+
+MAX_QUERY_CHARS = 256
+MAX_TERMS = 16
+MAX_PAGE = 1000
+MAX_DEPTH = 10_000          # hits a client may page through
+MAX_PAGE_SIZE = 100
+SORTS = ("relevance", "date")
+SCRIPTS = ("simplified", "traditional", "mixed")
+
+
+class QueryError(ValueError):
+    """The request cannot be run as given; the message says why."""
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str                 # as typed
+    runs: tuple[str, ...]     # folded runs of word characters
+    exclude: bool = False
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class DateBound:
+    text: str
+    first_day: int            # YYYYMMDD
+    last_day: int
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    terms: list[Term] = field(default_factory=list)
+    region: str | None = None          # gazetteer key
+    region_input: str | None = None
+    official: str | None = None        # folded name
+    official_input: str | None = None
+    date_from: DateBound | None = None
+    date_to: DateBound | None = None
+    script: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str | None], page_size: int = 10) -> "SearchRequest":
+        get = lambda name: (params.get(name) or "").strip()  # noqa: E731
+        request = cls(page_size=page_size)
+        request.q = get("q")
+        request.terms = parse_query(request.q)
+        region = get("region")
+        if region:
+            request.region, request.region_input = resolve_region(region), region
+        official = get("official")
+        if official:
+            if len(official) > 32:
+                raise QueryError("official: a name is at most 32 characters")
+            request.official, request.official_input = fold(official), official
+        request.date_from = parse_date_bound(get("from"), "from") if get("from") else None
+        request.date_to = parse_date_bound(get("to"), "to") if get("to") else None
+        if request.date_from and request.date_to and \
+                request.date_from.first_day > request.date_to.last_day:
+            raise QueryError(f"from ({request.date_from.text}) is after to ({request.date_to.text})")
+        script = get("script")
+        if script:
+            if script not in SCRIPTS:
+                raise QueryError(f"script must be one of {', '.join(SCRIPTS)}")
+            request.script = script
+        sort = get("sort") or "relevance"
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+        request.sort = sort
+        request.page = parse_page(get("page") or "1")
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            raise QueryError(f"page size must be between 1 and {MAX_PAGE_SIZE}")
+        if request.page * page_size > MAX_DEPTH:
+            raise QueryError(f"page {request.page} is too deep: results are listed up to "
+                             f"{MAX_DEPTH}; narrow the search with a filter instead")
+        if not request.terms and not request.has_filters:
+            raise QueryError("enter a word or name to search for, or choose a filter")
+        if request.terms and all(t.exclude for t in request.terms) and not request.has_filters:
+            raise QueryError("a search needs at least one term that is not excluded")
+        return request
+
+    @property
+    def has_filters(self) -> bool:
+        return any((self.region, self.official, self.date_from, self.date_to, self.script))
+
+    def params(self, **changes) -> dict[str, str]:
+        """The URL parameters of this request, with some changed or removed (None)."""
+        values = {
+            "q": self.q, "region": self.region_input and self.region,
+            "official": self.official_input, "from": self.date_from and self.date_from.text,
+            "to": self.date_to and self.date_to.text, "script": self.script,
+            "sort": None if self.sort == "relevance" else self.sort,
+            "page": None if self.page == 1 else str(self.page),
+        }
+        values.update(changes)
+        return {k: v for k, v in values.items() if v}
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def parse_query(q: str) -> list[Term]:
+    if len(q) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
+    if q.count('"') % 2:
+        raise QueryError('unbalanced quotes: close the phrase with a second "')
+    terms: list[Term] = []
+    for match in _TOKEN.finditer(q.replace("“", '"').replace("”", '"')):
+        if match.group(3) is not None:
+            text = match.group(3)
+            exclude = text.startswith("-") and len(text) > 1
+            body = text[1:] if exclude else text
+            phrase = False
+        else:
+            exclude, body, text, phrase = bool(match.group(1)), match.group(2), match.group(0), True
+        runs = tuple(query_runs(body))
+        if not runs:
+            continue  # punctuation alone: nothing to look for
+        terms.append(Term(text=text, runs=runs, exclude=exclude, phrase=phrase))
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"the query has {len(terms)} terms; the limit is {MAX_TERMS}")
+    return terms
+
+
+def parse_page(value: str) -> int:
+    if not value.isdigit() or len(value) > 6:
+        raise QueryError(f"page must be a whole number from 1 to {MAX_PAGE}")
+    page = int(value)
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"page must be a whole number from 1 to {MAX_PAGE}")
+    return page
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_date_bound(value: str, name: str) -> DateBound:
+    match = _DATE.match(value)
+    if not match:
+        raise QueryError(f"{name}: {value[:40]!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if not 1000 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
+        raise QueryError(f"{name}: {value!r} is not a valid date")
+    if month is None:
+        return DateBound(value, year * 10000 + 101, year * 10000 + 1231)
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return DateBound(value, year * 10000 + month * 100 + 1, year * 10000 + month * 100 + 31)
+    if not 1 <= day <= last:
+        raise QueryError(f"{name}: {value!r} is not a valid date")
+    number = year * 10000 + month * 100 + day
+    return DateBound(value, number, number)
+
+
+def resolve_region(value: str) -> str:
+    if len(value) > 40:
+        raise QueryError("region: give a region name or code of at most 40 characters")
+    matches = gazetteer.load().resolve(value)
+    if not matches:
+        raise QueryError(f"region: no division called or coded {value!r} is known")
+    if len(matches) > 1:
+        gaz = gazetteer.load()
+        options = "; ".join(f"{' > '.join(gaz.region(d).path)} ({d.key})" for d in matches[:8])
+        raise QueryError(f"region: {value!r} is ambiguous; use a code: {options}")
+    return matches[0].key

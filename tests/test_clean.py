@@ -1,0 +1,35 @@
+from archive.clean import clean_text, strip_pinyin_annotations
+
+from .conftest import seed_path
+
+
+def test_pinyin_annotations_are_removed():
+    text, count = strip_pinyin_annotations("豐澤區(qū)政府召開會議，區(qū)領(lǐng)導、黨（dǎng）委書(shū)記")
+    assert text == "豐澤區政府召開會議，區領導、黨委書記"
+    assert count == 5
+
+
+def test_real_parentheses_survive():
+    for text in ("（记者 王志超）", "各區(市縣)黨政一把手", "縣PVA(聚乙烯醇)", "(2022)", "(qu)", "（新桥镇）"):
+        assert strip_pinyin_annotations(text) == (text, 0)
+
+
+def test_seed_001_has_no_pinyin_left():
+    cleaned = clean_text(seed_path("001").read_text(encoding="utf-8"))
+    assert "pinyin_annotation" in cleaned.damage
+    assert "(q" not in cleaned.body and "區長楊國昕" in cleaned.body
+
+
+def test_boilerplate_and_spam_leave_the_body():
+    cleaned = clean_text(seed_path("002").read_text(encoding="utf-8"))
+    assert "济南小胖子快餐" not in cleaned.body
+    assert any("济南小胖子快餐" in line for line in cleaned.spam)
+    assert "免责声明" not in cleaned.body and "您的位置" not in cleaned.body
+    assert cleaned.body.startswith("奋力实现全年目标")
+    assert "市领导欧阳贵有、李长春出席会议" in cleaned.body
+
+
+def test_site_footer_is_separated():
+    cleaned = clean_text(seed_path("000").read_text(encoding="utf-8"))
+    assert "版权所有" not in cleaned.body
+    assert cleaned.body.endswith("(新桥镇)")

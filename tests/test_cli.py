@@ -1,0 +1,88 @@
+"""The `archive` command through click's CliRunner, on real indexes."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from archive.cli import cli
+
+from .conftest import SEEDS, seed_path
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_reindex_defaults_to_seeds_and_is_incremental(tmp_path):
+    index_dir = str(tmp_path / "index")
+    first = run("reindex", "--index", index_dir, "--workers", "1")
+    assert first.exit_code == 0, first.output
+    assert "5 added, 0 updated, 0 unchanged, 0 deleted, 0 failed" in first.output
+    second = run("reindex", "--index", index_dir)
+    assert "0 added, 0 updated, 5 unchanged" in second.output
+    full = run("reindex", "--full", "--index", index_dir, "--workers", "2")
+    assert "5 added" in full.output
+
+
+def test_index_defaults_to_environment_variable(tmp_path):
+    index_dir = str(tmp_path / "from-env")
+    result = run("reindex", str(seed_path("001")), env={"ARCHIVE_INDEX": index_dir})
+    assert result.exit_code == 0 and index_dir in result.output
+    found = run("search", "杨国昕", env={"ARCHIVE_INDEX": index_dir})
+    assert "001_0c41b430a93a6d9e" in found.output
+
+
+def test_reindex_reports_bad_files_and_goes_on(tmp_path):
+    (tmp_path / "ok.txt").write_text("区长杨国昕主持会议。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00\xff")
+    result = CliRunner().invoke(cli, ["reindex", str(tmp_path), "--index",
+                                      str(tmp_path / "index")])
+    assert result.exit_code == 0
+    assert "1 added" in result.output and "1 failed" in result.output
+    assert "bad.txt" in result.output  # the skipped file is named
+
+
+def test_search_human_and_json(seed_index):
+    human = run("search", "楊國昕", "--index", str(seed_index))
+    assert human.exit_code == 0
+    assert "1 document" in human.output and "001_0c41b430a93a6d9e" in human.output
+    data = json.loads(run("search", "任俊洁", "--index", str(seed_index), "--json").output)
+    assert data["total"] == 1 and data["hits"][0]["id"] == "000_13eb6cda136f1765"
+    assert set(data) >= {"query", "total", "page", "hits", "facets"}
+    assert set(data["facets"]) >= {"region", "official", "date"}
+
+
+def test_search_json_equals_web_api(seed_index, client):
+    cli_data = json.loads(run("search", "书记", "--index", str(seed_index), "--region", "四川省",
+                              "--json").output)
+    web_data = client.get("/api/search?q=书记&region=四川省").get_json()
+    for data in (cli_data, web_data):
+        data.pop("seconds")
+    assert [h["id"] for h in cli_data["hits"]] == [h["id"] for h in web_data["hits"]]
+    assert cli_data["total"] == web_data["total"]
+    assert cli_data["facets"]["region"] == [  # links are relative in the CLI, absolute on the web
+        {**f, "url": f["url"].replace("http://localhost", "")} for f in web_data["facets"]["region"]]
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, seed_index):
+    missing = CliRunner().invoke(cli, ["search", "x", "--index", str(tmp_path / "nothing")])
+    assert missing.exit_code == 1
+    assert "no index" in missing.output and "Traceback" not in missing.output
+    bad_date = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index),
+                                        "--from", "2020-13"])
+    assert bad_date.exit_code == 1 and "not a valid date" in bad_date.output
+    serve_missing = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "nothing")])
+    assert serve_missing.exit_code == 1 and "archive reindex" in serve_missing.output
+
+
+def test_extract_prints_json_lines(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), str(tmp_path / "bad.txt")])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1  # one file failed, the others were still printed
+    assert [d["id"][:3] for d in lines] == ["000", "001", "002", "003", "004"]
+    for record in lines:
+        assert set(record) >= {"id", "title", "script", "body", "regions", "mentioned_regions",
+                               "officials", "reporters", "date", "source"}
+    assert "bad.txt" in result.stderr
