@@ -121,7 +121,9 @@ def read_file(path: Path) -> Iterator[RawDocument | IngestError]:
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[RawDocument | IngestError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: str.splitlines() would also cut at U+2028 and
+    # other separators that JSON strings may legally contain.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         origin = f"{path}:{number}"

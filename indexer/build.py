@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,7 +24,13 @@ from archive.ingest import IngestError, RawDocument, iter_source_files, read_fil
 from archive.script import fold
 
 from . import store
+from .analysis import segmenter
 from .schema import build_schema
+
+# Below this many documents to (re)index, extra writer processes cost more
+# (each starts its own segment) than they save.
+PARALLEL_AFTER = 500
+WRITER_MEMORY_MB = 256
 
 @dataclass
 class BuildReport:
@@ -199,10 +206,21 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                     yield item
 
         pending = changed_documents()
-        with _pool(workers) as pool:
-            extracted = pool.imap(_extract_fields, pending, chunksize=8) if pool \
+        head = list(islice(pending, PARALLEL_AFTER))
+        parallel = workers > 1 and len(head) >= PARALLEL_AFTER
+        pending = chain(head, pending)
+        if head:
+            segmenter()  # load jieba once, before the worker processes fork
+        with _pool(workers if parallel else 1) as pool:
+            extracted = pool.imap(_extract_fields, pending, chunksize=16) if pool \
                 else map(_extract_fields, pending)
-            writer = ix.writer(limitmb=256)
+            if parallel:
+                # Analysis (jieba, bigrams) runs in the writer's own processes,
+                # each filling a segment of its own; no merge at commit.
+                writer = ix.writer(procs=workers, multisegment=True, batchsize=64,
+                                   limitmb=WRITER_MEMORY_MB // workers)
+            else:
+                writer = ix.writer(limitmb=WRITER_MEMORY_MB)
             try:
                 for doc_id, fields, error in extracted:
                     if error:

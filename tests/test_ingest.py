@@ -75,3 +75,11 @@ def test_gb18030_file_reads_like_utf8(tmp_path):
     (doc,) = list(read_sources([tmp_path / "gbk.txt"]))
     assert doc.text == text
     assert json.dumps(doc.id)  # ids are plain strings usable in URLs
+
+
+def test_jsonl_lines_may_contain_unicode_line_separators(tmp_path):
+    path = write_jsonl(tmp_path / "sep.jsonl", [{"id": "s1", "text": "第一段\u2028第二段\x85第三段"},
+                                                {"id": "s2", "text": "另一篇"}])
+    docs = list(read_sources([path]))
+    assert [d.id for d in docs] == ["s1", "s2"]
+    assert "\u2028" in docs[0].text
