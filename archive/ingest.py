@@ -82,10 +82,15 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[RawDocument | Ingest
 
 def read_file(path: Path) -> Iterator[RawDocument | IngestError]:
     origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            yield IngestError(origin, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+            yield IngestError(origin, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit "
+                                      "for one document")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -96,10 +101,7 @@ def read_file(path: Path) -> Iterator[RawDocument | IngestError]:
     except UndecodableError as exc:
         yield IngestError(origin, f"undecodable: {exc}")
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, path)
-    elif suffix in JSON_SUFFIXES:
+    if suffix in JSON_SUFFIXES:
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -120,19 +122,34 @@ def read_file(path: Path) -> Iterator[RawDocument | IngestError]:
         yield RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[RawDocument | IngestError]:
-    # Split on newlines only: str.splitlines() would also cut at U+2028 and
-    # other separators that JSON strings may legally contain.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(origin, f"invalid JSON: {exc.msg}")
-            continue
-        yield _from_record(record, f"{path.stem}-{number}", origin, str(path))
+def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
+    """One document per line, streamed: a JSON Lines file may be any size.
+
+    JSON text is UTF-8 (RFC 8259), so each line is decoded on its own and a
+    bad line costs only itself. Lines are split at newlines only: JSON strings
+    may legally contain U+2028 and other separators.
+    """
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw_line in enumerate(handle, start=1):
+            if number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+                raw_line = raw_line[3:]
+            if not raw_line.strip():
+                continue
+            origin = f"{path}:{number}"
+            try:
+                record = json.loads(raw_line.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield IngestError(origin, "undecodable: JSON Lines must be UTF-8")
+                continue
+            except json.JSONDecodeError as exc:
+                yield IngestError(origin, f"invalid JSON: {exc.msg}")
+                continue
+            yield _from_record(record, f"{path.stem}-{number}", origin, str(path))
 
 
 def _from_record(record, fallback_id: str, origin: str, file: str) -> RawDocument | IngestError:
