@@ -41,6 +41,8 @@ class Hit:
     snippet_html: str
     snippet_text: str
     score: float | None
+    # For related documents: what this one shares with the document shown.
+    shared: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +51,10 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    # Officials only: the office and region as written in their latest document.
+    title: str | None = None
+    region: str | None = None
+    region_key: str | None = None
 
 
 @dataclass
@@ -58,7 +64,9 @@ class Facets:
     official: list[FacetValue] = field(default_factory=list)
     date: list[FacetValue] = field(default_factory=list)          # years, or months of one year
     date_unit: str = "year"
-    date_unknown: int = 0
+    date_year: str | None = None     # the year whose months `date` lists
+    date_year_only: int = 0          # documents of that year dated only to the year
+    date_unknown: int = 0            # no date, or month and day without a year
 
 
 @dataclass
@@ -216,18 +224,31 @@ class Index:
             if (selected is None and parent is None) or (selected and parent and parent.key == selected.key):
                 children.append(FacetValue(key, div.name, count))
         facets.region = sorted(children, key=lambda f: (-f.count, f.key))
-        facets.official = [FacetValue(name, name, count, selected=name == request.official)
-                           for name, count in sorted(official_counts.items(),
-                                                     key=lambda item: (-item[1], item[0]))[:FACET_OFFICIALS]]
+        # Officials: the most frequent in the result, each with the office and
+        # region of their latest document, so that namesakes can be told apart.
+        top = sorted(official_counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_OFFICIALS]
+        if request.official and request.official not in dict(top):
+            top.append((request.official, official_counts.get(request.official, 0)))
+        for name, count in top:
+            value = FacetValue(name, name, count, selected=name == request.official)
+            profile = self.official_profile(name)
+            if profile:
+                value.title, value.region, value.region_key = (
+                    profile["title"], profile["region"], profile["region_key"])
+            facets.official.append(value)
+        # Dates: years, or the months of one year when the range lies in one.
+        # A date counts only at its own precision: a year-only date is in its
+        # year's bar but in no month's.
         facets.date_unknown = date_counts.pop("unknown", 0)
         years = sorted(k for k in date_counts if len(k) == 4)
         one_year = (request.date_from and request.date_to and request.date_from.text[:4]
                     == request.date_to.text[:4] and len(years) <= 1)
         if one_year:
             year = request.date_from.text[:4]
-            facets.date_unit = "month"
+            facets.date_unit, facets.date_year = "month", year
             facets.date = [FacetValue(k, k, v) for k, v in sorted(date_counts.items())
                            if len(k) == 7 and k.startswith(year)]
+            facets.date_year_only = max(0, date_counts.get(year, 0) - sum(f.count for f in facets.date))
         else:
             facets.date = [FacetValue(y, y, date_counts[y]) for y in years]
         return facets
@@ -243,30 +264,139 @@ class Index:
         return Document.from_dict({**meta, "body": stored["text"]}, original=original)
 
     def related(self, doc: Document, limit: int = 8) -> list[Hit]:
-        """Documents sharing an official or the most specific region, nearest in date first."""
+        """Documents sharing officials or the most specific region; most shared, then nearest in date."""
         from archive.script import fold
-        shared: list[Q.Query] = [Q.Term("official", fold(o.name)) for o in doc.officials]
-        if doc.regions:
-            deepest = max(doc.regions, key=lambda r: r.level)
+        names = {fold(o.name): o.name for o in doc.officials}
+        shared: list[Q.Query] = [Q.Term("official", name) for name in names]
+        deepest = max(doc.regions, key=lambda r: r.level) if doc.regions else None
+        if deepest is not None:
             shared.append(Q.Term("region", deepest.key))
         if not shared:
             return []
         searcher = self._searcher()
         query = Q.AndNot(Q.Or(shared), Q.Term("id", doc.id))
-        results = searcher.search(query, limit=limit)
-        return [self._hit(hit, []) for hit in results]
+        # A wider pool than shown, so that ordering by date picks from enough.
+        candidates = [self._hit(hit, []) for hit in searcher.search(query, limit=limit * 6)]
+
+        def day_number(date: DocDate | None) -> int | None:
+            if date is None or date.precision == "month-day":
+                return None  # the year is unknown: no distance can be told
+            value = date.value
+            month = int(value[5:7]) if len(value) >= 7 else 1
+            day = int(value[8:10]) if len(value) >= 10 else 1
+            return int(value[:4]) * 372 + (month - 1) * 31 + day
+
+        here = day_number(doc.date)
+        for hit in candidates:
+            hit.shared = [names[fold(o.name)] for o in hit.officials if fold(o.name) in names]
+            hit.shared = list(dict.fromkeys(hit.shared))
+            if deepest is not None and any(deepest.key in r.path_keys for r in hit.regions):
+                hit.shared.append(deepest.name)
+
+        def order(hit: Hit):
+            there = day_number(hit.date)
+            distance = abs(there - here) if here is not None and there is not None else 10 ** 9
+            return (-len(hit.shared), distance, hit.id)
+        return sorted(candidates, key=order)[:limit]
 
     def stats(self) -> dict:
+        """What the archive holds; computed once per index state, since it scans columns."""
         searcher = self._searcher()
         reader = searcher.reader()
+        generation = store.current_generation(self.root).name
+        key = (generation, reader.doc_count_all(), reader.doc_count())
+        cache = self.__dict__.setdefault("_stats_cache", {})
+        if key in cache:
+            return cache[key]
         count = reader.doc_count()
         scripts = {s: searcher.doc_frequency("script", s) for s in ("simplified", "traditional", "mixed")}
-        dates = [d for d in reader.column_reader("date_start") if d] if count else []
-        first = min(dates) if dates else None
-        last = max(dates) if dates else None
-        fmt = lambda n: f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}" if n else None  # noqa: E731
-        return {"documents": count, "scripts": scripts, "first_date": fmt(first),
-                "last_date": fmt(last), "generation": store.current_generation(self.root).name}
+        starts = [d for d in reader.column_reader("date_start") if d] if count else []
+
+        def date_starting(day: int) -> str:
+            found = searcher.search(Q.NumericRange("date_start", day, day), limit=1)
+            date = json.loads(found[0]["meta"]).get("date") if len(found) else None
+            return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+        first = last = None
+        if starts:
+            # Report the earliest and latest dates as written, at their own precision.
+            first, last = date_starting(min(starts)), date_starting(max(starts))
+        stats = {"documents": count, "scripts": scripts,
+                 "first_date": first, "last_date": last,
+                 "undated": searcher.doc_frequency("date_bucket", "unknown"),
+                 "officials": sum(1 for _ in reader.lexicon("official")) if count else 0,
+                 "generation": generation}
+        cache.clear()
+        cache[key] = stats
+        return stats
+
+    # -- officials ------------------------------------------------------
+    def official_profile(self, name: str) -> dict | None:
+        """An official (folded name) as their latest document presents them:
+        the name as written, the office, the region, and how many documents name them."""
+        from archive.script import fold
+        searcher = self._searcher()
+        reader = searcher.reader()
+        key = (store.current_generation(self.root).name, reader.doc_count_all(), name)
+        cache = self.__dict__.setdefault("_profile_cache", {})
+        if key in cache:
+            return cache[key]
+        found = searcher.search(Q.Term("official", name), limit=1,
+                                sortedby=sorting.FieldFacet("date_start", reverse=True))
+        profile = None
+        if len(found):
+            meta = json.loads(found[0]["meta"])
+            official = next((o for o in meta.get("officials", []) if fold(o["name"]) == name), None)
+            if official:
+                region_key, region_name = official.get("region"), None
+                if region_key:
+                    div = gazetteer.load().get(region_key)
+                    region_name = div.name if div else None
+                elif len(meta.get("regions", [])) == 1:
+                    # One region for the whole document: the office is most likely there.
+                    region_key, region_name = meta["regions"][0]["key"], meta["regions"][0]["name"]
+                profile = {"name": official["name"], "title": official.get("title") or None,
+                           "region": region_name, "region_key": region_key,
+                           "documents": searcher.doc_frequency("official", name)}
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[key] = profile
+        return profile
+
+    def official_trail(self, name: str, limit: int = 500) -> list[Hit]:
+        """Documents naming an official (folded name): the latest `limit`, oldest first, undated last."""
+        searcher = self._searcher()
+        # Newest first so that a long career keeps its latest documents; undated
+        # ones read 0 from the column and come last.
+        found = searcher.search(Q.Term("official", name), limit=limit,
+                                sortedby=sorting.FieldFacet("date_start", reverse=True))
+        hits = [self._hit(hit, [name]) for hit in found]
+        dated = [h for h in hits if h.date and h.date.precision != "month-day"]
+        undated = [h for h in hits if not (h.date and h.date.precision != "month-day")]
+        return dated[::-1] + undated
+
+    def first_lines(self, doc_ids: list[str], width: int = 60) -> dict[str, str]:
+        """The first non-blank line of each document's text, cut to `width`: a title for untitled hits."""
+        searcher = self._searcher()
+        lines = {}
+        for doc_id in doc_ids:
+            stored = searcher.document(id=doc_id)
+            if stored is None:
+                continue
+            line = next((part.strip() for part in stored["text"].split("\n") if part.strip()), "")
+            lines[doc_id] = line if len(line) <= width else line[:width] + "…"
+        return lines
+
+    def updated_at(self) -> float:
+        """When the live index last changed, in seconds since the epoch (for feeds)."""
+        generation = store.current_generation(self.root)
+        times = [generation.stat().st_mtime]
+        for path in generation.iterdir():
+            try:
+                times.append(path.stat().st_mtime)
+            except FileNotFoundError:  # a segment merged away while we looked
+                pass
+        return max(times)
 
 
 def open_index(root: str | Path) -> Index:

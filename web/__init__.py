@@ -18,8 +18,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.json.ensure_ascii = False
 
-    from . import errors, views
+    from . import errors, exports, views
     app.register_blueprint(views.bp)
+    app.register_blueprint(exports.bp)
     errors.register(app)
 
     @app.after_request
