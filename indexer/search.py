@@ -334,6 +334,8 @@ class Index:
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
+        from whoosh import sorting
+
         from archive.script import fold
         searcher = self._searcher()
         reader = searcher.reader()
@@ -365,6 +367,8 @@ class Index:
 
     def official_trail(self, name: str, limit: int = 500) -> list[Hit]:
         """Documents naming an official (folded name): the latest `limit`, oldest first, undated last."""
+        from whoosh import sorting
+
         searcher = self._searcher()
         # Newest first so that a long career keeps its latest documents; undated
         # ones read 0 from the column and come last.
