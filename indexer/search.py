@@ -14,18 +14,19 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh import sorting
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import TimeLimit, TimeLimitCollector, UnlimitedCollector
+from whoosh.searching import Hit as WhooshHit
 
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
 from . import store
-from .analysis import query_bigrams, words
+from . import whoosh_query
+from .facets import FacetTable
 from .query import SearchRequest
 from .snippets import snippet
 
 SEARCH_SECONDS = 3.0
-FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
 FACET_OFFICIALS = 15
 
 
@@ -87,61 +88,6 @@ class SearchResult:
         return max(1, -(-self.total // self.request.page_size))
 
 
-def _run_query(run: str) -> Q.Query:
-    """A folded run must occur as a substring; words, title and names rank it."""
-    if len(run) == 1:
-        required = Q.Prefix("chars", run)
-    else:
-        grams = query_bigrams(run)
-        required = Q.Term("chars", grams[0]) if len(grams) == 1 else Q.Phrase("chars", grams)
-    boosts: list[Q.Query] = [Q.Term("place", run, boost=2.0)]
-    for word in words(run) or [run]:
-        boosts.append(Q.Term("words", word))
-        boosts.append(Q.Term("title", word))
-    return Q.AndMaybe(required, Q.Or(boosts))
-
-
-def build_query(request: SearchRequest) -> Q.Query:
-    positive = [_run_query(run) for t in request.terms if not t.exclude for run in t.runs]
-    negative = [Q.And([_term_required(run) for run in t.runs]) for t in request.terms if t.exclude]
-    query: Q.Query = Q.And(positive) if positive else Q.Every()
-    if negative:
-        query = Q.AndNot(query, Q.Or(negative))
-    return query
-
-
-def _term_required(run: str) -> Q.Query:
-    if len(run) == 1:
-        return Q.Prefix("chars", run)
-    grams = query_bigrams(run)
-    return Q.Term("chars", grams[0]) if len(grams) == 1 else Q.Phrase("chars", grams)
-
-
-def build_filter(request: SearchRequest) -> Q.Query | None:
-    parts: list[Q.Query] = []
-    if request.region:
-        parts.append(Q.Term("region", request.region))
-    if request.official:
-        parts.append(Q.Term("official", request.official))
-    if request.script:
-        parts.append(Q.Term("script", request.script))
-    # A document's date is a span (a year-only date spans the year); it
-    # passes when the span overlaps the requested one.
-    # Both ends are explicit: Whoosh mis-handles an open end on unsigned fields.
-    if request.date_to:
-        parts.append(Q.NumericRange("date_start", FIRST_DAY, request.date_to.last_day))
-    if request.date_from:
-        parts.append(Q.NumericRange("date_end", request.date_from.first_day, LAST_DAY))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else Q.And(parts)
-
-
-def _facet_map() -> dict:
-    return {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count)
-            for name in ("region", "official", "date_bucket")}
-
-
 def _decode(key) -> str:
     return key.decode("utf-8") if isinstance(key, bytes) else str(key)
 
@@ -150,6 +96,9 @@ class Index:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self._local = threading.local()
+        self._table_lock = threading.Lock()
+        self._table: FacetTable | None = None
+        self._table_key = None
         store.current_generation(self.root)  # raise IndexMissing now, not on first search
 
     # -- plumbing -------------------------------------------------------
@@ -166,30 +115,39 @@ class Index:
         return local.searcher
 
     # -- queries --------------------------------------------------------
+    def _facet_table(self, searcher) -> FacetTable:
+        """Facet columns of the searcher's index version, read once per version."""
+        key = (searcher.reader().generation(), searcher.doc_count_all())
+        with self._table_lock:
+            if self._table_key != key:
+                self._table = FacetTable(searcher.reader())
+                self._table_key = key
+            return self._table
+
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         searcher = self._searcher()
-        query = build_query(request)
-        restriction = build_filter(request)
-        if restriction is not None:
-            # Filters go into the query as score-free clauses rather than
-            # through Whoosh's FilterCollector, which the time limit bypasses.
-            query = Q.And([query, Q.ConstantScoreQuery(restriction, 0.0)])
-        sortedby = sorting.FieldFacet("date_start", reverse=True) if request.sort == "date" else None
-        collector = searcher.collector(limit=request.page * request.page_size, sortedby=sortedby,
-                                       groupedby=_facet_map())
+        table = self._facet_table(searcher)
+        # Every match is scored and kept: totals and facets are exact, and
+        # the page is cut from the sorted list.
+        collector = UnlimitedCollector()
         timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
         timed_out = False
         try:
-            searcher.search_with_collector(query, timed)
+            searcher.search_with_collector(whoosh_query.build(request), timed)
         except TimeLimit:
             timed_out = True
         results = timed.results()
+        scored = results.top_n
+        if request.sort == "date":
+            scored = table.newest_first(scored)
         first = (request.page - 1) * request.page_size
+        page = scored[first:first + request.page_size]
         runs = [run for t in request.terms if not t.exclude for run in t.runs]
-        hits = [self._hit(results[i], runs) for i in range(first, min(len(results.top_n), first + request.page_size))]
-        facets = self._facets(results, request)
-        return SearchResult(request=request, total=len(results), hits=hits, facets=facets,
+        hits = [self._hit(WhooshHit(results, docnum, first + i, score), runs)
+                for i, (score, docnum) in enumerate(page)]
+        facets = self._facets(table.counts([d for _, d in scored]), request)
+        return SearchResult(request=request, total=len(scored), hits=hits, facets=facets,
                             seconds=time.perf_counter() - started, timed_out=timed_out)
 
     def _hit(self, hit, runs: list[str]) -> Hit:

@@ -214,3 +214,32 @@ def test_killed_rebuild_leaves_live_index(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert store.current_generation(index_dir) == live
     assert ids(search(index_dir, q="杨国昕")) == {"001_0c41b430a93a6d9e"}
+
+
+def test_repeated_and_overlapping_bigrams_are_exact(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "three.txt").write_text("他笑了：哈哈哈。", encoding="utf-8")
+    (source / "two.txt").write_text("哈哈，再哈哈。", encoding="utf-8")
+    (source / "abab.txt").write_text("区长区长区长会议", encoding="utf-8")
+    (source / "split.txt").write_text("长区和区长是两个词", encoding="utf-8")
+    build([source], tmp_path / "index")
+    assert ids(search(tmp_path / "index", q="哈哈哈")) == {"three"}
+    assert ids(search(tmp_path / "index", q="哈哈")) == {"three", "two"}
+    assert ids(search(tmp_path / "index", q="长区长")) == {"abab"}
+    assert ids(search(tmp_path / "index", q="区长区长区长")) == {"abab"}
+    assert ids(search(tmp_path / "index", q="区长区长区长区")) == set()
+
+
+def test_facet_counts_match_a_count_by_hand(seed_index):
+    from archive.extract import extract
+    from archive.ingest import read_sources
+
+    docs = {raw.id: extract(raw) for raw in read_sources([SEEDS])}
+    result = search(seed_index, q="书记")
+    by_hand: dict[str, int] = {}
+    for doc_id in ids(result):
+        for key in {k for r in docs[doc_id].regions for k in r.path_keys}:
+            by_hand[key] = by_hand.get(key, 0) + 1
+    provinces = {f.key: f.count for f in result.facets.region}
+    assert provinces == {k: v for k, v in by_hand.items() if len(k) == 2}

@@ -1,0 +1,120 @@
+"""An exact-substring query over the bigram field, faster than Whoosh's Phrase.
+
+A run of n >= 3 characters occurs in a document exactly where its n-1 bigrams
+stand at consecutive positions. Whoosh's `Phrase` checks this with its general
+span machinery (slop, ordering, span objects), which costs tens of
+microseconds per candidate document and dominates searches for common names
+and places. Here the check is one set intersection per bigram: position p of
+the first bigram survives if bigram k is at p + k for every k.
+
+Candidates come from Whoosh's own intersection of the bigram posting lists
+(rarest first), so skipping and scoring stay Whoosh's.
+"""
+from __future__ import annotations
+
+from whoosh import query as Q
+from whoosh.matching import IntersectionMatcher, NullMatcher
+from whoosh.matching.wrappers import WrappingMatcher
+
+
+class AdjacentTerms(Q.Query):
+    """Documents whose `fieldname` has `words` at consecutive positions."""
+
+    def __init__(self, fieldname: str, words: list[str], boost: float = 1.0):
+        self.fieldname = fieldname
+        self.words = list(words)
+        self.boost = boost
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other.fieldname == self.fieldname
+                and other.words == self.words and other.boost == self.boost)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.fieldname, tuple(self.words), self.boost))
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.fieldname!r}, {self.words!r})"
+
+    def __unicode__(self):
+        return f'{self.fieldname}:"{"".join(w[0] for w in self.words)}{self.words[-1][1:]}"'
+
+    __str__ = __unicode__
+
+    def field(self):
+        return self.fieldname
+
+    def has_terms(self):
+        return True
+
+    def terms(self, phrases=True):
+        if phrases:
+            for word in self.words:
+                yield self.fieldname, word
+
+    def estimate_size(self, ixreader):
+        return min(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
+
+    def estimate_min_size(self, ixreader):
+        return self.estimate_size(ixreader)
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        if any((self.fieldname, w) not in reader for w in self.words):
+            return NullMatcher()
+        term_matchers = [Q.Term(self.fieldname, w, boost=self.boost).matcher(searcher, context)
+                         for w in self.words]
+        # Intersect rarest first: Whoosh skips the longer lists to its docs.
+        order = sorted(range(len(self.words)),
+                       key=lambda i: reader.doc_frequency(self.fieldname, self.words[i]))
+        combined = term_matchers[order[0]]
+        for i in order[1:]:
+            combined = IntersectionMatcher(combined, term_matchers[i])
+        return AdjacencyMatcher(combined, term_matchers, lambda: self.matcher(searcher, context))
+
+
+class AdjacencyMatcher(WrappingMatcher):
+    """Passes only the child's documents where the term positions line up."""
+
+    def __init__(self, child, term_matchers, rebuild):
+        super().__init__(child)
+        self._terms = term_matchers
+        self._rebuild = rebuild
+        self._skip_misaligned()
+
+    def _aligned(self) -> bool:
+        terms = self._terms
+        starts = set(terms[0].value_as("positions"))
+        for offset in range(1, len(terms)):
+            starts.intersection_update(p - offset for p in terms[offset].value_as("positions"))
+            if not starts:
+                return False
+        return True
+
+    def _skip_misaligned(self) -> None:
+        child = self.child
+        while child.is_active() and not self._aligned():
+            child.next()
+
+    # The term matchers must stay the very objects inside the child, so this
+    # matcher is never rebuilt around a replaced or copied child.
+    def copy(self):
+        return self._rebuild()
+
+    def replace(self, minquality=0):
+        return self if self.child.is_active() else NullMatcher()
+
+    def supports_block_quality(self):
+        return False
+
+    def next(self):
+        self.child.next()
+        self._skip_misaligned()
+
+    def skip_to(self, id):
+        self.child.skip_to(id)
+        self._skip_misaligned()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()

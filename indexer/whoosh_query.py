@@ -1,0 +1,69 @@
+"""Turning a parsed `SearchRequest` into a Whoosh query.
+
+Each folded run of the query must occur as a substring: a single character
+is a prefix of the bigram field (every character starts one token there), two
+characters are one bigram term, longer runs are their bigrams at consecutive
+positions (`AdjacentTerms`). jieba words, the title and place names only add
+to the score (`AndMaybe`), so they change the order, never the result set.
+"""
+from __future__ import annotations
+
+from whoosh import query as Q
+
+from .analysis import query_bigrams, words
+from .phrase import AdjacentTerms
+from .query import SearchRequest
+
+FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
+
+
+def substring_query(run: str) -> Q.Query:
+    """Documents whose folded text contains `run`, exactly."""
+    if len(run) == 1:
+        return Q.Prefix("chars", run)
+    grams = query_bigrams(run)
+    return Q.Term("chars", grams[0]) if len(grams) == 1 else AdjacentTerms("chars", grams)
+
+
+def ranked_run_query(run: str) -> Q.Query:
+    boosts: list[Q.Query] = [Q.Term("place", run, boost=2.0)]
+    for word in words(run) or [run]:
+        boosts.append(Q.Term("words", word))
+        boosts.append(Q.Term("title", word))
+    return Q.AndMaybe(substring_query(run), Q.Or(boosts))
+
+
+def restriction(request: SearchRequest) -> Q.Query | None:
+    """The filters as one query, or None."""
+    parts: list[Q.Query] = []
+    if request.region:
+        parts.append(Q.Term("region", request.region))
+    if request.official:
+        parts.append(Q.Term("official", request.official))
+    if request.script:
+        parts.append(Q.Term("script", request.script))
+    # A document's date is a span (a year-only date spans its year); it passes
+    # when its span overlaps the requested one. Both ends are explicit: Whoosh
+    # mis-handles an open end on an unsigned numeric field.
+    if request.date_to:
+        parts.append(Q.NumericRange("date_start", FIRST_DAY, request.date_to.last_day))
+    if request.date_from:
+        parts.append(Q.NumericRange("date_end", request.date_from.first_day, LAST_DAY))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q.And(parts)
+
+
+def build(request: SearchRequest) -> Q.Query:
+    positive = [ranked_run_query(run) for t in request.terms if not t.exclude for run in t.runs]
+    negative = [Q.And([substring_query(run) for run in t.runs])
+                for t in request.terms if t.exclude]
+    query: Q.Query = Q.And(positive) if positive else Q.Every()
+    if negative:
+        query = Q.AndNot(query, Q.Or(negative))
+    filters = restriction(request)
+    if filters is not None:
+        # Filters join the query as score-free clauses rather than going
+        # through Whoosh's FilterCollector, which the time limit bypasses.
+        query = Q.And([query, Q.ConstantScoreQuery(filters, 0.0)])
+    return query
