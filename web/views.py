@@ -1,7 +1,7 @@
 """The pages: home, search, a document, an official's trail. Views only speak the index API."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
 from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
@@ -27,6 +27,12 @@ def base_url() -> str:
 @bp.route("/")
 def home():
     return render_template("home.html", stats=get_index().stats(), examples=EXAMPLES)
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    # Browsers ask for this path whatever the page links; answer with the SVG icon.
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.route("/search")
