@@ -71,7 +71,8 @@ def extract(raw: RawDocument) -> Document:
     lines = body.split("\n")
     title = extract_title(lines, raw.given.get("title"), raw.html_title)
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
-    officials = extract_officials(folded_body, body, reporters_folded)
+    officials = extract_officials(folded_body, body, reporters_folded,
+                                  is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]
     regions, mentioned = extract_regions(folded_body, gaz, anchors)

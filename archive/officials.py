@@ -1,28 +1,37 @@
 """Officials (name + office) and bylines (reporters, photographers, editors).
 
-An official is a person named right after an office: 镇党委书记任俊洁,
-区长杨国昕, 区领导吴毓舟、洪武强 (one office, a list of names). The office
-is read backwards from the name to the start of the clause, so compound
-titles (市人大常委会副主任、广安区委书记) survive whole. Names are
-checked against a surname list and must end at a boundary (punctuation or a
-verb such as 主持, 指出), which keeps 书记处 and 区长期 from becoming people.
-Bylines are found first, and their names are never officials.
+An official is a person named next to an office. Mainland text puts the
+office first (镇党委书记任俊洁, 区领导吴毓舟、洪武强: one office, a list of
+names); Taiwan text as often puts it after (蔡佳甫区长, 卢崑福、李启维议员).
+The office is read back to the start of the clause, so compound titles
+(市人大常委会副主任、广安区委书记) survive whole. A name must start with a
+known surname; where it ends is decided by what follows it: a boundary or a
+speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines are
+found first, and their names are never officials.
 """
 from __future__ import annotations
 
 import re
 
+from .common_words import is_common_word
 from .document import Official
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POSTS = sorted(set("""
 书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长
-省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 主委 议长 副议长
+省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
+市议员 县议员 参议 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 """.split()), key=len, reverse=True)
+_POST_RE = re.compile("|".join(map(re.escape, _POSTS)))
+# Offices that say nothing on their own; they need an organ right before
+# them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
+_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长"}
+_ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党")
 # National offices: quoted in passing, never a local official.
-_NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央")
+_NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央",
+             "国务院副总理", "政治局", "总统", "副总统", "行政院长")
 
 _SURNAMES_2 = set("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 "
                   "端木 独孤 南宫 万俟 闻人 轩辕 西门 澹台 申屠 太史 钟离 呼延 张简".split())
@@ -35,20 +44,36 @@ _SURNAMES_1 = set(
     "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
     "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
     "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆"
-    "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+    "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "洪萧赖锺涂蓝骆庄谌")
+# Characters that do not occur inside personal names but do follow titles.
+_NOT_IN_NAME = set("的了是在和与及等制度会部局处市县区镇乡村里所院委办厅们这那其该各全本此对为以"
+                   "于从向把被将也都又就还而并或及中上下内外前后得靠")
 
 # What may follow a name: punctuation or the verbs that follow a speaker.
 _AFTER_NAME = re.compile(
     r"(?:[,，、。；;：:！!？?\s（(“”\"]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
-    r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向)")
+    r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
+    r"将|会|于|今|昨|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案)")
+# What may stand right before a name written ahead of its office (蔡佳甫区长).
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心") | _ORGAN_END
+# Words joining people in a list before a shared office (甲、乙及丙等议员).
+_LIST_JOIN = re.compile(r"(?:、|及|和|与)$")
+_LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 
 # Bylines: （记者 王志超）, 梁嘉俊 摄, 编辑:郭玛莉, 全媒体记者 刘定春 蒋师帅 整理.
 _NAME = r"[\u4e00-\u9fff]{2,4}"
+_NAMES = r"((?:%s[ \t、,，]*){1,4})" % _NAME
+_BYLINE_WORD = r"(?:记者|通讯员|摄影|摄|编辑|责编|责任编辑|审核|校对|撰稿|整理|文|图)"
 _BYLINE_PATTERNS = [
-    re.compile(r"(?:记者|通讯员|摄影|摄|编辑|责编|责任编辑|审核|校对|作者|文|图|撰稿|整理)"
-               r"[\s:：/]*((?:%s[\s、,，]*){1,4})" % _NAME),
-    re.compile(r"((?:%s\s+){0,3}%s)\s*(?:摄影?|整理|报道|供图)(?=[\s)）]|$)" % (_NAME, _NAME)),
+    # A byline keyword opening a line or a parenthesis: 编辑:郭玛莉, （记者 王志超）.
+    re.compile(r"(?:^|[(（])[^\n)）]{0,16}?%s[ \t]*[:：/]?[ \t]*%s(?=[)）\n]|$)" % (_BYLINE_WORD, _NAMES),
+               re.M),
+    # Names before 摄/整理/报道 closing a line or a parenthesis: 梁嘉俊 摄.
+    re.compile(r"(?:^|[ \t(（])((?:%s[ \t]+){0,3}%s)[ \t]*(?:摄影?|整理|报道|供图)(?=[ \t)）]*(?:\n|$))"
+               % (_NAME, _NAME), re.M),
+    # A bare name in parentheses closing the text: （王志超）.
     re.compile(r"[(（]\s*(%s)\s*[)）]\s*$" % _NAME),
 ]
 _BYLINE_NOT_NAME = re.compile(r"(日报|晚报|新闻|记者|全媒体|本报|站|网|中心|融媒|报社|电视台|编辑部)")
@@ -57,76 +82,173 @@ _BYLINE_NOT_NAME = re.compile(r"(日报|晚报|新闻|记者|全媒体|本报|�
 def extract_reporters(folded: str) -> list[str]:
     """Folded names from bylines, in order of appearance, without repeats."""
     found: list[str] = []
-    lines = folded.split("\n")
-    for index, line in enumerate(lines):
-        candidates = []
-        for pattern in _BYLINE_PATTERNS:
-            if pattern is _BYLINE_PATTERNS[2] and index < len(lines) - 1:
-                continue  # a bare (name) counts only at the very end
-            for match in pattern.finditer(line):
-                candidates.extend(re.split(r"[\s、,，]+", match.group(1)))
-        for name in candidates:
-            name = name.strip()
-            if 2 <= len(name) <= 4 and _plausible_name(name) and not _BYLINE_NOT_NAME.search(name) \
-                    and name not in found:
-                found.append(name)
+    for pattern in _BYLINE_PATTERNS:
+        for match in pattern.finditer(folded):
+            for name in re.split(r"[ \t、,，]+", match.group(1)):
+                name = name.strip()
+                if 2 <= len(name) <= 4 and plausible_name(name) \
+                        and not _BYLINE_NOT_NAME.search(name) and name not in found:
+                    found.append(name)
     return found
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_name(name: str) -> bool:
+    if any(c in _NOT_IN_NAME for c in name[1:]):
+        return False
     return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1
 
 
-def _name_at(folded: str, start: int) -> str | None:
-    """The person's name starting at `start`, or None."""
+def _is_cjk_run(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def name_after(folded: str, start: int) -> str | None:
+    """The person's name starting at `start` (right after an office), or None."""
+    if folded[start:start + 1] in ("和", "与", "及", "同", "于"):
+        return None  # 里长和海头社区…: a conjunction, not the surname 和
+    lengths = (4, 3) if folded[start:start + 2] in _SURNAMES_2 else (3, 2)
+    candidates = [folded[start:start + n] for n in lengths
+                  if start + n <= len(folded) and _is_cjk_run(folded[start:start + n])]
+    candidates = [name for name in candidates if plausible_name(name)]
+    if not candidates:
+        return None
+    for name in candidates:
+        if _AFTER_NAME.match(folded, start + len(name)):
+            return name if not _is_word(name) else None
+    # No boundary: a two-character name is followed by a common word.
+    longer, shorter = candidates[0], candidates[-1]
+    if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
+        return shorter if not _is_word(shorter) else None
+    if len(longer) == lengths[0] and not _is_word(longer[:2]):
+        return longer
+    return None
+
+
+def _is_word(name: str) -> bool:
+    """A 'name' that is ordinary vocabulary (班子, 强调) is not a person."""
+    return len(name) == 2 and is_common_word(name)
+
+
+def name_before(folded: str, end: int) -> str | None:
+    """The person's name ending at `end` (right before an office), or None."""
     for length in (3, 2, 4):
-        name = folded[start:start + length]
-        if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        begin = end - length
+        if begin < 0:
+            continue
+        name = folded[begin:end]
+        if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name):
             continue
         if length == 4 and name[:2] not in _SURNAMES_2:
             continue
-        if not _plausible_name(name):
-            return None
-        if _AFTER_NAME.match(folded, start + length):
+        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or is_common_word(folded[max(0, begin - 2):begin]):
             return name
     return None
 
 
 _CLAUSE_START = re.compile(r"[。！？；;:：,，\n“”\"（(）)]")
+_LEADING_NOISE = re.compile(
+    r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后|由|是|系|在|经|据|请|落实|细化|作为|身为|邀请)")
 
 
-def _title_before(folded: str, post_start: int, post_end: int) -> str:
+def title_before(folded: str, post_start: int, post_end: int) -> str:
     """The whole office phrase ending at post_end, read back to the clause start."""
     begin = post_start
     while begin > 0 and not _CLAUSE_START.match(folded[begin - 1]) and post_end - begin < 30:
         begin -= 1
+    # A list of offices (市人大常委会副主任、广安区委书记) is one title; a
+    # list of people is not, so stop at 、 only when a name precedes it.
     title = folded[begin:post_end]
-    # Drop a leading date or verb phrase: keep from the last place/organ word on.
-    title = re.sub(r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后)", "", title) or title
-    return title.strip()
+    # Drop a leading date or verb phrase: keep from the place/organ words on.
+    head = title[: post_start - begin]
+    while True:
+        shorter = _LEADING_NOISE.sub("", head)
+        if shorter == head:
+            break
+        head = shorter
+    return (head + title[post_start - begin:]).strip()
+
+
+def _organ_before(folded: str, begin: int) -> str:
+    """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长)."""
+    start = begin
+    while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and begin - start < 12:
+        start -= 1
+    organ = folded[start:begin]
+    organ = _LEADING_NOISE.sub("", organ)
+    return organ if organ and organ[-1] in _ORGAN_END else ""
+
+
+def _is_national(title: str) -> bool:
+    return any(national in title for national in _NATIONAL)
+
+
+def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
+    """Further names of a list ending where a found name begins, nearest first."""
+    found = []
+    while begin > 0:
+        join = _LIST_JOIN.search(folded, 0, begin)
+        if not join:
+            break
+        end = join.start()
+        latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
+        name = latin.group(0) if latin else name_before(folded, end)
+        if not name:
+            break
+        begin = end - len(name)
+        found.append((name, begin))
+    return found
 
 
 def extract_officials(folded: str, original: str, reporters: list[str] | None = None,
-                      ) -> list[Official]:
-    """Officials named after their office, names as written in `original`."""
+                      is_place: "callable | None" = None) -> list[Official]:
+    """Officials named next to their office, names as written in `original`.
+
+    `is_place` tells whether a text is a place name, so that 玉井区长者 or
+    蒙阴县长明村 do not read as a person called 玉井 holding 区长.
+    """
     skip = set(reporters or [])
     officials: dict[str, Official] = {}
-    post_re = re.compile("|".join(map(re.escape, _POSTS)))
-    for match in post_re.finditer(folded):
-        title = _title_before(folded, match.start(), match.end())
-        if any(national in title for national in _NATIONAL):
+
+    def add(name: str, at: int, title: str) -> None:
+        if name in skip or name in officials or not title:
+            return
+        officials[name] = Official(name=original[at:at + len(name)], title=_as_written(title))
+
+    def _as_written(title: str) -> str:
+        return title
+
+    for match in _POST_RE.finditer(folded):
+        post = match.group(0)
+        if post in _GENERIC_POSTS and (match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END):
             continue
+        # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
+        title = title_before(folded, match.start(), match.end())
         position = match.end()
-        while True:
-            name = _name_at(folded, position)
-            if not name or name in skip:
+        while not _is_national(title):
+            name = name_after(folded, position)
+            if not name:
                 break
-            original_name = original[position:position + len(name)]
-            if name not in officials:
-                officials[name] = Official(name=original_name, title=title)
+            add(name, position, title)
             position += len(name)
-            if position < len(folded) and folded[position] == "、":
+            if folded[position:position + 1] == "、":
                 position += 1
                 continue
             break
+        # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
+        end = match.start()
+        if folded[end - 1:end] in ("等", "前", "原"):
+            end -= 1
+        name = name_before(folded, end)
+        if not name:
+            latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
+            name = latin.group(0) if latin else None
+        if not name or _is_national(post) or (post in _GENERIC_POSTS and len(name) < 3):
+            continue
+        if is_place and (is_place(name) or is_place(name + post[0])):
+            continue
+        begin = end - len(name)
+        add(name, begin, _organ_before(folded, begin) + post)
+        for previous, at in _names_listed_before(folded, begin):
+            if previous[0].isascii() or not (is_place and is_place(previous)):
+                add(previous, at, post)
     return list(officials.values())

@@ -1,0 +1,31 @@
+"""Common two-character words, to tell where a person's name ends.
+
+After 区长 the next characters may be 蔡佳甫鼓励 or 米亮主持: a name of two
+characters is followed by a common word (主持), one of three is not. The
+word list is jieba's dictionary (already a dependency for indexing), cut to
+two-character words frequent enough to be vocabulary rather than names.
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+MIN_FREQUENCY = 50
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    import jieba
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line[2:3] == " ":
+                word, frequency = line[:2], line[3:].split(" ", 1)[0]
+                if int(frequency) >= MIN_FREQUENCY:
+                    words.add(word)
+    return frozenset(words)
+
+
+def is_common_word(text: str) -> bool:
+    return text in common_words()
