@@ -116,3 +116,10 @@ def test_odd_urls_answer_with_a_status_not_a_crash(client, url):
     response = client.get(url)
     assert response.status_code in (200, 400, 404), (url, response.status_code)
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_exports_answer_errors_as_plain_text(client):
+    for url in ("/search.csv?q=a&from=2020-02-31", "/search.atom?region=nowhere"):
+        response = client.get(url)
+        assert response.status_code == 400 and response.content_type == "text/plain; charset=utf-8"
+        assert response.get_data(as_text=True).startswith("400: ")

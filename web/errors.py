@@ -5,7 +5,7 @@ with a plain 500 message.
 """
 from __future__ import annotations
 
-from flask import jsonify, render_template, request
+from flask import Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 
@@ -14,7 +14,15 @@ def wants_json() -> bool:
     return path.startswith("/api/") or path.endswith(".json")
 
 
+def wants_plain_text() -> bool:
+    """CSV and feeds are read by programs that show text, not a web page."""
+    return request.path.endswith((".csv", ".atom", ".xml"))
+
+
 def error_response(status: int, message: str):
+    if wants_plain_text():
+        return Response(f"{status}: {message}\n", status=status,
+                        content_type="text/plain; charset=utf-8")
     if wants_json():
         response = jsonify({"error": message, "status": status})
         response.status_code = status
