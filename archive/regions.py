@@ -31,21 +31,41 @@ class Mention:
     short: bool = False
 
 
+def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """For each two-character opening of a name, the name lengths, longest first.
+
+    Scanning then tries only lengths some name actually has at that point,
+    instead of every length up to the longest name: most positions in a text
+    open no place name at all and cost one dictionary lookup.
+    """
+    cached = getattr(gazetteer, "_lengths_by_prefix", None)
+    if cached is None:
+        lengths: dict[str, set[int]] = {}
+        for name in list(gazetteer.by_name) + list(gazetteer.by_short_name):
+            if len(name) >= 2:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        cached = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
+        gazetteer._lengths_by_prefix = cached
+    return cached
+
+
 def find_mentions(folded: str, gazetteer: Gazetteer) -> list[Mention]:
     """Non-overlapping place-name mentions, longest match first at each point."""
     mentions: list[Mention] = []
+    by_prefix = _lengths_by_prefix(gazetteer)
     i, n = 0, len(folded)
-    max_len = gazetteer.max_name_length
-    while i < n:
+    while i < n - 1:
         found = None
-        for length in range(min(max_len, n - i), 1, -1):
+        for length in by_prefix.get(folded[i:i + 2], ()):
+            if i + length > n:
+                continue
             piece = folded[i:i + length]
             candidates = gazetteer.lookup(piece)
             if candidates:
                 found = Mention(i, i + length, piece, candidates)
                 break
             candidates = gazetteer.lookup_short(piece)
-            if candidates and length >= 2 and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT):
+            if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
         if found:
