@@ -123,3 +123,10 @@ def test_exports_answer_errors_as_plain_text(client):
         response = client.get(url)
         assert response.status_code == 400 and response.content_type == "text/plain; charset=utf-8"
         assert response.get_data(as_text=True).startswith("400: ")
+
+
+def test_a_bad_search_keeps_what_was_typed_to_mend_it(client):
+    response = client.get("/search", query_string={"q": '杨国昕 "主持', "region": "nowhere"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "请求有误" in body
+    assert 'value="杨国昕 &#34;主持"' in body and "unbalanced quotes" in body

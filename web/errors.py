@@ -27,7 +27,9 @@ def error_response(status: int, message: str):
         response = jsonify({"error": message, "status": status})
         response.status_code = status
         return response
-    return render_template("error.html", status=status, message=message), status
+    # The search box keeps what was typed, so that a bad search can be mended.
+    typed = request.args.get("q", "")[:256]
+    return render_template("error.html", status=status, message=message, typed=typed), status
 
 
 def register(app) -> None:
