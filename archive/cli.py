@@ -81,13 +81,21 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
 
     try:
         if show_bar:
-            with click.progressbar(length=0, label="indexing", file=sys.stderr,
-                                   show_pos=True) as bar:
-                def progress(done: int, total: int) -> None:
-                    bar.length = total
-                    bar.update(done - bar.pos)
-                report = build(paths, index_dir, full=full, workers=workers,
-                               progress=progress, on_error=report_failure)
+            bars: dict[str, object] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar = bars.get(stage)
+                if bar is None:
+                    for other in bars.values():
+                        other.render_finish()
+                    bar = bars[stage] = click.progressbar(
+                        length=max(total, 1), label=f"{stage:9}", file=sys.stderr, show_pos=True)
+                bar.update(done - bar.pos)
+
+            report = build(paths, index_dir, full=full, workers=workers,
+                           progress=progress, on_error=report_failure)
+            for bar in bars.values():
+                bar.render_finish()
             for failure in failures:
                 click.echo(f"skipped {failure}", err=True)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -23,8 +24,7 @@ from archive.extract import content_hash, extract
 from archive.ingest import IngestError, RawDocument, iter_source_files, read_file
 from archive.script import fold
 
-from . import store
-from .analysis import segmenter
+from . import store, userdict
 from .schema import build_schema
 
 # Below this many documents to (re)index, extra writer processes cost more
@@ -141,7 +141,7 @@ def _known_documents(ix) -> dict[str, tuple[str, str]]:
 
 
 def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = False,
-          workers: int = 1, progress: Callable[[int, int], None] | None = None,
+          workers: int = 1, progress: Callable[[str, int, int], None] | None = None,
           on_error: Callable[[IngestError], None] | None = None) -> BuildReport:
     root = Path(index_dir)
     sources = [Path(s) for s in sources]
@@ -186,7 +186,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 for item in read_file(path):
                     done += 1
                     if progress and (done % 50 == 0 or done == total):
-                        progress(min(done, total), total)
+                        progress("reading", min(done, total), total)
                     if isinstance(item, IngestError):
                         failed_files.add(str(path.resolve()))
                         fail(item)
@@ -205,15 +205,30 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                         continue
                     yield item
 
+        # Phase 1: extract every new or changed document (in parallel when it
+        # pays) and spill its fields to disk, collecting officials' names.
+        # Phase 2: give jieba those names, then analyse and write. Two phases
+        # so that every document is segmented with the same dictionary.
+        spill = generation / "extracted.tmp"
+        names = userdict.read_names(generation)
         pending = changed_documents()
         head = list(islice(pending, PARALLEL_AFTER))
         parallel = workers > 1 and len(head) >= PARALLEL_AFTER
-        pending = chain(head, pending)
-        if head:
-            segmenter()  # load jieba once, before the worker processes fork
-        with _pool(workers if parallel else 1) as pool:
-            extracted = pool.imap(_extract_fields, pending, chunksize=16) if pool \
+        extracted_count = 0
+        with open(spill, "wb") as out, _pool(workers if parallel else 1) as pool:
+            pending = chain(head, pending)
+            results = pool.imap(_extract_fields, pending, chunksize=16) if pool \
                 else map(_extract_fields, pending)
+            for doc_id, fields, error in results:
+                if error:
+                    fail(IngestError(seen.get(doc_id, doc_id), error))
+                    continue
+                names.update(n for n in fields["official"].split(",") if n)
+                pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
+                extracted_count += 1
+        try:
+            userdict.add_names(names)  # before the writer's processes fork
+            parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
             if parallel:
                 # Analysis (jieba, bigrams) runs in the writer's own processes,
                 # each filling a segment of its own; no merge at commit.
@@ -222,16 +237,15 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             else:
                 writer = ix.writer(limitmb=WRITER_MEMORY_MB)
             try:
-                for doc_id, fields, error in extracted:
-                    if error:
-                        fail(IngestError(seen.get(doc_id, doc_id), error))
-                        continue
+                for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
                     if doc_id in known:
                         writer.update_document(**fields)
                         report.updated += 1
                     else:
                         writer.add_document(**fields)
                         report.added += 1
+                    if progress and (indexed % 50 == 0 or indexed == extracted_count):
+                        progress("indexing", indexed, extracted_count)
                 for doc_id, (_hash, origin) in known.items():
                     if doc_id not in seen and origin not in failed_files \
                             and _under_any(origin, sources):
@@ -241,8 +255,11 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 writer.cancel()
                 raise
             writer.commit()
+            userdict.write_names(generation, names)
+        finally:
+            spill.unlink(missing_ok=True)
         if progress:
-            progress(total, total)
+            progress("reading", total, total)
         if fresh:
             store.switch_to(root, generation)
             store.remove_stale_generations(root)
@@ -267,6 +284,15 @@ class _pool:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
         return False
+
+
+def _spilled(path: Path) -> Iterator[tuple[str, dict]]:
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
 
 
 def _under_any(origin: str, sources: list[Path]) -> bool:

@@ -20,8 +20,7 @@ from whoosh.searching import Hit as WhooshHit
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
-from . import store
-from . import whoosh_query
+from . import store, userdict, whoosh_query
 from .facets import FacetTable
 from .query import SearchRequest
 from .snippets import snippet
@@ -108,6 +107,7 @@ class Index:
         if getattr(local, "generation", None) != generation:
             if getattr(local, "searcher", None) is not None:
                 local.searcher.close()
+            userdict.add_names(userdict.read_names(generation))
             local.searcher = whoosh_index.open_dir(str(generation)).searcher()
             local.generation = generation
         elif not local.searcher.up_to_date():

@@ -243,3 +243,14 @@ def test_facet_counts_match_a_count_by_hand(seed_index):
             by_hand[key] = by_hand.get(key, 0) + 1
     provinces = {f.key: f.count for f in result.facets.region}
     assert provinces == {k: v for k, v in by_hand.items() if len(k) == 2}
+
+
+def test_officials_names_become_jieba_words(seed_index):
+    from indexer import userdict
+    from indexer.analysis import words
+
+    names = userdict.read_names(store.current_generation(seed_index))
+    assert {"任俊洁", "杨国昕"} <= names  # folded, as jieba sees the text
+    open_index(seed_index).search(SearchRequest.from_params({"q": "会议"}))
+    assert "杨国昕" in words("区长杨国昕主持会议")
+    assert "新桥镇" in words("新桥镇党委书记")
