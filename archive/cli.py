@@ -191,10 +191,12 @@ def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     from web import create_app
 
     try:
-        open_index(index_dir)
+        index = open_index(index_dir)
     except IndexMissing as exc:
         raise click.ClickException(f"{exc} (run `archive reindex` first)")
+    index.warm_up()
     app = create_app({"INDEX_DIR": index_dir})
+    app.extensions["archive_index"] = index
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="archive")
 

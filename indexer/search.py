@@ -115,6 +115,12 @@ class Index:
         return local.searcher
 
     # -- queries --------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load what the first search would otherwise pay for: jieba, facet columns."""
+        from .analysis import segmenter
+        segmenter()
+        self._facet_table(self._searcher())
+
     def _facet_table(self, searcher) -> FacetTable:
         """Facet columns of the searcher's index version, read once per version."""
         key = (searcher.reader().generation(), searcher.doc_count_all())

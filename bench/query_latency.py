@@ -1,0 +1,124 @@
+"""Warm query latency over the full index: 200 mixed queries, top 10 with facets and snippets.
+
+    python -m bench.query_latency --index DIR [--naive DIR]
+
+Queries are drawn deterministically from the corpus: phrases of 2-8
+characters (half rewritten into the other script), officials' names and
+place names found by extraction, and a quarter of them with a filter
+(region, year range or script). Each is run once after a warm-up on other
+queries; the script prints p50/p95/max and the serving process's peak memory.
+With --naive it runs the same query texts against the naive build.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import to_simplified, to_traditional
+from bench import corpus
+
+
+def _runs(text: str) -> list[str]:
+    return [r for r in "".join(c if c.isalnum() and ord(c) > 0x2E80 else " " for c in text).split()
+            if len(r) >= 2]
+
+
+def make_queries(count: int = 200, seed: int = 11) -> list[dict]:
+    rng = random.Random(seed)
+    rows = list(corpus.records(3000, sample_seed=seed))
+    queries: list[dict] = []
+    phrases, names, places = [], [], []
+    for row in rows:
+        runs = _runs(row["text"])
+        if runs:
+            run = rng.choice(runs)
+            length = rng.randint(2, min(8, len(run)))
+            start = rng.randint(0, len(run) - length)
+            phrase = run[start:start + length]
+            if rng.random() < 0.5:  # ask in the other script
+                phrase = to_simplified(phrase) if row["id"].startswith(("tainan", "tncc", "president")) \
+                    else to_traditional(phrase)
+            phrases.append(phrase)
+    for row in rows[:600]:
+        doc = extract(RawDocument(row["id"], row["text"], row["id"], "json", file=row["id"],
+                                  given={"title": row.get("title") or ""}))
+        names.extend((o.name, doc) for o in doc.officials)
+        places.extend((r.name, doc) for r in doc.regions + doc.mentioned_regions)
+    rng.shuffle(names)
+    rng.shuffle(places)
+    queries += [{"q": p} for p in phrases[:80]]
+    queries += [{"q": n} for n, _ in names[:40]]
+    queries += [{"q": p} for p, _ in places[:30]]
+    filtered = 0
+    for name, doc in names[40:] + places[30:]:
+        if filtered >= count - len(queries):
+            break
+        kind = filtered % 3
+        if kind == 0 and doc.regions:
+            queries.append({"q": name, "region": doc.regions[0].key})
+        elif kind == 1:
+            year = rng.randint(2019, 2025)
+            queries.append({"q": name, "from": str(year), "to": str(year + 1)})
+        else:
+            queries.append({"q": name, "script": doc.script})
+        filtered += 1
+    return queries[:count]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def report(label: str, timings: list[float]) -> None:
+    print(f"{label}: n={len(timings)} p50 {percentile(timings, .5):.1f} ms, "
+          f"p95 {percentile(timings, .95):.1f} ms, max {max(timings):.1f} ms, "
+          f"mean {statistics.mean(timings):.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--naive", type=Path)
+    parser.add_argument("--show", type=int, default=10, help="print the N slowest queries")
+    args = parser.parse_args()
+    from indexer import SearchRequest, open_index
+
+    queries = make_queries()
+    warmup = make_queries(20, seed=99)
+    index = open_index(args.index)
+    for params in warmup:
+        index.search(SearchRequest.from_params(params))
+    timings, slow = [], []
+    for params in queries:
+        started = time.perf_counter()
+        result = index.search(SearchRequest.from_params(params))
+        elapsed = (time.perf_counter() - started) * 1000
+        timings.append(elapsed)
+        slow.append((elapsed, result.total, params))
+    report("archive (top 10, facets, snippets)", timings)
+    for elapsed, total, params in sorted(slow, key=lambda item: item[0], reverse=True)[:args.show]:
+        print(f"  {elapsed:7.1f} ms  {total:6d} hits  {params}")
+    print(f"peak RSS of this serving process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if args.naive:
+        from bench.naive import Searcher
+        searcher = Searcher(args.naive)
+        for params in warmup:
+            searcher.search(params["q"])
+        naive_timings = []
+        for params in queries:
+            started = time.perf_counter()
+            searcher.search(params["q"])
+            naive_timings.append((time.perf_counter() - started) * 1000)
+        report("naive (top 10, highlights, no facets or filters)", naive_timings)
+
+
+if __name__ == "__main__":
+    main()
