@@ -25,8 +25,15 @@ def substring_query(run: str) -> Q.Query:
     return Q.Term("chars", grams[0]) if len(grams) == 1 else AdjacentTerms("chars", grams)
 
 
+# What a match is worth beyond being one: keyword fields carry no term
+# statistics, so their matches add a constant.
+PLACE_BONUS = 4.0
+OFFICIAL_BONUS = 6.0
+
+
 def ranked_run_query(run: str) -> Q.Query:
-    boosts: list[Q.Query] = [Q.Term("place", run, boost=2.0)]
+    boosts: list[Q.Query] = [Q.ConstantScoreQuery(Q.Term("place", run), PLACE_BONUS),
+                             Q.ConstantScoreQuery(Q.Term("official", run), OFFICIAL_BONUS)]
     for word in words(run) or [run]:
         boosts.append(Q.Term("words", word))
         boosts.append(Q.Term("title", word))

@@ -254,3 +254,18 @@ def test_officials_names_become_jieba_words(seed_index):
     open_index(seed_index).search(SearchRequest.from_params({"q": "会议"}))
     assert "杨国昕" in words("区长杨国昕主持会议")
     assert "新桥镇" in words("新桥镇党委书记")
+
+
+def test_ranking_prefers_officials_titles_and_whole_words(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    filler = "会议强调要统筹发展和安全，推动经济社会高质量发展。" * 8
+    (source / "incidental.txt").write_text(
+        f"{filler}\n据杨国昕介绍，项目进展顺利。\n{filler}", encoding="utf-8")
+    (source / "official.txt").write_text(
+        f"{filler}\n区长杨国昕主持会议并讲话。\n{filler}", encoding="utf-8")
+    (source / "titled.txt").write_text(f"杨国昕调研重点项目\n{filler}", encoding="utf-8")
+    build([source], tmp_path / "index")
+    order = [h.id for h in search(tmp_path / "index", q="杨国昕").hits]
+    assert set(order) == {"incidental", "official", "titled"}
+    assert order[-1] == "incidental"
