@@ -75,7 +75,8 @@ def extract(raw: RawDocument) -> Document:
                                   is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]
-    regions, mentioned = extract_regions(folded_body, gaz, anchors)
+    people = {fold(o.name) for o in officials} | set(reporters_folded)
+    regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body))
     date = None
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
@@ -90,6 +91,15 @@ def extract(raw: RawDocument) -> Document:
         date=date, source=source, url=raw.given.get("url"), origin=raw.origin, file=raw.file,
         content_hash=content_hash(raw), damage=cleaned.damage, given=dict(raw.given),
     )
+
+
+def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:
+    """Every occurrence of each word in the text, as (start, end)."""
+    spans = []
+    for word in words:
+        for match in re.finditer(re.escape(word), text):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def _as_written(folded_names: list[str], folded: str, original: str) -> list[str]:

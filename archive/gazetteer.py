@@ -69,6 +69,13 @@ class Gazetteer:
             if short and short != div.name:
                 self.by_short_name.setdefault(short, []).append(div)
         self.max_name_length = max(len(n) for n in self.by_name)
+        # Townships as people write them: 南区街道 as 南区, and Beijing's
+        # 龙泉地区 (a town and an area office under one code) as 龙泉镇.
+        self.by_township_alias: dict[str, list[Division]] = {}
+        for div in self.by_key.values():
+            alias = township_alias(div.name, div.level)
+            if alias and alias not in PLACEHOLDERS:
+                self.by_township_alias.setdefault(alias, []).append(div)
 
     def get(self, key: str) -> Division | None:
         key = self._same_as.get(key, key)
@@ -106,6 +113,9 @@ class Gazetteer:
     def lookup_short(self, name: str) -> list[Division]:
         return list(self.by_short_name.get(name, ()))
 
+    def lookup_township_alias(self, name: str) -> list[Division]:
+        return list(self.by_township_alias.get(name, ()))
+
     def resolve(self, value: str) -> list[Division]:
         """Divisions a user means by a code, a name or a short name."""
         from .script import fold
@@ -140,6 +150,19 @@ def short_name(name: str, level: int) -> str | None:
                 stripped = name[: -len(suffix)]
                 break
     return stripped if len(stripped) >= 2 else None
+
+
+def township_alias(name: str, level: int) -> str | None:
+    """Another name a township goes by in running text, or None."""
+    if level != 4:
+        return None
+    # Only a stem that still reads as a place (南区, 西区) stands for the
+    # street office; 幸福 or 建设 of 幸福街道, 建设街道 are ordinary words.
+    if name.endswith("街道") and len(name) >= 4 and name[-3] in "区城":
+        return name[:-2]
+    if name.endswith("地区") and len(name) >= 4:
+        return name[:-2] + "镇"
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,7 +19,10 @@ from .gazetteer import Division, Gazetteer
 
 # Characters after a short name that show it is part of a longer word, not a
 # place: 中山路, 中山大学, 广安门.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂")
+_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖")
+# A full name whose suffix starts a common word is that word: 金华市场 is a
+# market, not 金华市 followed by 场.
+_SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
 
 
 @dataclass
@@ -41,7 +44,8 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
     cached = getattr(gazetteer, "_lengths_by_prefix", None)
     if cached is None:
         lengths: dict[str, set[int]] = {}
-        for name in list(gazetteer.by_name) + list(gazetteer.by_short_name):
+        for name in list(gazetteer.by_name) + list(gazetteer.by_short_name) + \
+                list(getattr(gazetteer, "by_township_alias", {})):
             if len(name) >= 2:
                 lengths.setdefault(name[:2], set()).add(len(name))
         cached = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
@@ -49,9 +53,16 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
     return cached
 
 
-def find_mentions(folded: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Non-overlapping place-name mentions, longest match first at each point."""
+def find_mentions(folded: str, gazetteer: Gazetteer,
+                  blocked: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Non-overlapping place-name mentions, longest match first at each point.
+
+    `blocked` spans (people's names: 李长春, 范大庆) hold no place names.
+    """
     mentions: list[Mention] = []
+    blocked_at = set()
+    for start, end in blocked or ():
+        blocked_at.update(range(start, end))
     by_prefix = _lengths_by_prefix(gazetteer)
     i, n = 0, len(folded)
     while i < n - 1:
@@ -60,11 +71,16 @@ def find_mentions(folded: str, gazetteer: Gazetteer) -> list[Mention]:
             if i + length > n:
                 continue
             piece = folded[i:i + length]
+            if blocked_at and (i in blocked_at or i + length - 1 in blocked_at):
+                continue
+            aliases = gazetteer.lookup_township_alias(piece)
             candidates = gazetteer.lookup(piece)
+            if candidates and folded[i + length - 1:i + length + 1] in _SUFFIX_WORDS:
+                break  # 金华市场: no place starts here, not even 金华
             if candidates:
-                found = Mention(i, i + length, piece, candidates)
+                found = Mention(i, i + length, piece, candidates + aliases)
                 break
-            candidates = gazetteer.lookup_short(piece)
+            candidates = gazetteer.lookup_short(piece) + aliases
             if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
@@ -76,34 +92,65 @@ def find_mentions(folded: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _is_weak(mention: Mention, div: Division) -> bool:
+    """A match that needs its own parent or a child in the text to count:
+    a short county name (泰山 in 泰山崩于前), a township written short (南区
+    for 南区街道), or a two-character township (色乡 in 特色乡村)."""
+    return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2)
+
+
+def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -> int:
+    if close:
+        parent = gazetteer.parent_of(div)
+        support = int(parent is not None and parent.key in keys)
+    else:
+        support = len({d.key for d in gazetteer.lineage(div)} & keys - {div.key})
+    return support + sum(1 for key in keys if _descends(key, div, gazetteer))
+
+
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Division]]:
-    """Pick one division per mention using the document's other mentions."""
-    unambiguous = {m.candidates[0].key for m in mentions if len(m.candidates) == 1}
-    all_candidates = {d.key for m in mentions for d in m.candidates}
-    resolved: list[tuple[Mention, Division]] = []
-    for mention in mentions:
-        if len(mention.candidates) == 1:
-            div = mention.candidates[0]
-            if mention.short and not _supported(div, unambiguous | all_candidates, gazetteer) \
-                    and div.level >= 3:
-                continue  # a bare short county name with no context is too weak
-            resolved.append((mention, div))
-            continue
-        scored = []
-        for div in mention.candidates:
-            lineage = {d.key for d in gazetteer.lineage(div)}
-            support = len(lineage & unambiguous - {div.key})
-            support += sum(1 for key in unambiguous if _descends(key, div, gazetteer))
-            scored.append((support, -div.level, div))
-        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        best = scored[0]
-        if best[0] > 0 and (len(scored) == 1 or scored[1][0] < best[0]):
-            resolved.append((mention, best[2]))
-        elif not mention.short and all(d.level <= 2 for d in mention.candidates) and \
-                len({d.level for d in mention.candidates}) == len(mention.candidates):
-            # 吉林省 / 吉林市 style collision with no context: the higher level.
-            resolved.append((mention, min(mention.candidates, key=lambda d: d.level)))
-    return resolved
+    """Pick one division per mention using the document's other mentions.
+
+    Resolution repeats while it makes progress, so that a place resolved by
+    its children (中山 by 古镇镇, 小榄镇) can in turn settle a repeated
+    township name (港口镇 exists in four counties) or a short one (南区).
+    """
+    known = {m.candidates[0].key for m in mentions
+             if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
+    chosen: dict[int, Division] = {}
+    for _ in range(3):
+        before = len(chosen)
+        for index, mention in enumerate(mentions):
+            if index in chosen:
+                continue
+            scored = []
+            for div in mention.candidates:
+                weak = _is_weak(mention, div)
+                support = _support(div, known, gazetteer, close=weak)
+                scored.append((support, weak, -div.level, div))
+            scored.sort(key=lambda item: (item[0], not item[1], item[2]), reverse=True)
+            best = scored[0]
+            if len(scored) == 1 and not best[1]:
+                chosen[index] = best[3]
+            elif best[0] > 0 and (len(scored) == 1 or scored[1][0] < best[0]):
+                chosen[index] = best[3]
+            elif not mention.short and all(d.level <= 2 for d in mention.candidates) and \
+                    len({d.level for d in mention.candidates}) == len(mention.candidates):
+                # 吉林省 / 吉林市 style collision with no context: the higher level.
+                chosen[index] = min(mention.candidates, key=lambda d: d.level)
+            if index in chosen:
+                known.add(chosen[index].key)
+        if len(chosen) == before:
+            break
+    return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _supported_closely(div: Division, keys: set[str], gazetteer: Gazetteer) -> bool:
+    """Its parent, or a place under it, is among `keys`."""
+    parent = gazetteer.parent_of(div)
+    if parent is not None and parent.key in keys:
+        return True
+    return any(_descends(k, div, gazetteer) for k in keys)
 
 
 def _supported(div: Division, keys: set[str], gazetteer: Gazetteer) -> bool:
@@ -117,13 +164,14 @@ def _descends(key: str, ancestor: Division, gazetteer: Gazetteer) -> bool:
 
 
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
+                    blocked: list[tuple[int, int]] | None = None,
                     ) -> tuple[list[Region], list[Region]]:
     """(regions the document is about, regions it merely mentions).
 
     `anchors` are folded texts that say what the document is about beyond
     frequency: its title and the titles of its officials.
     """
-    mentions = find_mentions(folded, gazetteer)
+    mentions = find_mentions(folded, gazetteer, blocked)
     resolved = resolve(mentions, gazetteer)
     if not resolved:
         return [], []
@@ -147,6 +195,14 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     about_keys = {k for k in about_keys
                   if not any(other != k and gazetteer.is_ancestor(divisions[k], divisions[other])
                              and counts[other] >= counts[k] for other in about_keys)}
+    # A round-up of several places under one parent (each county of a city)
+    # is about the parent too, when the text names it.
+    under: Counter[str] = Counter()
+    for key in about_keys:
+        parent = gazetteer.parent_of(divisions[key])
+        if parent is not None and parent.key in divisions:
+            under[parent.key] += 1
+    about_keys |= {key for key, children in under.items() if children >= 3}
     order = sorted(divisions, key=lambda k: first_seen[k])
     about = [gazetteer.region(divisions[k]) for k in order if k in about_keys]
     mentioned = [gazetteer.region(divisions[k]) for k in order if k not in about_keys]

@@ -195,3 +195,27 @@ def test_dateline_year_needs_confirmation():
 
 def test_future_plan_closing_is_not_this_year():
     assert doc("12月6日召开座谈会。明年是“十四五”规划收官之年，今年经济稳中有进。").date.value == "--12-06"
+
+
+def test_street_office_written_short_is_resolved_by_its_city():
+    document = doc("中山市召开会议。古镇镇、南区、小榄镇负责同志发言。中山市各镇区参加。")
+    found = {r.code: r.name for r in document.regions + document.mentioned_regions}
+    assert found.get("442000005") == "南区街道"
+    assert not any(r.key.startswith(("HK", "TW")) for r in document.mentioned_regions)
+
+
+def test_repeated_township_settled_by_a_place_resolved_from_its_children():
+    document = doc("中山坦洲镇、小榄镇、古镇镇和港口镇负责同志参加会议。")
+    assert "442000108" in codes(document.regions + document.mentioned_regions)
+
+
+def test_idiom_and_market_are_not_places():
+    document = doc("泰山崩于前而色不变。山东各地加强监管。金华市场今天开业。")
+    found = codes(document.regions + document.mentioned_regions)
+    assert "370902" not in found and "3307" not in found
+
+
+def test_place_inside_an_officials_name_is_not_a_region():
+    document = doc("市领导欧阳贵有、李长春出席会议。")
+    assert "2201" not in codes(document.regions + document.mentioned_regions)
+    assert names(document.officials) == {"欧阳贵有", "李长春"}
