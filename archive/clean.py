@@ -7,13 +7,17 @@ modified in place: the cleaned body is derived from it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+
+from .mojibake import find_shifted_run
 
 # Tone-marked pinyin that scrapers insert after a character: 區(qū), 書（shū）.
 # At least one tone mark is required, so (市縣), (PVA) or (2022) survive.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# A '?' before the annotation is a character the scraper lost and then annotated.
 _PINYIN_ANNOTATION = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]\s*([a-zü%s]{0,6}[%s][a-zü%s]{0,6})\s*[)）]" % (_TONED, _TONED, _TONED))
+    r"(?<=[\u3400-\u9fff?])[(（]\s*([a-zü%s]{0,6}[%s][a-zü%s]{0,6})\s*[)）]" % (_TONED, _TONED, _TONED))
 
 # Lines that belong to the site, not the article.
 _BOILERPLATE_LINE = re.compile(
@@ -23,6 +27,9 @@ _BOILERPLATE_LINE = re.compile(
     r"分享到|分享至|标签[:：]|標籤[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
     r"扫一扫|掃一掃|打印本页|关闭窗口|【打印】|【关闭】"
     r")", re.I)
+# The pinyin a scraper added for a character that was lost with its opening
+# parenthesis: 悵?zhèn) — after repair only zhèn) is left.
+_LOST_ANNOTATION = re.compile(r"^[a-zü%s]{1,7}[)）]" % _TONED)
 _SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：]", re.I)
 
 # Runs of characters typical of UTF-8 read as GBK, plus the replacement mark.
@@ -36,6 +43,9 @@ class Cleaned:
     spam: list[str] = field(default_factory=list)
     damage: list[str] = field(default_factory=list)
     mojibake: list[str] = field(default_factory=list)
+    # Garbled segments that could be read back, with the readable rest of
+    # their line (bylines often sit there); never part of the body.
+    repaired: list[str] = field(default_factory=list)
 
 
 def strip_pinyin_annotations(text: str) -> tuple[str, int]:
@@ -111,9 +121,19 @@ def clean_text(text: str) -> Cleaned:
     if spam:
         damage.append("spam_tag")
     mojibake: list[str] = []
+    repaired: list[str] = []
     clean_lines: list[str] = []
+    known = Counter(body)
     for line in kept:
         good, bad = _cut_mojibake(line)
+        if not bad:
+            shifted = find_shifted_run(line, known)
+            if shifted:
+                # Only the garbled run leaves: the readable rest of the line
+                # (黨委書記) stays searchable in the body.
+                rest = _LOST_ANNOTATION.sub("", line[shifted.end:])
+                good, bad = line[:shifted.start] + rest, line[shifted.start:shifted.end]
+                repaired.append(shifted.repaired + rest)
         if bad:
             mojibake.append(bad)
         if good.strip():
@@ -121,7 +141,7 @@ def clean_text(text: str) -> Cleaned:
     if mojibake:
         damage.append("mojibake")
     return Cleaned(body="\n".join(clean_lines), boilerplate=boilerplate, spam=spam,
-                   damage=damage, mojibake=mojibake)
+                   damage=damage, mojibake=mojibake, repaired=repaired)
 
 
 def _cut_mojibake(line: str) -> tuple[str, str]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from . import gazetteer as gazetteer_module
 from .clean import clean_text
 from .dates import extract_date, parse_given_date
 from .document import Document
+from .gazetteer import short_name
 from .ingest import RawDocument
-from .officials import extract_officials, extract_reporters
+from .officials import author_officials, extract_officials, extract_reporters
 from .regions import extract_regions
 from .script import detect_script, fold
 
@@ -77,6 +79,13 @@ def extract(raw: RawDocument) -> Document:
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
     regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body))
+    named = {fold(o.name) for o in officials}
+    for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired],
+                                   [r.name for r in regions + mentioned]):
+        if fold(author.name) not in named and fold(author.name) not in reporters_folded:
+            officials.append(author)
+    officials = [replace(o, region=office_region(fold(o.title), regions + mentioned))
+                 for o in officials]
     date = None
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
@@ -91,6 +100,18 @@ def extract(raw: RawDocument) -> Document:
         date=date, source=source, url=raw.given.get("url"), origin=raw.origin, file=raw.file,
         content_hash=content_hash(raw), damage=cleaned.damage, given=dict(raw.given),
     )
+
+
+def office_region(folded_title: str, regions: list) -> str | None:
+    """The key of the place an office belongs to, when its title names one
+    (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长."""
+    best = None
+    for region in regions:
+        short = short_name(region.name, region.level)
+        if region.name in folded_title or (short and short in folded_title):
+            if best is None or region.level > best.level:
+                best = region
+    return best.key if best else None
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:

@@ -252,3 +252,35 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
     return list(officials.values())
+
+
+# 作者系陈涛镇党委书记: the byline's author holds an office.
+_AUTHOR_OFFICE = re.compile(r"作者(?:系|为|是)([^)）\n]{1,30}?(?:%s))" % "|".join(map(re.escape, _POSTS)))
+LOST = "\ufffd"
+
+
+def author_officials(folded_body: str, original_body: str, folded_notes: list[str],
+                     place_names: list[str]) -> list[Official]:
+    """The byline author as an official, when a note says what office they hold.
+
+    The author is a name standing alone on the first line; the note
+    (作者系…) may sit in the body or in text repaired from a garbled line,
+    where a lost character leaves a gap (陈?党委书记) that a place the
+    document names can fill (陈涛镇).
+    """
+    first = folded_body.split("\n", 1)[0].strip()
+    if not (2 <= len(first) <= 4 and _is_cjk_run(first) and plausible_name(first)):
+        return []
+    for note in [folded_body] + folded_notes:
+        match = _AUTHOR_OFFICE.search(note)
+        if not match:
+            continue
+        title = match.group(1)
+        if LOST in title:
+            head, _, tail = title.partition(LOST)
+            place = next((p for p in place_names if head and p.startswith(head)), None)
+            title = (place + tail) if place else tail
+        at = original_body.find(first) if folded_body.startswith(first) else -1
+        written = original_body[at:at + len(first)] if at >= 0 else first
+        return [Official(name=written, title=title)]
+    return []

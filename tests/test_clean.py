@@ -33,3 +33,34 @@ def test_site_footer_is_separated():
     cleaned = clean_text(seed_path("000").read_text(encoding="utf-8"))
     assert "版权所有" not in cleaned.body
     assert cleaned.body.endswith("(新桥镇)")
+
+
+def test_shifted_gbk_tail_is_cut_and_read_back():
+    from collections import Counter
+    from archive.mojibake import decode_shifted, find_shifted_run
+    # GBK bytes of （作者系陳, with a byte of the characters on either side,
+    # decoded one byte off, as a scraper did.
+    garbled = b"\xa1" + "（作者系陳".encode("gbk") + b"\xa1"
+    run = garbled.decode("gbk", errors="ignore")
+    assert decode_shifted(run).startswith("（作者系陳")
+    document = "陳濤鎮作者系統文章，作者是陳濤。\n結尾。?" + run + "?黨委書記)"
+    shifted = find_shifted_run(document.split("\n")[1], Counter(document))
+    assert shifted is not None and shifted.repaired.startswith("（作者系陳")
+
+
+def test_rare_characters_that_are_not_garbled_stay():
+    text = "會議指出，要做好工作。\n他說：“這是真的嗎?是的。”"
+    cleaned = clean_text(text)
+    assert "mojibake" not in cleaned.damage and cleaned.body == text
+
+
+def test_seed_003_garbled_closing_leaves_the_body():
+    cleaned = clean_text(seed_path("003").read_text(encoding="utf-8"))
+    assert "mojibake" in cleaned.damage
+    assert cleaned.body.endswith("闊步向前。 黨委書記)") and "ㄗ" not in cleaned.body
+    assert cleaned.repaired and cleaned.repaired[0].startswith("（作者系陳")
+
+
+def test_lost_character_annotation_is_not_left_behind():
+    cleaned = clean_text(seed_path("003").read_text(encoding="utf-8"))
+    assert "zhèn" not in cleaned.repaired[0] and "黨委書記" in cleaned.repaired[0]
