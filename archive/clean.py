@@ -144,8 +144,24 @@ def clean_text(text: str) -> Cleaned:
                    damage=damage, mojibake=mojibake, repaired=repaired)
 
 
+def _ends_like_utf8_read_as_gbk(line: str) -> bool:
+    """A cheap test of the line's end before the costly search for a cut.
+
+    A garbled tail runs to the end of the line, and its last characters,
+    encoded back to GBK, are mostly valid UTF-8; ordinary Chinese is not.
+    """
+    end = line[-12:].replace("?", "")
+    data = end.encode("gbk", errors="ignore")
+    if len(data) < 6:
+        return False
+    readable = data.decode("utf-8", errors="ignore")
+    return len(readable.encode("utf-8")) >= 0.6 * len(data)
+
+
 def _cut_mojibake(line: str) -> tuple[str, str]:
     """Split a line into its readable head and a garbled tail, if it has one."""
+    if _REPLACEMENT not in line and not _ends_like_utf8_read_as_gbk(line):
+        return line, ""
     # Scan candidate cut points at punctuation or spaces from the left; the
     # first point after which everything is mojibake is the cut.
     for match in re.finditer(r"[\s。！？；，]", line):

@@ -64,3 +64,12 @@ def test_seed_003_garbled_closing_leaves_the_body():
 def test_lost_character_annotation_is_not_left_behind():
     cleaned = clean_text(seed_path("003").read_text(encoding="utf-8"))
     assert "zhèn" not in cleaned.repaired[0] and "黨委書記" in cleaned.repaired[0]
+
+
+def test_utf8_read_as_gbk_tail_is_cut_from_the_body():
+    sentence = "会议指出，要认真贯彻落实区委部署要求，坚决完成全年目标任务。"
+    garbled = sentence.encode("utf-8").decode("gbk", errors="replace")
+    cleaned = clean_text("镇党委书记主持会议。\n会议强调，" + garbled)
+    assert "mojibake" in cleaned.damage
+    assert cleaned.body == "镇党委书记主持会议。\n会议强调，"
+    assert cleaned.mojibake == [garbled]
