@@ -11,6 +11,7 @@ that its officials hold office in); the other places are *mentioned*.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,6 +54,14 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
     return cached
 
 
+def _full_name_at(folded: str, at: int, gazetteer: Gazetteer,
+                  by_prefix: dict[str, tuple[int, ...]]) -> bool:
+    """Whether a full division name starts at `at` (北京|门头沟区: the short
+    name qualifies the place after it, even before a character like 门)."""
+    return any(gazetteer.lookup(folded[at:at + length])
+               for length in by_prefix.get(folded[at:at + 2], ()))
+
+
 def find_mentions(folded: str, gazetteer: Gazetteer,
                   blocked: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Non-overlapping place-name mentions, longest match first at each point.
@@ -81,7 +90,8 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT):
+            if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
+                               or _full_name_at(folded, i + length, gazetteer, by_prefix)):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
         if found:
@@ -108,7 +118,18 @@ def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -
     return support + sum(1 for key in keys if _descends(key, div, gazetteer))
 
 
-def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Division]]:
+# Words only Taiwan's administration uses: a district named in such a text
+# (中西区公所) is Taiwan's, not Hong Kong's district of the same name.
+_TAIWAN_WORDS = re.compile(r"区公所|里长|里民|里办公处|新台币|民国\d|市议员|市议会|立委")
+
+
+def country_hint(folded: str) -> str | None:
+    """'TW' when the text speaks of Taiwan's administration, else None."""
+    return "TW" if len(_TAIWAN_WORDS.findall(folded)) >= 2 else None
+
+
+def resolve(mentions: list[Mention], gazetteer: Gazetteer,
+            country: str | None = None) -> list[tuple[Mention, Division]]:
     """Pick one division per mention using the document's other mentions.
 
     Resolution repeats while it makes progress, so that a place resolved by
@@ -134,10 +155,16 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention
                 chosen[index] = best[3]
             elif best[0] > 0 and (len(scored) == 1 or scored[1][0] < best[0]):
                 chosen[index] = best[3]
-            elif not mention.short and all(d.level <= 2 for d in mention.candidates) and \
-                    len({d.level for d in mention.candidates}) == len(mention.candidates):
-                # 吉林省 / 吉林市 style collision with no context: the higher level.
+            elif (not mention.short or best[0] > 0) and all(d.level <= 2 for d in mention.candidates) \
+                    and len({d.level for d in mention.candidates}) == len(mention.candidates):
+                # 吉林省 / 吉林市 style collision that context does not settle
+                # (吉林舒兰市 is under both): the higher level.
                 chosen[index] = min(mention.candidates, key=lambda d: d.level)
+            elif country and not mention.short:
+                # No context but the country's: the one candidate there.
+                local = [d for d in mention.candidates if d.key.startswith(country)]
+                if len(local) == 1:
+                    chosen[index] = local[0]
             if index in chosen:
                 known.add(chosen[index].key)
         if len(chosen) == before:
@@ -172,7 +199,7 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     frequency: its title and the titles of its officials.
     """
     mentions = find_mentions(folded, gazetteer, blocked)
-    resolved = resolve(mentions, gazetteer)
+    resolved = resolve(mentions, gazetteer, country_hint(folded))
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()

@@ -227,3 +227,15 @@ def test_place_inside_an_officials_name_is_not_a_region():
     document = doc("市领导欧阳贵有、李长春出席会议。")
     assert "2201" not in codes(document.regions + document.mentioned_regions)
     assert names(document.officials) == {"欧阳贵有", "李长春"}
+
+
+def test_short_province_before_its_place():
+    document = doc("北京门头沟区遭遇暴雨。吉林舒兰市遭遇持续强降雨。")
+    found = codes(document.regions + document.mentioned_regions)
+    assert {"11", "110109", "22", "220283"} <= found
+
+
+def test_taiwan_wording_settles_a_district_name_hong_kong_shares():
+    taiwan = doc("中西區公所舉辦登革熱防治訓練，各里里長及志工參與。")
+    assert [r.key for r in taiwan.regions] == ["TW0506"]
+    assert doc("中西区召开会议。").regions == []
