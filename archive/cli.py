@@ -185,10 +185,9 @@ def extract(paths: tuple[Path, ...]) -> None:
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
 def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     """Serve the search site and JSON API with a production WSGI server."""
-    from waitress import serve as waitress_serve
-
     from indexer import IndexMissing, open_index
     from web import create_app
+    from web.server import serve as serve_app
 
     try:
         index = open_index(index_dir)
@@ -198,7 +197,7 @@ def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     app = create_app({"INDEX_DIR": index_dir})
     app.extensions["archive_index"] = index
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="archive")
+    serve_app(app, host=host, port=port, threads=threads)
 
 
 def main() -> None:
