@@ -14,18 +14,23 @@ MIN_FREQUENCY = 50
 
 
 @functools.lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
+def common_words() -> dict[str, int]:
+    """Two-character words and their frequencies in jieba's dictionary."""
     import jieba
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words = set()
+    words: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line[2:3] == " ":
-                word, frequency = line[:2], line[3:].split(" ", 1)[0]
-                if int(frequency) >= MIN_FREQUENCY:
-                    words.add(word)
-    return frozenset(words)
+                word, frequency = line[:2], int(line[3:].split(" ", 1)[0])
+                if frequency >= MIN_FREQUENCY:
+                    words[word] = frequency
+    return words
 
 
 def is_common_word(text: str) -> bool:
     return text in common_words()
+
+
+def frequency(text: str) -> int:
+    return common_words().get(text, 0)

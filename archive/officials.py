@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 
-from .common_words import is_common_word
+from .common_words import frequency, is_common_word
 from .document import Official
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POSTS = sorted(set("""
-书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长
+书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长 关长
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
-市议员 县议员 参议 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+市议员 县议员 参议 党组成员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, _POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -47,8 +47,11 @@ _SURNAMES_1 = set(
     "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     "洪萧赖锺涂蓝骆庄谌")
 # Characters that do not occur inside personal names but do follow titles.
-_NOT_IN_NAME = set("的了是在和与及等制度会部局处市县区镇乡村里所院委办厅们这那其该各全本此对为以"
-                   "于从向把被将也都又就还而并或及中上下内外前后得靠")
+_NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅们这那其该各此对于从把被将也都又"
+                   "就还而并或得靠")
+# A given name that is a very frequent word is that word: 安银行 after 陕西省长
+# is a bank. Given names that are also words (建平, 大庆) are far rarer.
+_WORD_NOT_GIVEN_NAME = 700
 
 # What may follow a name: punctuation or the verbs that follow a speaker.
 _AFTER_NAME = re.compile(
@@ -104,8 +107,8 @@ def _is_cjk_run(text: str) -> bool:
 
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
-    if folded[start:start + 1] in ("和", "与", "及", "同", "于"):
-        return None  # 里长和海头社区…: a conjunction, not the surname 和
+    if folded[start:start + 1] in ("和", "与", "及", "同", "于", "原"):
+        return None  # 里长和海头社区…, 公司原党组: a conjunction or "former"
     lengths = (4, 3) if folded[start:start + 2] in _SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and _is_cjk_run(folded[start:start + n])]
@@ -119,7 +122,8 @@ def name_after(folded: str, start: int) -> str | None:
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
         return shorter if not _is_word(shorter) else None
-    if len(longer) == lengths[0] and not _is_word(longer[:2]):
+    if len(longer) == lengths[0] and not _is_word(longer[:2]) \
+            and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
 
@@ -129,6 +133,11 @@ def _is_word(name: str) -> bool:
     return len(name) == 2 and is_common_word(name)
 
 
+def post_start_is_organ(folded: str, end: int) -> bool:
+    """The office after `end` opens with an organ word (局长, 处长, 区长)."""
+    return folded[end:end + 1] in set("局处区市县镇乡所")
+
+
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
     for length in (3, 2, 4):
@@ -136,8 +145,11 @@ def name_before(folded: str, end: int) -> str | None:
         if begin < 0:
             continue
         name = folded[begin:end]
-        if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name):
-            continue
+        if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
+                or name[0] == "原" or is_common_word(name[:2]):
+            continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
+        if length == 2 and post_start_is_organ(folded, end):
+            continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in _SURNAMES_2:
             continue
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or is_common_word(folded[max(0, begin - 2):begin]):
@@ -219,12 +231,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
-        if post in _GENERIC_POSTS and (match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END):
-            continue
+        generic = post in _GENERIC_POSTS and (
+            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end())
         position = match.end()
-        while not _is_national(title):
+        while not generic and not _is_national(title):
             name = name_after(folded, position)
             if not name:
                 break
@@ -246,6 +258,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         if is_place and (is_place(name) or is_place(name + post[0])):
             continue
+        begin = end - len(name)
+        if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
+            continue  # 安南区学东里长: 区 closes a place name, it is no surname
         begin = end - len(name)
         add(name, begin, _organ_before(folded, begin) + post)
         for previous, at in _names_listed_before(folded, begin):

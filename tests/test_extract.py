@@ -239,3 +239,24 @@ def test_taiwan_wording_settles_a_district_name_hong_kong_shares():
     taiwan = doc("中西區公所舉辦登革熱防治訓練，各里里長及志工參與。")
     assert [r.key for r in taiwan.regions] == ["TW0506"]
     assert doc("中西区召开会议。").regions == []
+
+
+def test_former_office_and_names_with_common_characters():
+    document = doc("湖南省常德市人大常委会原副主任、石门县委原书记谭本仲，上海市奉贤区原副区长、"
+                   "长兴岛开发建设管理委员会原专职副主任顾佾等人受到处理。")
+    assert names(document.officials) == {"谭本仲", "顾佾"}
+
+
+def test_bank_after_a_province_is_not_a_governor():
+    document = doc("陕西省长安银行股份有限公司原党委书记、董事长赵永军受到处理。")
+    assert "安银行" not in names(document.officials)
+
+
+def test_councillors_listed_with_their_offices():
+    document = doc("議長郭信良12日下午與王錦德議員、李中岑議員及陳亭妃委員前往慰問。")
+    assert names(document.officials) == {fold(n) for n in ("郭信良", "王錦德", "李中岑", "陳亭妃")}
+
+
+def test_bureau_and_greeting_are_not_people():
+    document = doc("市府都展局長莊德樑表示歡迎。大家齊聲祝賀郭議長生日快樂。")
+    assert names(document.officials) == {fold("莊德樑")}
