@@ -22,12 +22,19 @@ _POSTS = sorted(set("""
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
-市议员 县议员 参议 党组成员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+市议员 县议员 参议 党组成员 召集人 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, _POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
-_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长"}
+_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人"}
+# Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
+# there the office is a misreading.
+_NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
+                     "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
+                     "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
+# 王兆建是兴福镇党委书记: a name, a copula, then the office.
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:现任|担任|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党")
 # National offices: quoted in passing, never a local official.
 _NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央",
@@ -47,7 +54,7 @@ _SURNAMES_1 = set(
     "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     "洪萧赖锺涂蓝骆庄谌")
 # Characters that do not occur inside personal names but do follow titles.
-_NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅们这那其该各此对于从把被将也都又"
+_NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅们这那其该各此对于从把被将也都"
                    "就还而并或得靠")
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
 # is a bank. Given names that are also words (建平, 大庆) are far rarer.
@@ -146,7 +153,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         name = folded[begin:end]
         if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] == "原" or is_common_word(name[:2]):
+                or name[0] in "原由" or is_common_word(name[:2]):
             continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
@@ -162,13 +169,20 @@ _LEADING_NOISE = re.compile(
     r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后|由|是|系|在|经|据|请|落实|细化|作为|身为|邀请)")
 
 
-def title_before(folded: str, post_start: int, post_end: int) -> str:
-    """The whole office phrase ending at post_end, read back to the clause start."""
+def clause_start(folded: str, post_start: int, post_end: int) -> int:
+    """Where the clause holding an office begins (at most 30 characters back)."""
     begin = post_start
     while begin > 0 and not _CLAUSE_START.match(folded[begin - 1]) and post_end - begin < 30:
         begin -= 1
-    # A list of offices (市人大常委会副主任、广安区委书记) is one title; a
-    # list of people is not, so stop at 、 only when a name precedes it.
+    return begin
+
+
+def title_before(folded: str, post_start: int, post_end: int) -> str:
+    """The whole office phrase ending at post_end, read back to the clause start.
+
+    A list of offices (市人大常委会副主任、广安区委书记) stays one title.
+    """
+    begin = clause_start(folded, post_start, post_end)
     title = folded[begin:post_end]
     # Drop a leading date or verb phrase: keep from the place/organ words on.
     head = title[: post_start - begin]
@@ -231,6 +245,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
+        if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
+            continue
         generic = post in _GENERIC_POSTS and (
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
@@ -245,7 +261,22 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if folded[position:position + 1] == "、":
                 position += 1
                 continue
+            # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
+            # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
+            if folded[position:position + 1] in ("及", "和", "与"):
+                following = name_after(folded, position + 1)
+                if following and _AFTER_NAME.match(folded, position + 1 + len(following)):
+                    position += 1
+                    continue
             break
+        # Name, copula, office: 王兆建是兴福镇党委书记.
+        begin = clause_start(folded, match.start(), match.end())
+        copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
+        if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
+                and not _is_national(copula.group(2)) \
+                and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
+            add(copula.group(1), begin, copula.group(2))
+            continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
         if folded[end - 1:end] in ("等", "前", "原"):

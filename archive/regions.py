@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .common_words import is_common_word
 from .document import Region
 from .gazetteer import Division, Gazetteer
 
@@ -33,6 +34,7 @@ class Mention:
     name: str
     candidates: list[Division]
     short: bool = False
+    glued: bool = False  # its first character makes a word with the one before
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -95,6 +97,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
         if found:
+            found.glued = i > 0 and is_common_word(folded[i - 1:i + 1])
             mentions.append(found)
             i = found.end
         else:
@@ -105,8 +108,10 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
 def _is_weak(mention: Mention, div: Division) -> bool:
     """A match that needs its own parent or a child in the text to count:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
-    for 南区街道), or a two-character township (色乡 in 特色乡村)."""
-    return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2)
+    for 南区街道), a two-character township (色乡 in 特色乡村), or a name
+    whose first character ends a word before it (海城市 in 沿海城市)."""
+    return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
+        or (div.level >= 2 and mention.glued)
 
 
 def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -> int:
@@ -146,9 +151,17 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 continue
             scored = []
             for div in mention.candidates:
-                weak = _is_weak(mention, div)
+                # In a text about Taiwan, a mainland place written short
+                # (松柏长春) needs support like any weak reading.
+                weak = _is_weak(mention, div) or (
+                    country is not None and mention.short and not div.key.startswith(country))
                 support = _support(div, known, gazetteer, close=weak)
                 scored.append((support, weak, -div.level, div))
+            # A weak reading with nothing to support it is no reading at all:
+            # 河北 is the province unless the text is about Tianjin's 河北区.
+            scored = [item for item in scored if not item[1] or item[0] > 0]
+            if not scored:
+                continue
             scored.sort(key=lambda item: (item[0], not item[1], item[2]), reverse=True)
             best = scored[0]
             if len(scored) == 1 and not best[1]:

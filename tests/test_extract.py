@@ -260,3 +260,29 @@ def test_councillors_listed_with_their_offices():
 def test_bureau_and_greeting_are_not_people():
     document = doc("市府都展局長莊德樑表示歡迎。大家齊聲祝賀郭議長生日快樂。")
     assert names(document.officials) == {fold("莊德樑")}
+
+
+def test_name_is_office():
+    document = doc("王兆建是兴福镇党委书记，他告诉记者，企业订单饱满。")
+    assert {(fold(o.name), o.title) for o in document.officials} == {("王兆建", "兴福镇党委书记")}
+
+
+def test_second_name_after_and():
+    document = doc("台南市议员许又仁及蔡旺诠均亲自到场致意。")
+    assert names(document.officials) == {"许又仁", "蔡旺诠"}
+
+
+def test_office_characters_inside_nouns():
+    document = doc("林燕祝前往永康陆嘉社区长辈家中探望，全县长期坚持。")
+    assert document.officials == []
+
+
+def test_place_glued_to_a_word_needs_support():
+    document = doc("他计划把模式推广到沿海城市。")
+    assert document.regions == [] and document.mentioned_regions == []
+
+
+def test_autonomous_region_written_short_and_province_over_district():
+    document = doc("王小刚大学毕业后来到新疆工作。中国电信河北分公司副总经理受到处理。")
+    found = codes(document.regions + document.mentioned_regions)
+    assert {"65", "13"} <= found and "120105" not in found
