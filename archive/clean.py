@@ -2,7 +2,10 @@
 
 Each rule is a small function over text; `clean_text` applies them in order
 and records which kinds of damage it found. The original text is never
-modified in place: the cleaned body is derived from it.
+modified in place: the cleaned body is derived from it. Two kinds of mojibake
+are cut from the body: UTF-8 read as GBK (a garbled tail to the end of a
+line), and GBK read one byte off (a run between '?', see `archive.mojibake`),
+which is also read back so that a byline hidden in it is not lost.
 """
 from __future__ import annotations
 
