@@ -218,3 +218,13 @@ def test_pages_are_labelled_and_keyboard_reachable(client, url):
     for field_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
         assert f'for="{field_id}"' in html, field_id
     assert "<script>" not in html  # scripts come only from /static
+
+
+def test_a_search_cut_short_by_the_time_limit_says_so(client, monkeypatch):
+    import indexer.search
+
+    monkeypatch.setattr(indexer.search, "SEARCH_SECONDS", 0.0)
+    response = client.get("/search?q=书记")
+    assert response.status_code == 200
+    assert "results may be incomplete" in response.get_data(as_text=True)
+    assert client.get("/api/search?q=书记").get_json()["timed_out"] is True
