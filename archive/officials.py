@@ -22,7 +22,7 @@ _POSTS = sorted(set("""
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
-市议员 县议员 参议 党组成员 召集人 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+市议员 县议员 参议 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, _POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -59,6 +59,11 @@ _NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
 # is a bank. Given names that are also words (建平, 大庆) are far rarer.
 _WORD_NOT_GIVEN_NAME = 700
+
+# Characters that, right next to an office, are a word rather than a surname:
+# 里长和海头社区, 公司原党组, 由安南区, 当市长时曾.
+_NOT_NAME_START = set("和与及同于原由时")
+_FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 
 # What may follow a name: punctuation or the verbs that follow a speaker.
 _AFTER_NAME = re.compile(
@@ -114,8 +119,8 @@ def _is_cjk_run(text: str) -> bool:
 
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
-    if folded[start:start + 1] in ("和", "与", "及", "同", "于", "原"):
-        return None  # 里长和海头社区…, 公司原党组: a conjunction or "former"
+    if folded[start:start + 1] in _NOT_NAME_START:
+        return None
     lengths = (4, 3) if folded[start:start + 2] in _SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and _is_cjk_run(folded[start:start + n])]
@@ -124,7 +129,9 @@ def name_after(folded: str, start: int) -> str | None:
         return None
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
-            return name if not _is_word(name) else None
+            if _is_word(name) or frequency(name[:2]) >= _FREQUENT_WORD:
+                return None  # 议员支持下: a phrase, not a person
+            return name
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
@@ -153,7 +160,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         name = folded[begin:end]
         if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] in "原由" or is_common_word(name[:2]):
+                or name[0] in _NOT_NAME_START or is_common_word(name[:2]):
             continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
@@ -183,6 +190,17 @@ def title_before(folded: str, post_start: int, post_end: int) -> str:
     A list of offices (市人大常委会副主任、广安区委书记) stays one title.
     """
     begin = clause_start(folded, post_start, post_end)
+    # In 林美燕议员、李启维议员 each office is its own: a segment before 、
+    # joins the title only when it is itself an office held by no named
+    # person (市人大常委会副主任、广安区委书记).
+    cut = folded.rfind("、", begin, post_start)
+    while cut > begin:
+        segment = folded[clause_start(folded, cut, cut):cut]
+        office = next((post for post in _POSTS if segment.endswith(post)), None)
+        if not office or name_before(segment, len(segment) - len(office)):
+            begin = cut + 1
+            break
+        cut = folded.rfind("、", begin, cut)
     title = folded[begin:post_end]
     # Drop a leading date or verb phrase: keep from the place/organ words on.
     head = title[: post_start - begin]

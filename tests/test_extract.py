@@ -286,3 +286,14 @@ def test_autonomous_region_written_short_and_province_over_district():
     document = doc("王小刚大学毕业后来到新疆工作。中国电信河北分公司副总经理受到处理。")
     found = codes(document.regions + document.mentioned_regions)
     assert {"65", "13"} <= found and "120105" not in found
+
+
+def test_each_person_in_a_list_keeps_their_own_office():
+    document = doc("到场的贵宾有立法委员陈亭妃、市议员蔡丽青、北区区长潘宝淑。")
+    offices = {fold(o.name): o.title for o in document.officials}
+    assert offices == {"陈亭妃": "立法委员", "蔡丽青": "市议员", "潘宝淑": "北区区长"}
+
+
+def test_phrases_after_an_office_are_not_people():
+    document = doc("在议员支持下，工程顺利完工。当市长时曾自述理念。")
+    assert document.officials == []
