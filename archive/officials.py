@@ -173,7 +173,7 @@ def name_before(folded: str, end: int) -> str | None:
 
 _CLAUSE_START = re.compile(r"[。！？；;:：,，\n“”\"（(）)]")
 _LEADING_NOISE = re.compile(
-    r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后|由|是|系|在|经|据|请|落实|细化|作为|身为|邀请)")
+    r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后|由|是|系|在|经|据|请|落实|细化|作为|身为|邀请|包括|还有|贵宾有|嘉宾有|出席的有)")
 
 
 def clause_start(folded: str, post_start: int, post_end: int) -> int:
