@@ -316,3 +316,11 @@ def test_gold_mentioned_regions_that_the_gazetteer_knows(seed_documents):
                 about & {d.key for d in gazetteer.lineage(c)} for c in candidates)
             if knowable:
                 assert name in found, (entry["file"], name)
+
+
+def test_new_areas_and_development_zones_are_not_divisions_unless_listed():
+    for text in ("两江新区管委会召开会议。", "雄安新区建设加快。", "天府新区建设提速。"):
+        document = doc(text)
+        assert not any("新区" in r.name for r in document.regions + document.mentioned_regions), text
+    assert codes(doc("浦东新区召开会议。").regions) == {"310115"}
+    assert codes(doc("绵阳高新区和经开区召开会议。").regions) == {"5107"}
