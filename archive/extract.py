@@ -16,7 +16,8 @@ from .dates import extract_date, parse_given_date
 from .document import Document
 from .gazetteer import short_name
 from .ingest import RawDocument
-from .officials import author_officials, extract_officials, extract_reporters
+from .bylines import author_officials, extract_reporters
+from .officials import extract_officials
 from .regions import extract_regions
 from .script import detect_script, fold
 

@@ -1,4 +1,4 @@
-"""Officials (name + office) and bylines (reporters, photographers, editors).
+"""Officials: people named next to an office.
 
 An official is a person named next to an office. Mainland text puts the
 office first (镇党委书记任俊洁, 区领导吴毓舟、洪武强: one office, a list of
@@ -6,8 +6,8 @@ names); Taiwan text as often puts it after (蔡佳甫区长, 卢崑福、李启�
 The office is read back to the start of the clause, so compound titles
 (市人大常委会副主任、广安区委书记) survive whole. A name must start with a
 known surname; where it ends is decided by what follows it: a boundary or a
-speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines are
-found first, and their names are never officials.
+speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines
+(`archive.bylines`) are found first, and their names are never officials.
 """
 from __future__ import annotations
 
@@ -15,16 +15,17 @@ import re
 
 from .common_words import frequency, is_common_word
 from .document import Official
+from .names import SURNAMES_2, is_cjk_run, plausible_name
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
-_POSTS = sorted(set("""
+POSTS = sorted(set("""
 书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长 关长
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
 市议员 县议员 参议 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 """.split()), key=len, reverse=True)
-_POST_RE = re.compile("|".join(map(re.escape, _POSTS)))
+_POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人"}
@@ -40,22 +41,6 @@ _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队�
 _NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央",
              "国务院副总理", "政治局", "总统", "副总统", "行政院长")
 
-_SURNAMES_2 = set("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 "
-                  "端木 独孤 南宫 万俟 闻人 轩辕 西门 澹台 申屠 太史 钟离 呼延 张简".split())
-_SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
-    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
-    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
-    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
-    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
-    "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
-    "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
-    "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆"
-    "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "洪萧赖锺涂蓝骆庄谌")
-# Characters that do not occur inside personal names but do follow titles.
-_NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅们这那其该各此对于从把被将也都"
-                   "就还而并或得靠")
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
 # is a bank. Given names that are also words (建平, 大庆) are far rarer.
 _WORD_NOT_GIVEN_NAME = 700
@@ -77,53 +62,13 @@ _BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请�
 _LIST_JOIN = re.compile(r"(?:、|及|和|与)$")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 
-# Bylines: （记者 王志超）, 梁嘉俊 摄, 编辑:郭玛莉, 全媒体记者 刘定春 蒋师帅 整理.
-_NAME = r"[\u4e00-\u9fff]{2,4}"
-_NAMES = r"((?:%s[ \t、,，]*){1,4})" % _NAME
-_BYLINE_WORD = r"(?:记者|通讯员|摄影|摄|编辑|责编|责任编辑|审核|校对|撰稿|整理|文|图)"
-_BYLINE_PATTERNS = [
-    # A byline keyword opening a line or a parenthesis: 编辑:郭玛莉, （记者 王志超）.
-    re.compile(r"(?:^|[(（])[^\n)）]{0,16}?%s[ \t]*[:：/]?[ \t]*%s(?=[)）\n]|$)" % (_BYLINE_WORD, _NAMES),
-               re.M),
-    # Names before 摄/整理/报道 closing a line or a parenthesis: 梁嘉俊 摄.
-    re.compile(r"(?:^|[ \t(（])((?:%s[ \t]+){0,3}%s)[ \t]*(?:摄影?|整理|报道|供图)(?=[ \t)）]*(?:\n|$))"
-               % (_NAME, _NAME), re.M),
-    # A bare name in parentheses closing the text: （王志超）.
-    re.compile(r"[(（]\s*(%s)\s*[)）]\s*$" % _NAME),
-]
-_BYLINE_NOT_NAME = re.compile(r"(日报|晚报|新闻|记者|全媒体|本报|站|网|中心|融媒|报社|电视台|编辑部)")
-
-
-def extract_reporters(folded: str) -> list[str]:
-    """Folded names from bylines, in order of appearance, without repeats."""
-    found: list[str] = []
-    for pattern in _BYLINE_PATTERNS:
-        for match in pattern.finditer(folded):
-            for name in re.split(r"[ \t、,，]+", match.group(1)):
-                name = name.strip()
-                if 2 <= len(name) <= 4 and plausible_name(name) \
-                        and not _BYLINE_NOT_NAME.search(name) and name not in found:
-                    found.append(name)
-    return found
-
-
-def plausible_name(name: str) -> bool:
-    if any(c in _NOT_IN_NAME for c in name[1:]):
-        return False
-    return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1
-
-
-def _is_cjk_run(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text)
-
-
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
     if folded[start:start + 1] in _NOT_NAME_START:
         return None
-    lengths = (4, 3) if folded[start:start + 2] in _SURNAMES_2 else (3, 2)
+    lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
-                  if start + n <= len(folded) and _is_cjk_run(folded[start:start + n])]
+                  if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
     candidates = [name for name in candidates if plausible_name(name)]
     if not candidates:
         return None
@@ -159,12 +104,12 @@ def name_before(folded: str, end: int) -> str | None:
         if begin < 0:
             continue
         name = folded[begin:end]
-        if not _is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
+        if not is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
                 or name[0] in _NOT_NAME_START or is_common_word(name[:2]):
             continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
-        if length == 4 and name[:2] not in _SURNAMES_2:
+        if length == 4 and name[:2] not in SURNAMES_2:
             continue
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or is_common_word(folded[max(0, begin - 2):begin]):
             return name
@@ -196,7 +141,7 @@ def title_before(folded: str, post_start: int, post_end: int) -> str:
     cut = folded.rfind("、", begin, post_start)
     while cut > begin:
         segment = folded[clause_start(folded, cut, cut):cut]
-        office = next((post for post in _POSTS if segment.endswith(post)), None)
+        office = next((post for post in POSTS if segment.endswith(post)), None)
         if not office or name_before(segment, len(segment) - len(office)):
             begin = cut + 1
             break
@@ -316,35 +261,3 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
     return list(officials.values())
-
-
-# 作者系陈涛镇党委书记: the byline's author holds an office.
-_AUTHOR_OFFICE = re.compile(r"作者(?:系|为|是)([^)）\n]{1,30}?(?:%s))" % "|".join(map(re.escape, _POSTS)))
-LOST = "\ufffd"
-
-
-def author_officials(folded_body: str, original_body: str, folded_notes: list[str],
-                     place_names: list[str]) -> list[Official]:
-    """The byline author as an official, when a note says what office they hold.
-
-    The author is a name standing alone on the first line; the note
-    (作者系…) may sit in the body or in text repaired from a garbled line,
-    where a lost character leaves a gap (陈?党委书记) that a place the
-    document names can fill (陈涛镇).
-    """
-    first = folded_body.split("\n", 1)[0].strip()
-    if not (2 <= len(first) <= 4 and _is_cjk_run(first) and plausible_name(first)):
-        return []
-    for note in [folded_body] + folded_notes:
-        match = _AUTHOR_OFFICE.search(note)
-        if not match:
-            continue
-        title = match.group(1)
-        if LOST in title:
-            head, _, tail = title.partition(LOST)
-            place = next((p for p in place_names if head and p.startswith(head)), None)
-            title = (place + tail) if place else tail
-        at = original_body.find(first) if folded_body.startswith(first) else -1
-        written = original_body[at:at + len(first)] if at >= 0 else first
-        return [Official(name=written, title=title)]
-    return []

@@ -1,0 +1,34 @@
+"""Personal names: what may be a Chinese person's name, character by character.
+
+A name starts with a known surname (one character, or two: 欧阳, 司马) and
+its given name avoids the function words and organ characters that follow
+offices in running text (的, 是, 局, 处 …).
+"""
+from __future__ import annotations
+
+SURNAMES_2 = set("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 "
+                 "端木 独孤 南宫 万俟 闻人 轩辕 西门 澹台 申屠 太史 钟离 呼延 张简".split())
+SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
+    "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班"
+    "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
+    "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆"
+    "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "洪萧赖锺涂蓝骆庄谌")
+# Characters that do not occur inside personal names but do follow titles.
+NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅们这那其该各此对于从把被将也都"
+                  "就还而并或得靠")
+
+
+def plausible_name(name: str) -> bool:
+    if any(c in NOT_IN_NAME for c in name[1:]):
+        return False
+    return name[:2] in SURNAMES_2 or name[0] in SURNAMES_1
+
+
+def is_cjk_run(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
