@@ -228,3 +228,13 @@ def test_a_search_cut_short_by_the_time_limit_says_so(client, monkeypatch):
     assert response.status_code == 200
     assert "results may be incomplete" in response.get_data(as_text=True)
     assert client.get("/api/search?q=书记").get_json()["timed_out"] is True
+
+
+def test_regions_and_officials_on_a_hit_are_links_adding_that_filter(client):
+    html = page(client, "/search?q=书记&sort=date")
+    hit_links = [link for link in links_of(html) if link["section"] == "summary"]
+    region = next(link for link in hit_links if link["text"] == "四川省 › 绵阳市 › 游仙区 › 新桥镇")
+    assert params(region["href"]) == {"q": "书记", "sort": "date", "region": "510704102"}
+    official = next(link for link in hit_links if link["text"] == "楊國昕" or link["text"] == "任俊洁")
+    narrowed = page(client, official["href"])
+    assert params(official["href"])["official"] == official["text"] and total_on(narrowed) == 1
