@@ -8,6 +8,7 @@ skips quietly.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -30,7 +31,8 @@ INSTALL_HINT = "apt-get update && apt-get install -y chromium chromium-driver (s
 
 def find_program(*names: str) -> str:
     for name in names:
-        path = shutil.which(name) or (f"/usr/bin/{name}" if shutil.os.path.exists(f"/usr/bin/{name}") else None)
+        # Debian puts both in /usr/bin, which a minimal PATH may lack.
+        path = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
         if path:
             return path
     pytest.fail(f"the browser test needs {' or '.join(names)}: {INSTALL_HINT}")
