@@ -2,17 +2,22 @@
 
     python -m bench.query_latency --index DIR [--naive DIR]
 
-Queries are drawn deterministically from the corpus: phrases of 2-8
-characters (half rewritten into the other script), officials' names and
-place names found by extraction, and a quarter of them with a filter
-(region, year range or script). Each is run once after a warm-up on other
-queries; the script prints p50/p95/max and the serving process's peak memory.
-With --naive it runs the same query texts against the naive build.
+Queries are drawn deterministically from the corpus, all different: phrases
+of 2-8 characters (half rewritten into the other script), officials' names
+and place names found by extraction, and a fifth of them with a filter
+(region, year range or script). The timing runs in a fresh process that only
+opens the index (so its peak memory is a serving process's): each query once,
+after a warm-up on other queries. With --naive the same query texts run
+against the naive build.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
+import sys
+import tempfile
 import resource
 import statistics
 import time
@@ -45,16 +50,23 @@ def make_queries(count: int = 200, seed: int = 11) -> list[dict]:
                 phrase = to_simplified(phrase) if row["id"].startswith(("tainan", "tncc", "president")) \
                     else to_traditional(phrase)
             phrases.append(phrase)
-    for row in rows[:600]:
+    seen_names: set[str] = set()
+    for row in rows[:1500]:
         doc = extract(RawDocument(row["id"], row["text"], row["id"], "json", file=row["id"],
                                   given={"title": row.get("title") or ""}))
-        names.extend((o.name, doc) for o in doc.officials)
-        places.extend((r.name, doc) for r in doc.regions + doc.mentioned_regions)
+        for official in doc.officials:
+            if official.name not in seen_names:
+                seen_names.add(official.name)
+                names.append((official.name, doc))
+        for region in doc.regions + doc.mentioned_regions:
+            if region.name not in seen_names:
+                seen_names.add(region.name)
+                places.append((region.name, doc))
     rng.shuffle(names)
     rng.shuffle(places)
-    queries += [{"q": p} for p in phrases[:80]]
+    queries += [{"q": p} for p in dict.fromkeys(phrases)][:80]
     queries += [{"q": n} for n, _ in names[:40]]
-    queries += [{"q": p} for p, _ in places[:30]]
+    queries += [{"q": p} for p, _ in places[:40]]
     filtered = 0
     for name, doc in names[40:] + places[30:]:
         if filtered >= count - len(queries):
@@ -87,12 +99,33 @@ def main() -> None:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--naive", type=Path)
     parser.add_argument("--show", type=int, default=10, help="print the N slowest queries")
+    parser.add_argument("--queries", type=Path, help=argparse.SUPPRESS)  # the timing process
     args = parser.parse_args()
+    if args.queries:
+        return run_timings(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        query_file = Path(tmp) / "queries.json"
+        query_file.write_text(json.dumps({"queries": make_queries(),
+                                          "warmup": make_queries(20, seed=99)}, ensure_ascii=False))
+        command = [sys.executable, "-m", "bench.query_latency", "--index", str(args.index),
+                   "--show", str(args.show), "--queries", str(query_file)]
+        if args.naive:
+            command += ["--naive", str(args.naive)]
+        subprocess.run(command, check=True)
+
+
+def run_timings(args) -> None:
     from indexer import SearchRequest, open_index
 
-    queries = make_queries()
-    warmup = make_queries(20, seed=99)
+    data = json.loads(args.queries.read_text(encoding="utf-8"))
+    queries, warmup = data["queries"], data["warmup"]
+    kinds = {}
+    for params in queries:
+        kind = "filtered" if len(params) > 1 else "query only"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    print(f"{len(queries)} distinct queries ({kinds})")
     index = open_index(args.index)
+    index.warm_up()
     for params in warmup:
         index.search(SearchRequest.from_params(params))
     timings, slow = [], []
@@ -105,7 +138,7 @@ def main() -> None:
     report("archive (top 10, facets, snippets)", timings)
     for elapsed, total, params in sorted(slow, key=lambda item: item[0], reverse=True)[:args.show]:
         print(f"  {elapsed:7.1f} ms  {total:6d} hits  {params}")
-    print(f"peak RSS of this serving process: "
+    print(f"peak RSS of the serving process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if args.naive:
         from bench.naive import Searcher

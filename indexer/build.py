@@ -232,10 +232,10 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             if parallel:
                 # Analysis (jieba, bigrams) runs in the writer's own processes,
                 # each filling a segment of its own; no merge at commit.
-                writer = ix.writer(procs=workers, multisegment=True, batchsize=64,
+                writer = ix.writer(procs=workers, multisegment=True, batchsize=64, compound=False,
                                    limitmb=WRITER_MEMORY_MB // workers)
             else:
-                writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+                writer = ix.writer(limitmb=WRITER_MEMORY_MB, compound=False)
             try:
                 for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
                     if doc_id in known:
