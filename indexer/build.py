@@ -30,11 +30,7 @@ from .schema import build_schema
 # Below this many documents to (re)index, extra writer processes cost more
 # (each starts its own segment) than they save.
 PARALLEL_AFTER = 500
-# Documents per writer: with WRITER_MEMORY_MB for each writer process, a
-# batch's postings are sorted in memory (about 1 GB resident per process on
-# the benchmark corpus). Larger batches spill to disk and run slower.
-BATCH_DOCUMENTS = 12_000
-WRITER_MEMORY_MB = 1536
+WRITER_MEMORY_MB = 256
 
 @dataclass
 class BuildReport:
@@ -233,39 +229,32 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         try:
             userdict.add_names(names)  # before the writer's processes fork
             parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
-            documents = enumerate(_spilled(spill), start=1)
-            indexed = 0
-            while True:
-                # One writer (and commit) per batch: each batch's postings fit
-                # in the writer's memory, so Whoosh sorts them there instead of
-                # pickling every posting to run files and merging them back.
-                batch = list(islice(documents, BATCH_DOCUMENTS))
-                last = len(batch) < BATCH_DOCUMENTS
-                writer = _writer(ix, workers if parallel and len(batch) >= PARALLEL_AFTER else 1)
-                try:
-                    for indexed, (doc_id, fields) in batch:
-                        if doc_id in known:
-                            writer.update_document(**fields)
-                            report.updated += 1
-                        else:
-                            writer.add_document(**fields)
-                            report.added += 1
-                        if progress and (indexed % 50 == 0 or indexed == extracted_count):
-                            progress("indexing", indexed, extracted_count)
-                    if last:
-                        for doc_id, (_hash, origin) in known.items():
-                            if doc_id not in seen and origin not in failed_files \
-                                    and _under_any(origin, sources):
-                                writer.delete_by_term("id", doc_id)
-                                report.deleted += 1
-                except BaseException:
-                    writer.cancel()
-                    raise
-                # No merging: the batches' segments are similar in size, and
-                # rewriting them would cost what batching saved.
-                writer.commit(merge=False)
-                if last:
-                    break
+            if parallel:
+                # Analysis (jieba, bigrams) runs in the writer's own processes,
+                # each filling a segment of its own; no merge at commit.
+                writer = ix.writer(procs=workers, multisegment=True, batchsize=64, compound=False,
+                                   limitmb=WRITER_MEMORY_MB // workers)
+            else:
+                writer = ix.writer(limitmb=WRITER_MEMORY_MB, compound=False)
+            try:
+                for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
+                    if doc_id in known:
+                        writer.update_document(**fields)
+                        report.updated += 1
+                    else:
+                        writer.add_document(**fields)
+                        report.added += 1
+                    if progress and (indexed % 50 == 0 or indexed == extracted_count):
+                        progress("indexing", indexed, extracted_count)
+                for doc_id, (_hash, origin) in known.items():
+                    if doc_id not in seen and origin not in failed_files \
+                            and _under_any(origin, sources):
+                        writer.delete_by_term("id", doc_id)
+                        report.deleted += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
             userdict.write_names(generation, names)
         finally:
             spill.unlink(missing_ok=True)
@@ -295,15 +284,6 @@ class _pool:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
         return False
-
-
-def _writer(ix, procs: int):
-    if procs > 1:
-        # Analysis (jieba, bigrams) runs in the writer's own processes, each
-        # filling a segment of its own.
-        return ix.writer(procs=procs, multisegment=True, batchsize=64, compound=False,
-                         limitmb=WRITER_MEMORY_MB)
-    return ix.writer(limitmb=WRITER_MEMORY_MB, compound=False)
 
 
 def _spilled(path: Path) -> Iterator[tuple[str, dict]]:
