@@ -64,7 +64,8 @@ def make_queries(count: int = 200, seed: int = 11) -> list[dict]:
                 places.append((region.name, doc))
     rng.shuffle(names)
     rng.shuffle(places)
-    queries += [{"q": p} for p in dict.fromkeys(phrases)][:80]
+    distinct_phrases = list(dict.fromkeys(phrases))
+    queries += [{"q": p} for p in distinct_phrases[:80]]
     queries += [{"q": n} for n, _ in names[:40]]
     queries += [{"q": p} for p, _ in places[:40]]
     filtered = 0
@@ -80,6 +81,8 @@ def make_queries(count: int = 200, seed: int = 11) -> list[dict]:
         else:
             queries.append({"q": name, "script": doc.script})
         filtered += 1
+    # Too few names or places with a region to filter on: more phrases.
+    queries += [{"q": p} for p in distinct_phrases[80:80 + count - len(queries)]]
     return queries[:count]
 
 
