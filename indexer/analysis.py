@@ -9,8 +9,9 @@ Two analyzers, each a tokenizer piped into filters:
 it (jieba cuts traditional text differently from the same text simplified),
 and because folding keeps the length, every token's offsets point into the
 original text. Words rank; character bigrams make every substring findable:
-a query of n characters is the phrase of its n-1 bigrams, which matches
-wherever the characters occur, however jieba cut them in context.
+a query of n characters is matched by its bigrams at fixed offsets
+(`indexer/phrase.py`), wherever the characters occur, however jieba cut them
+in context.
 """
 from __future__ import annotations
 
@@ -160,15 +161,6 @@ def query_runs(text: str) -> list[str]:
     if current:
         runs.append("".join(current))
     return runs
-
-
-def query_bigrams(run: str) -> list[str]:
-    """The bigrams a run of two or more characters must match at consecutive positions.
-
-    (A one-character run is matched as a prefix of the bigram field instead:
-    every character of a document starts exactly one token.)
-    """
-    return [run[k:k + 2] for k in range(len(run) - 1)]
 
 
 def words(run: str) -> list[str]:

@@ -106,6 +106,13 @@ class SearchRequest:
             raise QueryError("a search needs at least one term that is not excluded")
         return request
 
+    def cache_key(self) -> tuple:
+        """What decides the set and order of matches (not the page)."""
+        return (tuple(self.terms), self.region, self.official,
+                self.date_from and (self.date_from.first_day, self.date_from.last_day),
+                self.date_to and (self.date_to.first_day, self.date_to.last_day),
+                self.script, self.sort)
+
     @property
     def has_filters(self) -> bool:
         return any((self.region, self.official, self.date_from, self.date_to, self.script))

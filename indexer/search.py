@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh import sorting
 from whoosh.collectors import TimeLimit, TimeLimitCollector, UnlimitedCollector
-from whoosh.searching import Hit as WhooshHit
+from whoosh.index import EmptyIndexError
 
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
@@ -26,6 +27,10 @@ from .query import SearchRequest
 from .snippets import snippet
 
 SEARCH_SECONDS = 3.0
+# Recent searches kept with their full, sorted match lists: paging through a
+# result or re-running a saved search costs only the page, not the scoring
+# of tens of thousands of matches again. Keyed by index version.
+MATCH_CACHE_SIZE = 64
 FACET_OFFICIALS = 15
 
 
@@ -96,23 +101,33 @@ class Index:
         self.root = Path(root)
         self._local = threading.local()
         self._table_lock = threading.Lock()
+        self._cache = _MatchCache(MATCH_CACHE_SIZE)
         self._table: FacetTable | None = None
         self._table_key = None
         store.current_generation(self.root)  # raise IndexMissing now, not on first search
 
     # -- plumbing -------------------------------------------------------
     def _searcher(self):
-        generation = store.current_generation(self.root)
         local = self._local
-        if getattr(local, "generation", None) != generation:
+        for attempt in range(3):
+            generation = store.current_generation(self.root)
+            if getattr(local, "generation", None) == generation:
+                if not local.searcher.up_to_date():
+                    local.searcher = local.searcher.refresh()
+                return local.searcher
+            try:
+                searcher = whoosh_index.open_dir(str(generation)).searcher()
+            except (OSError, EmptyIndexError):
+                # A rebuild switched CURRENT and removed this generation between
+                # our reading the pointer and opening it: read the pointer again.
+                if attempt == 2:
+                    raise
+                continue
             if getattr(local, "searcher", None) is not None:
                 local.searcher.close()
             userdict.add_names(userdict.read_names(generation))
-            local.searcher = whoosh_index.open_dir(str(generation)).searcher()
-            local.generation = generation
-        elif not local.searcher.up_to_date():
-            local.searcher = local.searcher.refresh()
-        return local.searcher
+            local.searcher, local.generation = searcher, generation
+            return searcher
 
     # -- queries --------------------------------------------------------
     def warm_up(self) -> None:
@@ -121,9 +136,18 @@ class Index:
         segmenter()
         self._facet_table(self._searcher())
 
+    def _version(self, searcher) -> tuple:
+        """Which index a searcher sees: generation folder, Whoosh commit, size.
+
+        The folder matters: a full rebuild starts Whoosh's count again, so two
+        generations can share a commit number and a document count.
+        """
+        return (self._local.generation.name, searcher.reader().generation(),
+                searcher.doc_count_all())
+
     def _facet_table(self, searcher) -> FacetTable:
         """Facet columns of the searcher's index version, read once per version."""
-        key = (searcher.reader().generation(), searcher.doc_count_all())
+        key = self._version(searcher)
         with self._table_lock:
             if self._table_key != key:
                 self._table = FacetTable(searcher.reader())
@@ -134,8 +158,23 @@ class Index:
         started = time.perf_counter()
         searcher = self._searcher()
         table = self._facet_table(searcher)
+        key = (self._version(searcher), request.cache_key())
+        matched = self._cache.get(key)
+        if matched is None:
+            matched = self._match(searcher, table, request)
+            if not matched.timed_out:
+                self._cache.put(key, matched)
+        first = (request.page - 1) * request.page_size
+        page = matched.scored[first:first + request.page_size]
+        runs = [run for t in request.terms if not t.exclude for run in t.runs]
+        hits = [self._hit(_StoredHit(searcher, docnum, score), runs) for score, docnum in page]
+        facets = self._facets(matched.counts, request)
+        return SearchResult(request=request, total=len(matched.scored), hits=hits, facets=facets,
+                            seconds=time.perf_counter() - started, timed_out=matched.timed_out)
+
+    def _match(self, searcher, table: FacetTable, request: SearchRequest) -> "_Matched":
         # Every match is scored and kept: totals and facets are exact, and
-        # the page is cut from the sorted list.
+        # each page is cut from the sorted list.
         collector = UnlimitedCollector()
         timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
         timed_out = False
@@ -143,18 +182,10 @@ class Index:
             searcher.search_with_collector(whoosh_query.build(request), timed)
         except TimeLimit:
             timed_out = True
-        results = timed.results()
-        scored = results.top_n
+        scored = timed.results().top_n
         if request.sort == "date":
             scored = table.newest_first(scored)
-        first = (request.page - 1) * request.page_size
-        page = scored[first:first + request.page_size]
-        runs = [run for t in request.terms if not t.exclude for run in t.runs]
-        hits = [self._hit(WhooshHit(results, docnum, first + i, score), runs)
-                for i, (score, docnum) in enumerate(page)]
-        facets = self._facets(table.counts([d for _, d in scored]), request)
-        return SearchResult(request=request, total=len(scored), hits=hits, facets=facets,
-                            seconds=time.perf_counter() - started, timed_out=timed_out)
+        return _Matched(scored, table.counts([d for _, d in scored]), timed_out)
 
     def _hit(self, hit, runs: list[str]) -> Hit:
         meta = json.loads(hit["meta"])
@@ -365,6 +396,48 @@ class Index:
             except FileNotFoundError:  # a segment merged away while we looked
                 pass
         return max(times)
+
+
+@dataclass
+class _Matched:
+    scored: list[tuple[float, int]]    # (score, docnum), in result order
+    counts: object                     # facet counts (FacetCounts)
+    timed_out: bool
+
+
+class _MatchCache:
+    """A small thread-safe LRU of `_Matched` results."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+class _StoredHit:
+    """A matched document's stored fields and score, as `_hit` reads them."""
+
+    def __init__(self, searcher, docnum: int, score: float):
+        self._fields = searcher.stored_fields(docnum)
+        self.docnum = docnum
+        self.score = score
+
+    def __getitem__(self, name):
+        return self._fields[name]
 
 
 def open_index(root: str | Path) -> Index:

@@ -2,15 +2,15 @@
 
 Each folded run of the query must occur as a substring: a single character
 is a prefix of the bigram field (every character starts one token there), two
-characters are one bigram term, longer runs are their bigrams at consecutive
-positions (`AdjacentTerms`). jieba words, the title and place names only add
+characters are one bigram term, longer runs are bigrams at fixed offsets
+(`AdjacentTerms`). jieba words, the title and place names only add
 to the score (`AndMaybe`), so they change the order, never the result set.
 """
 from __future__ import annotations
 
 from whoosh import query as Q
 
-from .analysis import query_bigrams, words
+from .analysis import words
 from .phrase import AdjacentTerms
 from .query import SearchRequest
 
@@ -21,8 +21,9 @@ def substring_query(run: str) -> Q.Query:
     """Documents whose folded text contains `run`, exactly."""
     if len(run) == 1:
         return Q.Prefix("chars", run)
-    grams = query_bigrams(run)
-    return Q.Term("chars", grams[0]) if len(grams) == 1 else AdjacentTerms("chars", grams)
+    if len(run) == 2:
+        return Q.Term("chars", run)
+    return AdjacentTerms.for_run("chars", run)
 
 
 # What a match is worth beyond being one: keyword fields carry no term

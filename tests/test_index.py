@@ -278,3 +278,59 @@ def test_segments_are_plain_files_not_compound(tmp_path):
     generation = store.current_generation(tmp_path / "index")
     assert not list(generation.glob("*.seg"))
     assert list(generation.glob("*.pst"))
+
+
+def test_covering_bigrams_pin_every_character():
+    from indexer.phrase import covering_bigrams
+
+    assert covering_bigrams("杨国昕") == [("杨国", 0), ("国昕", 1)]
+    assert covering_bigrams("南市政府") == [("南市", 0), ("政府", 2)]
+    pairs = covering_bigrams("新闻及国际关系处")
+    assert [k for _, k in pairs] == [0, 2, 4, 6]
+    covered = {k + i for _, k in pairs for i in (0, 1)}
+    assert covered == set(range(8))
+
+
+def test_every_other_bigram_never_matches_across_runs(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    # 南市 and 政府 stand two positions apart only across the comma.
+    (source / "apart.txt").write_text("台南市，政府大楼", encoding="utf-8")
+    (source / "together.txt").write_text("台南市政府大楼", encoding="utf-8")
+    (source / "shifted.txt").write_text("南市X政府", encoding="utf-8")
+    build([source], tmp_path / "index")
+    assert ids(search(tmp_path / "index", q="南市政府")) == {"together"}
+
+
+def test_pages_of_a_search_partition_its_results(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    for n in range(25):
+        (source / f"d{n:02d}.txt").write_text(f"第{n}次会议，镇长主持会议。" * (n % 4 + 1), encoding="utf-8")
+    build([source], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    pages = [index.search(SearchRequest.from_params({"q": "会议", "page": str(p)}, page_size=10))
+             for p in (1, 2, 3)]
+    seen = [h.id for page in pages for h in page.hits]
+    assert len(seen) == len(set(seen)) == 25 == pages[0].total
+    again = index.search(SearchRequest.from_params({"q": "会议", "page": "2"}, page_size=10))
+    assert [h.id for h in again.hits] == [h.id for h in pages[1].hits]
+
+
+def test_results_follow_reindexing_and_rebuilds(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "a.txt").write_text("区长杨国昕主持会议。", encoding="utf-8")
+    build([source], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    assert ids(index.search(SearchRequest.from_params({"q": "会议"}))) == {"a"}
+    (source / "b.txt").write_text("镇长罗舒参加会议。", encoding="utf-8")
+    build([source], tmp_path / "index")
+    assert ids(index.search(SearchRequest.from_params({"q": "会议"}))) == {"a", "b"}
+    (source / "a.txt").unlink()
+    build([source], tmp_path / "index", full=True)  # same size, new generation
+    (source / "c.txt").write_text("书记主持会议。", encoding="utf-8")
+    build([source], tmp_path / "index", full=True)
+    result = index.search(SearchRequest.from_params({"q": "会议"}))
+    assert ids(result) == {"b", "c"}
+    assert {f.key for f in result.facets.official} >= {"罗舒"}
