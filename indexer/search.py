@@ -92,16 +92,15 @@ class SearchResult:
         return max(1, -(-self.total // self.request.page_size))
 
 
-def _decode(key) -> str:
-    return key.decode("utf-8") if isinstance(key, bytes) else str(key)
-
-
 class Index:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self._local = threading.local()
         self._table_lock = threading.Lock()
         self._cache = _MatchCache(MATCH_CACHE_SIZE)
+        # Per index version: archive statistics, and officials' profiles.
+        self._stats_cache: dict = {}
+        self._profile_cache: dict = {}
         self._table: FacetTable | None = None
         self._table_key = None
         store.current_generation(self.root)  # raise IndexMissing now, not on first search
@@ -198,12 +197,9 @@ class Index:
     def _facets(self, results, request: SearchRequest) -> Facets:
         gaz = gazetteer.load()
         facets = Facets()
-        try:
-            region_counts = {_decode(k): v for k, v in results.groups("region").items() if k}
-            official_counts = {_decode(k): v for k, v in results.groups("official").items() if k}
-            date_counts = {_decode(k): v for k, v in results.groups("date_bucket").items() if k}
-        except KeyError:
-            return facets
+        region_counts = results.groups("region")
+        official_counts = results.groups("official")
+        date_counts = dict(results.groups("date_bucket"))  # popped below
         # Regions: the children of the selection (provinces when none).
         selected = gaz.get(request.region) if request.region else None
         if selected:
@@ -298,14 +294,15 @@ class Index:
         """What the archive holds; computed once per index state, since it scans columns."""
         searcher = self._searcher()
         reader = searcher.reader()
-        generation = store.current_generation(self.root).name
-        key = (generation, reader.doc_count_all(), reader.doc_count())
-        cache = self.__dict__.setdefault("_stats_cache", {})
+        key = self._version(searcher)
+        cache = self._stats_cache
         if key in cache:
             return cache[key]
         count = reader.doc_count()
         scripts = {s: searcher.doc_frequency("script", s) for s in ("simplified", "traditional", "mixed")}
-        starts = [d for d in reader.column_reader("date_start") if d] if count else []
+        # The facet table already holds the date column: no second scan.
+        starts = self._facet_table(searcher).date_start
+        starts = starts[starts > 0]
 
         def date_starting(day: int) -> str:
             found = searcher.search(Q.NumericRange("date_start", day, day), limit=1)
@@ -313,14 +310,14 @@ class Index:
             return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
         first = last = None
-        if starts:
+        if len(starts):
             # Report the earliest and latest dates as written, at their own precision.
-            first, last = date_starting(min(starts)), date_starting(max(starts))
+            first, last = date_starting(int(starts.min())), date_starting(int(starts.max()))
         stats = {"documents": count, "scripts": scripts,
                  "first_date": first, "last_date": last,
                  "undated": searcher.doc_frequency("date_bucket", "unknown"),
                  "officials": sum(1 for _ in reader.lexicon("official")) if count else 0,
-                 "generation": generation}
+                 "generation": key[0]}
         cache.clear()
         cache[key] = stats
         return stats
@@ -329,13 +326,10 @@ class Index:
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
-        from whoosh import sorting
-
         from archive.script import fold
         searcher = self._searcher()
-        reader = searcher.reader()
-        key = (store.current_generation(self.root).name, reader.doc_count_all(), name)
-        cache = self.__dict__.setdefault("_profile_cache", {})
+        key = (self._version(searcher), name)
+        cache = self._profile_cache
         if key in cache:
             return cache[key]
         found = searcher.search(Q.Term("official", name), limit=1,
@@ -362,8 +356,6 @@ class Index:
 
     def official_trail(self, name: str, limit: int = 500) -> list[Hit]:
         """Documents naming an official (folded name): the latest `limit`, oldest first, undated last."""
-        from whoosh import sorting
-
         searcher = self._searcher()
         # Newest first so that a long career keeps its latest documents; undated
         # ones read 0 from the column and come last.
