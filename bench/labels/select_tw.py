@@ -1,0 +1,72 @@
+"""Fixed selection rule for the label-tw labels (Taiwan kinds of issue 11).
+
+The rule is decided before any document is read, so the labelled sample is
+not chosen by taste: candidates of each kind, ordered by sha1(id), skipping
+ids labelled earlier in bench/labels_regions_officials.jsonl and texts longer
+than 2,500 characters. A document's set comes from its id alone, so it is
+fixed before the text is seen: 40% sealed test.
+
+    python -m bench.labels.select_tw KIND SET N [SKIP]   # print candidates
+"""
+import gzip
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+OLD_LABELS = Path(__file__).resolve().parent.parent / "labels_regions_officials.jsonl"
+MAX_CHARS = 2500
+
+
+def split_of(doc_id: str) -> str:
+    """The set a document belongs to, from its id only (40% sealed test)."""
+    return "test" if int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5 < 2 else "dev"
+
+
+def kind_of(doc: dict) -> str | None:
+    """The Taiwan kind a corpus document belongs to, or None."""
+    doc_id = doc["id"]
+    if doc_id.startswith("tainan-"):
+        # The source's own department label says who issued the release.
+        return "tainan-district" if "區公所" in doc["label"] else "tainan-city"
+    if doc_id.startswith("tncc-"):
+        return "tncc"
+    if doc_id.startswith("president-"):
+        return "president"
+    return None
+
+
+def candidates(kind: str, wanted_set: str):
+    """Documents of one kind and set, in sha1(id) order, by the fixed rule."""
+    seen = set()
+    if OLD_LABELS.exists():
+        with OLD_LABELS.open(encoding="utf-8") as fh:
+            seen = {json.loads(line)["id"] for line in fh if line.strip()}
+    found = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(('{"id": "tainan-', '{"id": "tncc-', '{"id": "president-')):
+                continue
+            doc = json.loads(line)
+            if kind_of(doc) != kind or doc["id"] in seen or len(doc["text"]) > MAX_CHARS:
+                continue
+            if split_of(doc["id"]) != wanted_set:
+                continue
+            found.append((hashlib.sha1(doc["id"].encode("utf-8")).hexdigest(), doc))
+    found.sort(key=lambda pair: pair[0])
+    return [doc for _, doc in found]
+
+
+def main(argv: list[str]) -> None:
+    kind, wanted_set, count = argv[0], argv[1], int(argv[2])
+    skip = int(argv[3]) if len(argv) > 3 else 0
+    for doc in candidates(kind, wanted_set)[skip:skip + count]:
+        print(f"=== {doc['id']} | {kind} | {wanted_set} | {doc['label']}")
+        print(f"TITLE: {doc['title']}")
+        print(doc["text"])
+        print()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
