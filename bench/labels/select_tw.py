@@ -37,31 +37,35 @@ def kind_of(doc: dict) -> str | None:
     return None
 
 
-def candidates(kind: str, wanted_set: str):
-    """Documents of one kind and set, in sha1(id) order, by the fixed rule."""
+def candidate_groups(corpus: Path = CORPUS) -> dict[tuple[str, str], list[dict]]:
+    """Every candidate by (kind, set), each list in sha1(id) order: the fixed rule.
+
+    One pass over the gzip, so a caller that wants several groups pays once.
+    """
     seen = set()
     if OLD_LABELS.exists():
         with OLD_LABELS.open(encoding="utf-8") as fh:
             seen = {json.loads(line)["id"] for line in fh if line.strip()}
-    found = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+    groups: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         for line in fh:
+            # Cheap prefix test first: most of the corpus is not a Taiwan source.
             if not line.startswith(('{"id": "tainan-', '{"id": "tncc-', '{"id": "president-')):
                 continue
             doc = json.loads(line)
-            if kind_of(doc) != kind or doc["id"] in seen or len(doc["text"]) > MAX_CHARS:
+            kind = kind_of(doc)
+            if kind is None or doc["id"] in seen or len(doc["text"]) > MAX_CHARS:
                 continue
-            if split_of(doc["id"]) != wanted_set:
-                continue
-            found.append((hashlib.sha1(doc["id"].encode("utf-8")).hexdigest(), doc))
-    found.sort(key=lambda pair: pair[0])
-    return [doc for _, doc in found]
+            digest = hashlib.sha1(doc["id"].encode("utf-8")).hexdigest()
+            groups.setdefault((kind, split_of(doc["id"])), []).append((digest, doc))
+    return {group: [doc for _, doc in sorted(pairs, key=lambda pair: pair[0])]
+            for group, pairs in groups.items()}
 
 
 def main(argv: list[str]) -> None:
     kind, wanted_set, count = argv[0], argv[1], int(argv[2])
     skip = int(argv[3]) if len(argv) > 3 else 0
-    for doc in candidates(kind, wanted_set)[skip:skip + count]:
+    for doc in candidate_groups().get((kind, wanted_set), [])[skip:skip + count]:
         print(f"=== {doc['id']} | {kind} | {wanted_set} | {doc['label']}")
         print(f"TITLE: {doc['title']}")
         print(doc["text"])
