@@ -116,7 +116,13 @@ class Index:
             generation = store.current_generation(self.root)
             if getattr(local, "generation", None) == generation:
                 if not local.searcher.up_to_date():
-                    local.searcher = local.searcher.refresh()
+                    if local.searcher.reader().segments() is None:
+                        # An empty index: Whoosh cannot refresh a reader that has
+                        # no segments (and never calls it up to date), so reopen.
+                        local.searcher.close()
+                        local.searcher = whoosh_index.open_dir(str(generation)).searcher()
+                    else:
+                        local.searcher = local.searcher.refresh()
                 return local.searcher
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
