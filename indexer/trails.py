@@ -21,7 +21,8 @@ TRAIL_PAGE_SIZE = 50
 
 
 def parse_trail_order(value: str | None) -> str:
-    if value in (None, ""):
+    value = (value or "").strip()   # as the search reads its parameters
+    if not value:
         return TRAIL_ORDERS[0]
     if value not in TRAIL_ORDERS:
         raise QueryError(f"顺序 order must be {' or '.join(TRAIL_ORDERS)} (oldest first by default)")
@@ -30,9 +31,11 @@ def parse_trail_order(value: str | None) -> str:
 
 def parse_trail_page(value: str | None) -> int:
     """A page number as typed; whether the trail has that page is checked against the trail."""
-    if value in (None, ""):
+    value = (value or "").strip()
+    if not value:
         return 1
-    if not value.isdigit() or len(value) > 6 or int(value) < 1:
+    # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
+    if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) < 1:
         raise QueryError(f"页码 page must be a whole number from 1 (got {value[:20]!r})")
     return int(value)
 

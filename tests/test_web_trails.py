@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer import build
 
@@ -239,3 +242,30 @@ def test_bad_trail_parameters_answer_400_with_a_message(career, query, message):
         body = response.get_data(as_text=True)
         assert message in body and "Traceback" not in body
     assert career.get("/official/杨国昕.json?page=4").get_json()["status"] == 400
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.one_of(st.none(), st.integers(-5, 10).map(str), st.text(max_size=12),
+                     st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=3)),
+       order=st.one_of(st.none(), st.sampled_from(["oldest", "newest", "Newest", ""]),
+                       st.text(max_size=12)))
+def test_any_page_or_order_is_a_page_or_a_400_never_a_500(career, page, order):
+    query = urlencode({k: v for k, v in (("page", page), ("order", order)) if v is not None})
+    response = career.get(f"/official/杨国昕.json?{query}")
+    data = response.get_json()
+    if response.status_code == 200:
+        assert 1 <= data["page"] <= 3 and data["order"] in ("oldest", "newest")
+        assert len(data["trail"]) == (8 if data["page"] == 3 else 50)
+    else:
+        assert response.status_code == 400 and data["error"]
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "１", "1.0", "+1", "1e3", "0x1"])
+def test_page_numbers_are_ascii_digits_everywhere(town, page):
+    """str.isdigit() takes "²" (which int() refuses: a 500) and "٣" (read as 3): both are 400."""
+    for path in ("/search?q=任俊洁&", "/api/search?q=任俊洁&", "/search.csv?q=任俊洁&",
+                 "/official/任俊洁?", "/official/任俊洁.json?"):
+        response = town.get(f"{path}{urlencode({'page': page})}")
+        assert response.status_code == 400, (path, page)
+        assert "page must be a whole number" in response.get_data(as_text=True)
