@@ -114,16 +114,12 @@ class Index:
         local = self._local
         for attempt in range(3):
             generation = store.current_generation(self.root)
-            if getattr(local, "generation", None) == generation:
-                if not local.searcher.up_to_date():
-                    if local.searcher.reader().segments() is None:
-                        # An empty index: Whoosh cannot refresh a reader that has
-                        # no segments (and never calls it up to date), so reopen.
-                        local.searcher.close()
-                        local.searcher = whoosh_index.open_dir(str(generation)).searcher()
-                    else:
-                        local.searcher = local.searcher.refresh()
+            if getattr(local, "generation", None) == generation and local.searcher.up_to_date():
                 return local.searcher
+            # A new generation or a new commit: open the index afresh. Whoosh's
+            # refresh() would reuse the reader of a segment whose deletions have
+            # changed since, and go on finding documents a reindex replaced or
+            # removed; nor can it refresh an index with no segments at all.
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
             except (OSError, EmptyIndexError):
@@ -353,7 +349,8 @@ class Index:
             written, title, region_key, region_name = office
             profile = {"name": written, "title": title,
                        "region": region_name, "region_key": region_key,
-                       "documents": searcher.doc_frequency("official", name)}
+                       # Not doc_frequency: it still counts replaced and removed documents.
+                       "documents": len(found)}
         if len(cache) > 50_000:
             cache.clear()
         cache[key] = profile

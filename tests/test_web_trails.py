@@ -269,3 +269,29 @@ def test_page_numbers_are_ascii_digits_everywhere(town, page):
         response = town.get(f"{path}{urlencode({'page': page})}")
         assert response.status_code == 400, (path, page)
         assert "page must be a whole number" in response.get_data(as_text=True)
+
+
+def test_trail_follows_the_index_when_documents_change(tmp_path):
+    """A trail's outline is kept per index version: a reindex that changes a date,
+    adds a document or drops one is seen on the next request."""
+    from web import create_app
+
+    rows = [{"id": f"t-{i}", "date": f"202{i}-01-01",
+             "text": f"第{i}次\n游仙区新桥镇党委书记任俊洁主持召开镇党委会议。"} for i in range(4)]
+    (tmp_path / "docs").mkdir()
+    source = write_jsonl(tmp_path / "docs" / "t.jsonl", rows)
+    build([tmp_path / "docs"], tmp_path / "index", workers=1)
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    ids = lambda: [e["id"] for e in client.get("/official/任俊洁.json").get_json()["trail"]]  # noqa: E731
+    assert ids() == ["t-0", "t-1", "t-2", "t-3"]
+    rows[0]["date"] = "2029-01-01"                          # moved to the end
+    rows.append({"id": "t-new", "text": "游仙区新桥镇党委书记任俊洁看望老党员。"})  # undated
+    del rows[2]
+    write_jsonl(source, rows)
+    report = build([tmp_path / "docs"], tmp_path / "index", workers=1)
+    assert (report.added, report.updated, report.deleted) == (1, 1, 1)
+    assert ids() == ["t-1", "t-3", "t-0", "t-new"]
+    data = client.get("/official/任俊洁.json").get_json()
+    assert data["documents"] == 4 and data["undated"] == 1
+    assert [(o["first"]["value"], o["last"]["value"], o["documents"]) for o in data["timeline"]] == \
+        [("2021-01-01", "2029-01-01", 4)]
