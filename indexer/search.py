@@ -305,9 +305,15 @@ class Index:
         if key in cache:
             return cache[key]
         count = reader.doc_count()
-        scripts = {s: searcher.doc_frequency("script", s) for s in ("simplified", "traditional", "mixed")}
+        # Only documents still in the index count: Whoosh's doc_frequency,
+        # lexicons and columns also hold those a reindex replaced or removed
+        # (until their segment is merged), while postings skip them.
+        table = self._facet_table(searcher)
+        live = table.mask(list(reader.all_doc_ids()))
+        scripts = {s: sum(1 for _ in searcher.docs_for_query(Q.Term("script", s)))
+                   for s in ("simplified", "traditional", "mixed")}
         # The facet table already holds the date column: no second scan.
-        starts = self._facet_table(searcher).date_start
+        starts = table.date_start[live]
         starts = starts[starts > 0]
 
         def date_starting(day: int) -> str:
@@ -321,8 +327,8 @@ class Index:
             first, last = date_starting(int(starts.min())), date_starting(int(starts.max()))
         stats = {"documents": count, "scripts": scripts,
                  "first_date": first, "last_date": last,
-                 "undated": searcher.doc_frequency("date_bucket", "unknown"),
-                 "officials": sum(1 for _ in reader.lexicon("official")) if count else 0,
+                 "undated": table.columns["date_bucket"].count(live).get("unknown", 0),
+                 "officials": len(table.columns["official"].count(live)),
                  "generation": key[0]}
         cache.clear()
         cache[key] = stats

@@ -44,7 +44,7 @@ def test_site_on_an_empty_index_never_answers_500(empty_index):
 
 
 def test_open_index_forgets_replaced_and_removed_documents(tmp_path):
-    rows = [{"id": f"m-{i}", "date": f"202{i}-05-01",
+    rows = [{"id": f"m-{i}", "date": f"202{i}-05-01" if i else "2020",
              "text": f"第{i}次\n游仙区新桥镇党委书记任俊洁主持召开镇党委会议。"} for i in range(4)]
     (tmp_path / "docs").mkdir()
     source = write_jsonl(tmp_path / "docs" / "m.jsonl", rows)
@@ -52,6 +52,7 @@ def test_open_index_forgets_replaced_and_removed_documents(tmp_path):
     index = open_index(tmp_path / "index")
     newest = SearchRequest.from_params({"q": "任俊洁", "sort": "date"})
     assert [hit.id for hit in index.search(newest).hits] == ["m-3", "m-2", "m-1", "m-0"]
+    assert (index.stats()["first_date"], index.stats()["last_date"]) == ("2020", "2023-05-01")
     rows[0]["date"], rows[0]["text"] = "2029-05-01", rows[0]["text"] + "改。"
     del rows[2]
     write_jsonl(source, rows)
@@ -59,5 +60,8 @@ def test_open_index_forgets_replaced_and_removed_documents(tmp_path):
     assert (report.updated, report.deleted) == (1, 1)
     after = index.search(newest)
     assert after.total == 3 and [hit.id for hit in after.hits] == ["m-0", "m-3", "m-1"]
-    assert index.document_count() == 3 and index.stats()["documents"] == 3
+    stats = index.stats()
+    assert index.document_count() == 3 and stats["documents"] == 3
+    assert sum(stats["scripts"].values()) == 3 and stats["undated"] == 0
+    assert (stats["first_date"], stats["last_date"]) == ("2021-05-01", "2029-05-01")
     assert index.official_profile("任俊洁")["documents"] == 3
