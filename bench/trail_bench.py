@@ -28,7 +28,8 @@ def career(documents: int) -> list[dict]:
     for i in range(documents):
         year, rest = divmod(i * 3650 // documents, 365)   # ten years, evenly
         month, dom = rest // 31 % 12 + 1, rest % 28 + 1
-        row = {"id": f"career-{i:04d}", "text": f"第{i + 1}期\n{head if i < documents * 3 // 5 else secretary}"}
+        report = head if i < documents * 3 // 5 else secretary    # promoted after 3/5
+        row = {"id": f"career-{i:04d}", "text": f"第{i + 1}期\n{report}"}
         if i % 50 != 49:
             row["date"] = f"{2016 + year}-{month:02d}-{dom:02d}"
         rows.append(row)

@@ -40,7 +40,7 @@ def parse_trail_page(value: str | None) -> int:
     return int(value)
 
 
-def office_of(meta: dict, name: str) -> tuple[str | None, str | None, str | None, str | None] | None:
+def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str | None] | None:
     """What a document (its stored metadata) makes the official (folded name):
     (name as written, office, region key, region name), or None if it does not name them.
 
