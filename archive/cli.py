@@ -109,6 +109,23 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
                f"-> {index_dir}")
 
 
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"   # where `archive serve` listens by default
+
+
+def search_base_url() -> str:
+    """Where the links of `search --json` point: $ARCHIVE_BASE_URL, else the default serve address."""
+    base = (os.environ.get("ARCHIVE_BASE_URL") or DEFAULT_BASE_URL).strip().rstrip("/")
+    if not base.startswith(("http://", "https://")) or any(c.isspace() for c in base):
+        raise click.ClickException(f"ARCHIVE_BASE_URL must be an http:// or https:// address, "
+                                   f"not {base[:60]!r}")
+    return base
+
+
+def shown_path(path: str) -> str:
+    """A relative index path as ./path, so that it reads as relative to where you are."""
+    return path if os.path.isabs(path) or path.startswith(".") else f".{os.sep}{path}"
+
+
 @cli.command()
 @click.argument("query")
 @index_option
@@ -122,24 +139,46 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Hits per page.")
-@click.option("--json", "as_json", is_flag=True, help="Print the web API's JSON object.")
-def search(query: str, index_dir: str, region, official, date_from, date_to, script, sort,
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the web API's JSON object. Its links are absolute, on $ARCHIVE_BASE_URL "
+                   f"if set, else {DEFAULT_BASE_URL} (where `archive serve` listens by default).")
+@click.pass_context
+def search(ctx, query: str, index_dir: str, region, official, date_from, date_to, script, sort,
            page, limit, as_json) -> None:
-    """Search the index for QUERY (words, "quoted phrases", -excluded terms)."""
+    """Search the index for QUERY (words, "quoted phrases", -excluded terms).
+
+    Which index was searched, and how many documents it holds, is said on
+    stderr, so that --json output stays pure JSON.
+    """
     from indexer import IndexMissing, QueryError, SearchRequest, open_index
     from web.api import search_payload
 
+    where = shown_path(index_dir)
+    default = (ctx.get_parameter_source("index_dir") == click.core.ParameterSource.DEFAULT
+               and not os.environ.get("ARCHIVE_INDEX"))
+    about = " (the default; --index DIR or $ARCHIVE_INDEX picks another)" if default else ""
+    rebuild = "archive reindex [SOURCE...]" + ("" if default else f" --index {where}")
+    base_url = search_base_url() if as_json else ""
     try:
         request = SearchRequest.from_params({
             "q": query, "region": region, "official": official, "from": date_from,
             "to": date_to, "script": script, "sort": sort, "page": str(page)}, page_size=limit)
         index = open_index(index_dir)
         result = index.search(request)
-    except (QueryError, IndexMissing) as exc:
+        size = index.document_count()
+    except IndexMissing as exc:
+        raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
+    except QueryError as exc:
         raise click.ClickException(str(exc))
+    if size == 0:
+        click.echo(f"searched {where}{about}: it holds no documents; run `{rebuild}` to fill it",
+                   err=True)
+    else:
+        noun = "document" if size == 1 else "documents"
+        click.echo(f"searched {where} ({size} {noun}){about}", err=True)
     if as_json:
-        click.echo(json.dumps(search_payload(request, result, base_url=""), ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps(search_payload(request, result, base_url=base_url),
+                              ensure_ascii=False, indent=2))
         return
     noun = "document" if result.total == 1 else "documents"
     click.echo(f"{result.total} {noun} match {result.query_text!r} "

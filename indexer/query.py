@@ -157,7 +157,8 @@ def parse_query(q: str) -> list[Term]:
 
 
 def parse_page(value: str) -> int:
-    if not value.isdigit() or len(value) > 6:
+    # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         raise QueryError(f"page must be a whole number from 1 to {MAX_PAGE}")
     page = int(value)
     if not 1 <= page <= MAX_PAGE:

@@ -21,10 +21,11 @@ from whoosh.index import EmptyIndexError
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
-from . import store, userdict, whoosh_query
+from . import store, trails, userdict, whoosh_query
 from .facets import FacetTable
-from .query import SearchRequest
+from .query import QueryError, SearchRequest
 from .snippets import snippet
+from .trails import TRAIL_PAGE_SIZE, Trail, office_of
 
 SEARCH_SECONDS = 3.0
 # Recent searches kept with their full, sorted match lists: paging through a
@@ -32,6 +33,8 @@ SEARCH_SECONDS = 3.0
 # of tens of thousands of matches again. Keyed by index version.
 MATCH_CACHE_SIZE = 64
 FACET_OFFICIALS = 15
+# Officials' trail outlines (dates and offices of all their documents) kept per index version.
+TRAIL_CACHE_SIZE = 128
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Index:
         # Per index version: archive statistics, and officials' profiles.
         self._stats_cache: dict = {}
         self._profile_cache: dict = {}
+        self._trail_cache = _MatchCache(TRAIL_CACHE_SIZE)
         self._table: FacetTable | None = None
         self._table_key = None
         store.current_generation(self.root)  # raise IndexMissing now, not on first search
@@ -110,10 +114,12 @@ class Index:
         local = self._local
         for attempt in range(3):
             generation = store.current_generation(self.root)
-            if getattr(local, "generation", None) == generation:
-                if not local.searcher.up_to_date():
-                    local.searcher = local.searcher.refresh()
+            if getattr(local, "generation", None) == generation and local.searcher.up_to_date():
                 return local.searcher
+            # A new generation or a new commit: open the index afresh. Whoosh's
+            # refresh() would reuse the reader of a segment whose deletions have
+            # changed since, and go on finding documents a reindex replaced or
+            # removed; nor can it refresh an index with no segments at all.
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
             except (OSError, EmptyIndexError):
@@ -299,9 +305,15 @@ class Index:
         if key in cache:
             return cache[key]
         count = reader.doc_count()
-        scripts = {s: searcher.doc_frequency("script", s) for s in ("simplified", "traditional", "mixed")}
+        # Only documents still in the index count: Whoosh's doc_frequency,
+        # lexicons and columns also hold those a reindex replaced or removed
+        # (until their segment is merged), while postings skip them.
+        table = self._facet_table(searcher)
+        live = table.mask(list(reader.all_doc_ids()))
+        scripts = {s: sum(1 for _ in searcher.docs_for_query(Q.Term("script", s)))
+                   for s in ("simplified", "traditional", "mixed")}
         # The facet table already holds the date column: no second scan.
-        starts = self._facet_table(searcher).date_start
+        starts = table.date_start[live]
         starts = starts[starts > 0]
 
         def date_starting(day: int) -> str:
@@ -315,18 +327,21 @@ class Index:
             first, last = date_starting(int(starts.min())), date_starting(int(starts.max()))
         stats = {"documents": count, "scripts": scripts,
                  "first_date": first, "last_date": last,
-                 "undated": searcher.doc_frequency("date_bucket", "unknown"),
-                 "officials": sum(1 for _ in reader.lexicon("official")) if count else 0,
+                 "undated": table.columns["date_bucket"].count(live).get("unknown", 0),
+                 "officials": len(table.columns["official"].count(live)),
                  "generation": key[0]}
         cache.clear()
         cache[key] = stats
         return stats
 
+    def document_count(self) -> int:
+        """How many documents the live index holds."""
+        return self._searcher().doc_count()
+
     # -- officials ------------------------------------------------------
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
-        from archive.script import fold
         searcher = self._searcher()
         key = (self._version(searcher), name)
         cache = self._profile_cache
@@ -335,36 +350,40 @@ class Index:
         found = searcher.search(Q.Term("official", name), limit=1,
                                 sortedby=sorting.FieldFacet("date_start", reverse=True))
         profile = None
-        if len(found):
-            meta = json.loads(found[0]["meta"])
-            official = next((o for o in meta.get("officials", []) if fold(o["name"]) == name), None)
-            if official:
-                region_key, region_name = official.get("region"), None
-                if region_key:
-                    div = gazetteer.load().get(region_key)
-                    region_name = div.name if div else None
-                elif len(meta.get("regions", [])) == 1:
-                    # One region for the whole document: the office is most likely there.
-                    region_key, region_name = meta["regions"][0]["key"], meta["regions"][0]["name"]
-                profile = {"name": official["name"], "title": official.get("title") or None,
-                           "region": region_name, "region_key": region_key,
-                           "documents": searcher.doc_frequency("official", name)}
+        office = office_of(json.loads(found[0]["meta"]), name) if len(found) else None
+        if office:
+            written, title, region_key, region_name = office
+            profile = {"name": written, "title": title,
+                       "region": region_name, "region_key": region_key,
+                       # Not doc_frequency: it still counts replaced and removed documents.
+                       "documents": len(found)}
         if len(cache) > 50_000:
             cache.clear()
         cache[key] = profile
         return profile
 
-    def official_trail(self, name: str, limit: int = 500) -> list[Hit]:
-        """Documents naming an official (folded name): the latest `limit`, oldest first, undated last."""
+    def official_trail(self, name: str, page: int = 1, order: str = "oldest",
+                       page_size: int = TRAIL_PAGE_SIZE) -> Trail:
+        """One page of the documents naming an official (folded name), with the
+        timeline of their offices. Raises QueryError for a page the trail lacks."""
         searcher = self._searcher()
-        # Newest first so that a long career keeps its latest documents; undated
-        # ones read 0 from the column and come last.
-        found = searcher.search(Q.Term("official", name), limit=limit,
-                                sortedby=sorting.FieldFacet("date_start", reverse=True))
-        hits = [self._hit(hit, [name]) for hit in found]
-        dated = [h for h in hits if h.date and h.date.precision != "month-day"]
-        undated = [h for h in hits if not (h.date and h.date.precision != "month-day")]
-        return dated[::-1] + undated
+        key = (self._version(searcher), name)
+        whole = self._trail_cache.get(key)
+        if whole is None:
+            dates = self._facet_table(searcher).date_start
+            docnums = sorted(searcher.docs_for_query(Q.Term("official", name)))
+            whole = trails.outline(((d, int(dates[d]), json.loads(searcher.stored_fields(d)["meta"]))
+                                    for d in docnums), name)
+            self._trail_cache.put(key, whole)
+        trail = Trail(name=name, order=order, page=page, page_size=page_size, total=whole.total,
+                      undated=len(whole.undated), timeline=whole.timeline)
+        if page > trail.pages:
+            raise QueryError(f"页码 page {page} is past the last page ({trail.pages}); "
+                             f"this trail has {trail.total} documents")
+        first = (page - 1) * page_size
+        trail.hits = [self._hit(_StoredHit(searcher, docnum, None), [name])
+                      for docnum in whole.in_order(order)[first:first + page_size]]
+        return trail
 
     def first_lines(self, doc_ids: list[str], width: int = 60) -> dict[str, str]:
         """The first non-blank line of each document's text, cut to `width`: a title for untitled hits."""
@@ -398,7 +417,7 @@ class _Matched:
 
 
 class _MatchCache:
-    """A small thread-safe LRU of `_Matched` results."""
+    """A small thread-safe LRU: match lists of searches, outlines of trails."""
 
     def __init__(self, size: int):
         self.size = size

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -47,7 +50,7 @@ def test_search_human_and_json(seed_index):
     human = run("search", "楊國昕", "--index", str(seed_index))
     assert human.exit_code == 0
     assert "1 document" in human.output and "001_0c41b430a93a6d9e" in human.output
-    data = json.loads(run("search", "任俊洁", "--index", str(seed_index), "--json").output)
+    data = json.loads(run("search", "任俊洁", "--index", str(seed_index), "--json").stdout)
     assert data["total"] == 1 and data["hits"][0]["id"] == "000_13eb6cda136f1765"
     assert set(data) >= {"query", "total", "page", "hits", "facets"}
     assert set(data["facets"]) >= {"region", "official", "date"}
@@ -55,14 +58,14 @@ def test_search_human_and_json(seed_index):
 
 def test_search_json_equals_web_api(seed_index, client):
     cli_data = json.loads(run("search", "书记", "--index", str(seed_index), "--region", "四川省",
-                              "--json").output)
+                              "--json", env={"ARCHIVE_BASE_URL": "http://localhost"}).stdout)
     web_data = client.get("/api/search?q=书记&region=四川省").get_json()
     for data in (cli_data, web_data):
         data.pop("seconds")
     assert [h["id"] for h in cli_data["hits"]] == [h["id"] for h in web_data["hits"]]
     assert cli_data["total"] == web_data["total"]
-    assert cli_data["facets"]["region"] == [  # links are relative in the CLI, absolute on the web
-        {**f, "url": f["url"].replace("http://localhost", "")} for f in web_data["facets"]["region"]]
+    assert cli_data["facets"] == web_data["facets"]  # links and all, on the same base URL
+    assert cli_data["hits"][0]["url"] == web_data["hits"][0]["url"]
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, seed_index):
@@ -86,3 +89,55 @@ def test_extract_prints_json_lines(tmp_path):
         assert set(record) >= {"id", "title", "script", "body", "regions", "mentioned_regions",
                                "officials", "reporters", "date", "source"}
     assert "bad.txt" in result.stderr
+
+
+def test_search_says_which_index_it_searched_on_stderr(seed_index):
+    human = run("search", "楊國昕", "--index", str(seed_index))
+    assert human.stderr == f"searched {seed_index} (5 documents)\n"
+    assert "001_0c41b430a93a6d9e" in human.stdout and "searched" not in human.stdout
+    as_json = run("search", "楊國昕", "--index", str(seed_index), "--json")
+    assert json.loads(as_json.stdout)["total"] == 1      # stdout stays pure JSON
+    assert as_json.stderr == f"searched {seed_index} (5 documents)\n"
+
+
+def test_search_json_links_are_absolute_on_the_configured_base(seed_index):
+    default = json.loads(run("search", "楊國昕", "--index", str(seed_index), "--json",
+                             env={"ARCHIVE_BASE_URL": None}).stdout)
+    assert default["hits"][0]["url"] == "http://127.0.0.1:8000/doc/001_0c41b430a93a6d9e"
+    assert default["links"]["html"].startswith("http://127.0.0.1:8000/search?q=")
+    configured = json.loads(run("search", "楊國昕", "--index", str(seed_index), "--json",
+                                env={"ARCHIVE_BASE_URL": "https://news.example.org/archive/"}).stdout)
+    assert configured["hits"][0]["url"] == \
+        "https://news.example.org/archive/doc/001_0c41b430a93a6d9e"
+    links = [configured["links"]["atom"]] + [f["url"] for f in configured["facets"]["region"]]
+    assert all(link.startswith("https://news.example.org/archive/") for link in links)
+    bad = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index), "--json"],
+                             env={"ARCHIVE_BASE_URL": "news.example.org"})
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert bad.stderr.count("\n") == 1 and "ARCHIVE_BASE_URL must be an http" in bad.stderr
+    assert "$ARCHIVE_BASE_URL" in run("search", "--help").stdout
+
+
+def archive_process(*args, cwd):
+    """The real `archive` command in a fresh process, with no index or base URL in the environment."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ARCHIVE_INDEX", "ARCHIVE_BASE_URL")}
+    return subprocess.run([sys.executable, "-m", "archive.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_search_without_an_index_points_to_reindex(tmp_path):
+    missing = archive_process("search", "杨国昕", cwd=tmp_path)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+    assert "no index at instance/index (the default;" in missing.stderr
+    assert "run `archive reindex [SOURCE...]` to build it" in missing.stderr
+    (tmp_path / "nothing").mkdir()
+    assert run("reindex", str(tmp_path / "nothing"), "--index",
+               str(tmp_path / "instance" / "index")).exit_code == 0
+    empty = archive_process("search", "杨国昕", "--json", cwd=tmp_path)
+    assert empty.returncode == 0 and json.loads(empty.stdout)["total"] == 0
+    assert empty.stderr == (
+        f"searched .{os.sep}instance{os.sep}index (the default; --index DIR or $ARCHIVE_INDEX "
+        "picks another): it holds no documents; run `archive reindex [SOURCE...]` to fill it\n")
+    elsewhere = archive_process("search", "x", "--index", "other", cwd=tmp_path)
+    assert "run `archive reindex [SOURCE...] --index ./other` to build it" in elsewhere.stderr

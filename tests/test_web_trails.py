@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer import build
 
@@ -114,3 +117,181 @@ def test_feed_and_csv_cover_the_township(town):
     response = town.get("/search.csv?region=510704102&sort=date")
     assert response.headers["X-Total-Count"] == "26"
     assert len(response.get_data(as_text=True).strip().splitlines()) == 27
+
+
+# -- a career longer than one page ---------------------------------------------
+# The district head of seed 001 (traditional script, damaged) over five years:
+# 60 reports as 區長, then 40 as 區委書記 (half of them converted to simplified
+# script, so the office is spelled both ways), 4 dated to the year only, 1 to a
+# month and day only, and 3 undated. 108 documents: three pages of 50.
+
+def career_records() -> list[dict]:
+    from archive.script import to_simplified
+    from .conftest import seed_path
+
+    head = seed_path("001").read_text(encoding="utf-8")
+    secretary = head.replace("區(qū)長楊國昕", "區(qū)委書記楊國昕")
+    rows = []
+    for i in range(60):
+        year, month, day = 2019 + i // 24, i // 2 % 12 + 1, i % 2 * 14 + 1
+        rows.append({"id": f"head-{i:02d}", "date": f"{year}-{month:02d}-{day:02d}",
+                     "text": f"第{i + 1}期\n{head}"})
+    for i in range(40):
+        text = f"第{i + 1}期\n{secretary}"
+        rows.append({"id": f"sec-{i:02d}", "date": f"{2022 + i // 12}-{i % 12 + 1:02d}",
+                     "text": to_simplified(text) if i % 2 else text})
+    rows += [{"id": f"year-{i}", "date": "2018", "text": f"年度{i}\n{head}"} for i in range(4)]
+    rows.append({"id": "monthday", "date": "--03-02", "text": f"月日\n{head}"})
+    rows += [{"id": f"undated-{i}", "text": f"无日期{i}\n{secretary}"} for i in range(3)]
+    return rows
+
+
+CAREER_DATED = ([f"year-{i}" for i in range(4)] + [f"head-{i:02d}" for i in range(60)]
+                + [f"sec-{i:02d}" for i in range(40)])
+CAREER_UNDATED = ["monthday"] + [f"undated-{i}" for i in range(3)]
+
+
+@pytest.fixture(scope="module")
+def career(tmp_path_factory):
+    from web import create_app
+
+    root = tmp_path_factory.mktemp("career")
+    (root / "docs").mkdir()
+    write_jsonl(root / "docs" / "career.jsonl", career_records())
+    report = build([root / "docs"], root / "index", workers=1)
+    assert report.added == 108 and report.failed == 0
+    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+
+
+def walk_json(client, url: str) -> list[dict]:
+    """Every page of a trail's JSON, following its `next` links."""
+    pages = []
+    while url:
+        data = client.get(url).get_json()
+        pages.append(data)
+        url = data["links"]["next"]
+    return pages
+
+
+def test_every_document_of_a_long_trail_is_on_one_page_oldest_first(career):
+    pages = walk_json(career, "/official/杨国昕.json")
+    assert [p["page"] for p in pages] == [1, 2, 3] and {p["pages"] for p in pages} == {3}
+    assert [p["shown"] for p in pages] == [50, 50, 8]
+    ids = [entry["id"] for page in pages for entry in page["trail"]]
+    assert ids == CAREER_DATED + CAREER_UNDATED          # all of them, once, in date order
+    assert pages[0]["documents"] == 108 and pages[0]["undated"] == 4
+    # Links are absolute, like the search API's, and keep the order asked for.
+    assert pages[0]["links"]["prev"] is None and pages[-1]["links"]["next"] is None
+    assert pages[0]["links"]["next"] == \
+        "http://localhost/official/%E6%9D%A8%E5%9B%BD%E6%98%95.json?page=2"
+    assert pages[1]["links"]["prev"] == "http://localhost/official/%E6%9D%A8%E5%9B%BD%E6%98%95.json"
+    assert pages[1]["links"]["html"] == "http://localhost/official/%E6%9D%A8%E5%9B%BD%E6%98%95?page=2"
+
+
+def test_newest_first_reverses_the_dated_and_keeps_the_undated_last(career):
+    pages = walk_json(career, "/official/楊國昕.json?order=newest")
+    ids = [entry["id"] for page in pages for entry in page["trail"]]
+    assert ids == CAREER_DATED[::-1] + CAREER_UNDATED
+    assert all(p["order"] == "newest" for p in pages)
+    assert pages[0]["links"]["next"].endswith(".json?order=newest&page=2")
+
+
+def test_timeline_lists_each_office_once_with_its_first_and_last_date(career):
+    data = career.get("/official/杨国昕.json?page=3").get_json()   # any page: the whole career
+    timeline = [(o["office"], o["region"], o["first"] and o["first"]["value"],
+                 o["last"] and o["last"]["value"], o["documents"]) for o in data["timeline"]]
+    assert timeline == [
+        ("区长", "丰泽区", "2018", "2021-06-15", 65),       # 60 dated, 4 year-only, 1 month-day
+        ("区委书记", "丰泽区", "2022-01", "2025-04", 43),   # both scripts, and the 3 undated
+    ]
+    assert data["timeline"][0]["region_key"] == "350503"
+
+
+def test_trail_page_pages_with_headings_per_year_and_stays_light(career):
+    first = career.get("/official/杨国昕")
+    html = first.get_data(as_text=True)
+    assert html.count('<li>') == 50 and len(first.data) < 80_000
+    assert "第 1 / 3 页" in html and "4 篇年份不详" in html
+    years = re.findall(r'<h3 class="trail-year">([^<]+)</h3>', html)
+    assert years == ["2018", "2019", "2020"]
+    following = next(link for link in links_of(html) if link["text"] == "下一页 →")
+    assert params(following["href"]) == {"page": "2"}
+    last = career.get("/official/杨国昕?page=3").get_data(as_text=True)
+    assert "下一页" not in last and "年份不详 year unknown" in last
+    assert re.findall(r'<h3 class="trail-year">([^<]+)</h3>', last)[-1] == "年份不详 year unknown"
+    # The timeline is above the documents, on every page.
+    assert last.index("区委书记</td>") < last.index('class="trail-list"')
+    newest = career.get("/official/杨国昕?order=newest").get_data(as_text=True)
+    to_second = next(link for link in links_of(newest) if link["text"] == "下一页 →")
+    assert params(to_second["href"]) == {"order": "newest", "page": "2"}
+    assert re.findall(r'<h3 class="trail-year">([^<]+)</h3>', newest)[0] == "2025"
+
+
+@pytest.mark.parametrize("query, message", [
+    ("page=0", "页码 page must be a whole number"),
+    ("page=abc", "页码 page must be a whole number"),
+    ("page=-1", "页码 page must be a whole number"),
+    ("page=4", "页码 page 4 is past the last page (3); this trail has 108 documents"),
+    ("page=99999999999", "页码 page must be a whole number"),
+    ("order=sideways", "顺序 order must be oldest or newest"),
+])
+def test_bad_trail_parameters_answer_400_with_a_message(career, query, message):
+    for path in ("/official/杨国昕", "/official/杨国昕.json"):
+        response = career.get(f"{path}?{query}")
+        assert response.status_code == 400
+        body = response.get_data(as_text=True)
+        assert message in body and "Traceback" not in body
+    assert career.get("/official/杨国昕.json?page=4").get_json()["status"] == 400
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.one_of(st.none(), st.integers(-5, 10).map(str), st.text(max_size=12),
+                     st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=3)),
+       order=st.one_of(st.none(), st.sampled_from(["oldest", "newest", "Newest", ""]),
+                       st.text(max_size=12)))
+def test_any_page_or_order_is_a_page_or_a_400_never_a_500(career, page, order):
+    query = urlencode({k: v for k, v in (("page", page), ("order", order)) if v is not None})
+    response = career.get(f"/official/杨国昕.json?{query}")
+    data = response.get_json()
+    if response.status_code == 200:
+        assert 1 <= data["page"] <= 3 and data["order"] in ("oldest", "newest")
+        assert len(data["trail"]) == (8 if data["page"] == 3 else 50)
+    else:
+        assert response.status_code == 400 and data["error"]
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "１", "1.0", "+1", "1e3", "0x1"])
+def test_page_numbers_are_ascii_digits_everywhere(town, page):
+    """str.isdigit() takes "²" (which int() refuses: a 500) and "٣" (read as 3): both are 400."""
+    for path in ("/search?q=任俊洁&", "/api/search?q=任俊洁&", "/search.csv?q=任俊洁&",
+                 "/official/任俊洁?", "/official/任俊洁.json?"):
+        response = town.get(f"{path}{urlencode({'page': page})}")
+        assert response.status_code == 400, (path, page)
+        assert "page must be a whole number" in response.get_data(as_text=True)
+
+
+def test_trail_follows_the_index_when_documents_change(tmp_path):
+    """A trail's outline is kept per index version: a reindex that changes a date,
+    adds a document or drops one is seen on the next request."""
+    from web import create_app
+
+    rows = [{"id": f"t-{i}", "date": f"202{i}-01-01",
+             "text": f"第{i}次\n游仙区新桥镇党委书记任俊洁主持召开镇党委会议。"} for i in range(4)]
+    (tmp_path / "docs").mkdir()
+    source = write_jsonl(tmp_path / "docs" / "t.jsonl", rows)
+    build([tmp_path / "docs"], tmp_path / "index", workers=1)
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    ids = lambda: [e["id"] for e in client.get("/official/任俊洁.json").get_json()["trail"]]  # noqa: E731
+    assert ids() == ["t-0", "t-1", "t-2", "t-3"]
+    rows[0]["date"] = "2029-01-01"                          # moved to the end
+    rows.append({"id": "t-new", "text": "游仙区新桥镇党委书记任俊洁看望老党员。"})  # undated
+    del rows[2]
+    write_jsonl(source, rows)
+    report = build([tmp_path / "docs"], tmp_path / "index", workers=1)
+    assert (report.added, report.updated, report.deleted) == (1, 1, 1)
+    assert ids() == ["t-1", "t-3", "t-0", "t-new"]
+    data = client.get("/official/任俊洁.json").get_json()
+    assert data["documents"] == 4 and data["undated"] == 1
+    assert [(o["first"]["value"], o["last"]["value"], o["documents"]) for o in data["timeline"]] == \
+        [("2021-01-01", "2029-01-01", 4)]

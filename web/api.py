@@ -25,8 +25,17 @@ def hit_payload(hit, base_url: str = "") -> dict:
     }
 
 
-def trail_url(base_url: str, name: str, suffix: str = "") -> str:
-    return f"{base_url}/official/{quote(name, safe='')}{suffix}"
+def trail_url(base_url: str, name: str, suffix: str = "", **params) -> str:
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{base_url}/official/{quote(name, safe='')}{suffix}{query}"
+
+
+def trail_params(trail, page: int) -> dict[str, str]:
+    """The query string of a page of the trail, leaving out what is the default."""
+    params = {"order": trail.order} if trail.order != "oldest" else {}
+    if page > 1:
+        params["page"] = str(page)
+    return params
 
 
 def search_payload(request: SearchRequest, result: SearchResult, base_url: str = "") -> dict:
@@ -78,16 +87,29 @@ def document_payload(doc, base_url: str = "") -> dict:
     return data
 
 
-def trail_payload(name: str, profile: dict, trail, base_url: str = "") -> dict:
-    """An official's documents in date order, with the office each one gives them."""
+def trail_payload(profile: dict, trail, base_url: str = "") -> dict:
+    """A page of an official's documents in date order, with the office each one gives
+    them, and the timeline of offices over the whole trail."""
     from archive.script import fold
 
+    name = trail.name
     entries = []
-    for hit in trail:
+    for hit in trail.hits:
         office = next((o for o in hit.officials if fold(o.name) == name), None)
         entries.append({**hit_payload(hit, base_url),
                         "as_written": office.name if office else None,
                         "office": office.title if office else None})
-    return {"official": name, "profile": profile, "documents": profile["documents"],
-            "shown": len(entries), "trail": entries,
-            "url": trail_url(base_url, name)}
+
+    def page_link(page: int) -> str | None:
+        if not 1 <= page <= trail.pages:
+            return None
+        return trail_url(base_url, name, ".json", **trail_params(trail, page))
+
+    return {"official": name, "profile": profile, "documents": trail.total,
+            "order": trail.order, "page": trail.page, "pages": trail.pages,
+            "page_size": trail.page_size, "undated": trail.undated, "shown": len(entries),
+            "timeline": [office.to_dict() for office in trail.timeline],
+            "trail": entries,
+            "url": trail_url(base_url, name),
+            "links": {"html": trail_url(base_url, name, **trail_params(trail, trail.page)),
+                      "prev": page_link(trail.page - 1), "next": page_link(trail.page + 1)}}

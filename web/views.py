@@ -7,9 +7,10 @@ from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
 from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
 from indexer.snippets import highlight_html
+from indexer.trails import parse_trail_order, parse_trail_page
 
 from . import histogram
-from .api import document_payload, search_payload, trail_payload
+from .api import document_payload, search_payload, trail_params, trail_payload
 from .searching import get_index, hit_titles, run_search
 
 bp = Blueprint("archive", __name__)
@@ -17,7 +18,6 @@ bp = Blueprint("archive", __name__)
 # Each example finds something in the bundled seeds (a test holds them to it).
 EXAMPLES = ["杨国昕", "楊國昕", "任俊洁", "\"主持召开\"", "书记 -疫情", "陈涛镇"]
 DOC_SCRIPTS = ("simplified", "traditional")
-TRAIL_LIMIT = 500
 
 
 def base_url() -> str:
@@ -96,28 +96,44 @@ def document(doc_id: str):
 
 
 def load_trail(name: str):
+    """(profile, Trail) for the official and the page and order the request asks for."""
     name = name.strip()
     if not name or len(name) > 32:
         abort(400, "an official's name is 1 to 32 characters")
+    page = parse_trail_page(request.args.get("page"))
+    order = parse_trail_order(request.args.get("order"))
     folded = fold(name)
     index = get_index()
     profile = index.official_profile(folded)
     if profile is None:
         abort(404, f"no document names an official {name!r}")
-    return folded, profile, index.official_trail(folded, limit=TRAIL_LIMIT)
+    return profile, index.official_trail(folded, page=page, order=order)
+
+
+def by_year(hits) -> list[tuple[str, list]]:
+    """Consecutive hits grouped under their year, in the order given; no year is its own group."""
+    groups: list[tuple[str, list]] = []
+    for hit in hits:
+        known = hit.date and hit.date.precision != "month-day"
+        year = hit.date.value[:4] if known else ""
+        if not groups or groups[-1][0] != year:
+            groups.append((year, []))
+        groups[-1][1].append(hit)
+    return groups
 
 
 @bp.route("/official/<name>")
 def official(name: str):
-    folded, profile, trail = load_trail(name)
-    return render_template("official.html", name=folded, profile=profile, trail=trail,
-                           titles=hit_titles(trail), limit=TRAIL_LIMIT)
+    profile, trail = load_trail(name)
+    return render_template("official.html", name=trail.name, profile=profile, trail=trail,
+                           years=by_year(trail.hits), titles=hit_titles(trail.hits),
+                           page_params=lambda page: trail_params(trail, page))
 
 
 @bp.route("/official/<name>.json")
 def official_json(name: str):
-    folded, profile, trail = load_trail(name)
-    return jsonify(trail_payload(folded, profile, trail, base_url=base_url()))
+    profile, trail = load_trail(name)
+    return jsonify(trail_payload(profile, trail, base_url=base_url()))
 
 
 @bp.app_template_filter("fold")

@@ -1,0 +1,158 @@
+"""An official's trail: every document naming them in date order, a page at a time,
+and the offices they held over time.
+
+A career can run to thousands of documents, so a trail is never rendered
+whole. Its outline (each document's date and the office it gives the
+official) is read once per index version and official; a page then costs
+only its own documents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive import gazetteer
+from archive.document import DocDate
+from archive.script import fold
+
+from .query import QueryError
+
+TRAIL_ORDERS = ("oldest", "newest")
+TRAIL_PAGE_SIZE = 50
+
+
+def parse_trail_order(value: str | None) -> str:
+    value = (value or "").strip()   # as the search reads its parameters
+    if not value:
+        return TRAIL_ORDERS[0]
+    if value not in TRAIL_ORDERS:
+        raise QueryError(f"顺序 order must be {' or '.join(TRAIL_ORDERS)} (oldest first by default)")
+    return value
+
+
+def parse_trail_page(value: str | None) -> int:
+    """A page number as typed; whether the trail has that page is checked against the trail."""
+    value = (value or "").strip()
+    if not value:
+        return 1
+    # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
+    if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) < 1:
+        raise QueryError(f"页码 page must be a whole number from 1 (got {value[:20]!r})")
+    return int(value)
+
+
+def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """What a document (its stored metadata) makes the official (folded name):
+    (name as written, office, region key, region name), or None if it does not name them.
+
+    The office's region is the one stated with it; failing that, the document's
+    only region, where the office most likely is.
+    """
+    official = next((o for o in meta.get("officials", []) if fold(o["name"]) == name), None)
+    if official is None:
+        return None
+    region_key, region_name = official.get("region"), None
+    if region_key:
+        div = gazetteer.load().get(region_key)
+        region_name = div.name if div else None
+    elif len(meta.get("regions", [])) == 1:
+        region_key, region_name = meta["regions"][0]["key"], meta["regions"][0]["name"]
+    return official["name"], official.get("title") or None, region_key, region_name
+
+
+@dataclass
+class Office:
+    """One office held in one region, over the documents that give it."""
+    title: str | None          # folded, so that both scripts' spellings are one office
+    region: str | None
+    region_key: str | None
+    first: DocDate | None = None
+    last: DocDate | None = None
+    documents: int = 0
+    _first_day: int = 0
+    _last_day: int = 0
+
+    def add(self, date: DocDate | None, day: int) -> None:
+        self.documents += 1
+        if day:
+            if not self._first_day or day < self._first_day:
+                self.first, self._first_day = date, day
+            if day >= self._last_day:
+                self.last, self._last_day = date, day
+
+    def to_dict(self) -> dict:
+        return {"office": self.title, "region": self.region, "region_key": self.region_key,
+                "first": self.first.to_dict() if self.first else None,
+                "last": self.last.to_dict() if self.last else None,
+                "documents": self.documents}
+
+
+@dataclass
+class TrailOutline:
+    """The whole trail of one official, without the documents' text.
+
+    `dated` holds document numbers oldest first (ties by id); `undated` those
+    with no year (no date, or a month and day only), by id. Whatever the
+    order asked for, undated documents come after the dated ones: they
+    cannot be placed in time.
+    """
+    dated: list[int]
+    undated: list[int]
+    timeline: list[Office]
+
+    @property
+    def total(self) -> int:
+        return len(self.dated) + len(self.undated)
+
+    def in_order(self, order: str) -> list[int]:
+        dated = self.dated if order == "oldest" else self.dated[::-1]
+        return dated + self.undated
+
+
+def outline(entries, name: str) -> TrailOutline:
+    """Build the outline from (docnum, date_start, stored meta) of every document naming `name`.
+
+    date_start is the first day (YYYYMMDD) a document's date can mean, 0 when
+    its year is unknown.
+    """
+    dated, undated = [], []
+    offices: dict[tuple, Office] = {}
+    for docnum, day, meta in entries:
+        raw_date = meta.get("date")
+        date = DocDate(**raw_date) if raw_date else None
+        day = day if date and date.precision != "month-day" else 0
+        (dated if day else undated).append((day, meta.get("id", ""), docnum))
+        found = office_of(meta, name)
+        if found is None:  # indexed under the name, but no office read with it
+            continue
+        _, title, region_key, region_name = found
+        key = (fold(title) if title else None, region_key)
+        office = offices.get(key)
+        if office is None:
+            office = offices[key] = Office(key[0], region_name, region_key)
+        office.add(date if day else None, day)
+    timeline = sorted(offices.values(),
+                      key=lambda o: (o._first_day == 0, o._first_day, o._last_day,
+                                     -o.documents, o.title or "", o.region_key or ""))
+    return TrailOutline(dated=[d for *_, d in sorted(dated)],
+                        undated=[d for *_, d in sorted(undated)], timeline=timeline)
+
+
+@dataclass
+class Trail:
+    """One page of an official's trail, with the timeline of the whole."""
+    name: str                       # folded
+    order: str
+    page: int
+    page_size: int
+    total: int
+    undated: int
+    hits: list = field(default_factory=list)
+    timeline: list[Office] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def first_rank(self) -> int:
+        return (self.page - 1) * self.page_size + 1
