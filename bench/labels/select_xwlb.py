@@ -17,6 +17,7 @@ Usage: python bench/labels/select_xwlb.py test|dev START COUNT  (prints texts)
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -25,6 +26,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from bench.labels.hand_labels import split_of  # noqa: E402
+
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS = next((base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)
                if (base / "shared" / "corpus" / "news.jsonl.gz").exists()),
@@ -35,25 +40,18 @@ ROUND_UPS = ("国内联播快讯", "国际联播快讯")
 MAX_CHARS = 2500
 
 
-def split_of(doc_id: str) -> str:
-    return "test" if int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5 < 2 else "dev"
-
-
-def local_unit_names() -> tuple[set[str], int]:
-    sys.path.insert(0, str(REPO))
+@functools.lru_cache(maxsize=1)
+def local_unit_names() -> tuple[frozenset[str], int]:
+    """Full names (3+ characters) of county- and township-level divisions."""
     from archive import gazetteer
-    names = {d.name for d in gazetteer.load().by_key.values()
-             if d.level in (3, 4) and len(d.name) >= 3 and d.name not in gazetteer.PLACEHOLDERS}
+    names = frozenset(d.name for d in gazetteer.load().by_key.values()
+                      if d.level in (3, 4) and len(d.name) >= 3 and d.name not in gazetteer.PLACEHOLDERS)
     return names, max(map(len, names))
 
 
 def names_local_unit(text: str) -> bool:
-    names, longest = _UNIT_NAMES or _UNIT_NAMES.extend(local_unit_names()) or _UNIT_NAMES
-    return any(text[i:i + n] in names
-               for i in range(len(text)) for n in range(3, longest + 1))
-
-
-_UNIT_NAMES: list = []
+    names, longest = local_unit_names()
+    return any(text[i:i + n] in names for i in range(len(text)) for n in range(3, longest + 1))
 
 
 def candidates() -> list[dict]:
