@@ -93,13 +93,3 @@ def test_labelled_documents_are_a_prefix_of_the_fixed_order():
     for group, ids in labelled.items():
         prefix = [doc["id"] for doc in groups[group][:len(ids)]]
         assert set(prefix) == ids, group
-
-
-def test_dev_scorer_never_reads_sealed_records():
-    from bench.labels.score_dev import dev_labels
-
-    loaded = dev_labels()
-    mine = records()
-    assert {rec["id"] for rec in mine if rec["set"] == "dev"} <= set(loaded)
-    assert not {rec["id"] for rec in mine if rec["set"] == "test"} & set(loaded)
-    assert all(rec["set"] == "dev" for rec in loaded.values())

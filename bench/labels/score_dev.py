@@ -1,19 +1,23 @@
-"""Score the extractor on the issue-11 DEV labels only; the sealed test set is never read.
+"""Score the extractor on the DEV half of the hand labels (bench/labels/*.jsonl).
 
-Issue 11 splits its labels into a dev set (tune freely) and a sealed test set
-that is scored once, at the end. This script skips every record whose set is
-not "dev" before it even looks up the document. It has no switch to do
-otherwise, so a tuning loop cannot leak sealed errors.
+Only records with "set": "dev" are ever read for scoring: the sealed test half
+is scored once, at the end of issue 11, by a separate run nobody tunes against.
+There is deliberately no option to score it here.
 
-Measures, as the issue's targets name them:
-- region F1 on unit keys, and again with both sides closed under their
-  parents (a label 佳里區 also stands for 臺南市);
-- official F1 on names folded to one script;
-- office right: matched officials whose office equals the label's, folded;
-- wrong years: the extractor gives a year and the label gives another one, or
-  gives none at all.
+Texts: corpus ids come from ../shared/corpus/news.jsonl.gz; web pages only when
+their text is stored as bench/pages/<id>.txt (pages whose licence does not allow
+storing are counted as unscored).
 
-    python -m bench.labels.score_dev [--verbose]
+Measures, per kind and overall:
+- regions, F1 on the keys named (extracted regions + mentioned regions against
+  the labelled keys) and F1 with every key's gazetteer parents added on both
+  sides (the labels list what the text names; parents follow from the keys);
+- officials, F1 on names folded to one script, and of the names found, the
+  share whose office matches the label's exactly (folded);
+- dates, exact matches, and wrong years: a year given that differs from the
+  labelled year, or a year given where the label has none.
+
+Usage: python bench/labels/score_dev.py [--verbose]
 """
 from __future__ import annotations
 
@@ -24,125 +28,140 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from archive import gazetteer
-from archive.extract import extract
-from archive.script import fold
-from bench.extract_quality import prf, raw_from_record
-from bench.labels.select_tw import CORPUS
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
 
-LABEL_DIR = Path(__file__).resolve().parent
+from archive import gazetteer as gazetteer_module  # noqa: E402
+from archive.extract import extract  # noqa: E402
+from archive.ingest import RawDocument  # noqa: E402
+from archive.script import fold  # noqa: E402
+from bench.labels.hand_labels import PAGES_DIR, label_files, load  # noqa: E402
 
-
-def dev_labels() -> dict[str, dict]:
-    labels = {}
-    for path in sorted(LABEL_DIR.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    record = json.loads(line)
-                    if record.get("set") == "dev":
-                        labels[record["id"]] = record
-    return labels
+# The shared data sits beside the main checkout; a worktree is one level deeper.
+CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)]
 
 
-def label_year(date: dict | None) -> str | None:
-    if not date or date["precision"] == "month-day":
+def dev_records(paths: list[Path]) -> list[dict]:
+    return [record for path in paths for record in load(path) if record.get("set") == "dev"]
+
+
+def with_parents(keys: set[str], gazetteer) -> set[str]:
+    expanded = set()
+    for key in keys:
+        division = gazetteer.get(key)
+        expanded |= {d.key for d in gazetteer.lineage(division)} if division else {key}
+    return expanded
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def year_of(date: dict | None) -> str | None:
+    if not date or date["value"].startswith("--"):
         return None
     return date["value"][:4]
 
 
-class Tally:
-    """True/false positives and negatives for one measure, per kind and overall."""
+def value_of(date: dict | None) -> str | None:
+    return date["value"] if date else None
 
-    def __init__(self):
-        self.counts = defaultdict(lambda: [0, 0, 0])
 
-    def add(self, kind: str, got: set, want: set) -> None:
-        for key in (kind, "all"):
-            self.counts[key][0] += len(got & want)
-            self.counts[key][1] += len(got - want)
-            self.counts[key][2] += len(want - got)
+def texts_for(records: list[dict]) -> dict[str, RawDocument]:
+    """The raw documents the labels name, from the corpus and bench/pages/."""
+    raws: dict[str, RawDocument] = {}
+    wanted = {r["id"] for r in records if "url" not in r}
+    corpus = next((path for path in CORPUS_CANDIDATES if path.exists()), None)
+    if wanted and corpus is not None:
+        with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                if row["id"] in wanted:
+                    given = {"title": row["title"]} if row.get("title") else {}
+                    raws[row["id"]] = RawDocument(id=row["id"], text=row["text"], origin="corpus",
+                                                  kind="json", given=given)
+    for record in records:
+        page = PAGES_DIR / f"{record['id']}.txt"
+        if "url" in record and page.exists():
+            raws[record["id"]] = RawDocument(id=record["id"], text=page.read_text(encoding="utf-8"),
+                                             origin=str(page.name), kind="text")
+    return raws
 
-    def f1(self, key: str) -> tuple[float, tuple[int, int, int]]:
-        tp, fp, fn = self.counts[key]
-        return prf(tp, fp, fn)[2], (tp, fp, fn)
+
+def score(records: list[dict], raws: dict[str, RawDocument], gazetteer, verbose: bool = False) -> dict:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    other: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for record in records:
+        if record.get("set") != "dev":
+            raise ValueError("score_dev only scores dev records")
+        raw = raws.get(record["id"])
+        groups = (record["kind"], "all")
+        if raw is None:
+            for group in groups:
+                other[group]["unscored"] += 1
+            continue
+        doc = extract(raw).to_dict()
+        got_named = {r["key"] for r in doc["regions"] + doc["mentioned_regions"]}
+        want_named = {r["key"] for r in record["regions"]}
+        got_officials = {fold(o["name"]): fold(o["title"] or "") for o in doc["officials"]}
+        want_officials = {fold(o["name"]): fold(o["office"]) for o in record["officials"]}
+        pairs = (("regions named", got_named, want_named),
+                 ("regions+parents", with_parents(got_named, gazetteer), with_parents(want_named, gazetteer)),
+                 ("officials", set(got_officials), set(want_officials)))
+        found = set(got_officials) & set(want_officials)
+        want_date, got_date = record["date"], doc["date"]
+        wrong_year = year_of(got_date) is not None and year_of(got_date) != year_of(want_date)
+        for group in groups:
+            for measure, got, want in pairs:
+                tally = counts[(group, measure)]
+                tally[0] += len(got & want)
+                tally[1] += len(got - want)
+                tally[2] += len(want - got)
+            other[group]["documents"] += 1
+            other[group]["officials found"] += len(found)
+            other[group]["offices right"] += sum(1 for n in found if got_officials[n] == want_officials[n])
+            other[group]["dates exact"] += int(value_of(got_date) == value_of(want_date))
+            other[group]["wrong years"] += int(wrong_year)
+        if verbose:
+            for measure, got, want in pairs:
+                if got != want:
+                    print(f"{record['id']} {measure}: extra {sorted(got - want)} missing {sorted(want - got)}")
+            if wrong_year or got_date != want_date:
+                print(f"{record['id']} date: got {got_date} want {want_date}")
+    return {"counts": dict(counts), "other": {k: dict(v) for k, v in other.items()}}
+
+
+def report(result: dict) -> list[str]:
+    lines = []
+    groups = sorted(result["other"], key=lambda g: (g == "all", g))
+    for group in groups:
+        other = result["other"][group]
+        lines.append(f"{group}: {other.get('documents', 0)} dev documents scored, "
+                     f"{other.get('unscored', 0)} without stored text")
+        for (g, measure), (tp, fp, fn) in sorted(result["counts"].items()):
+            if g == group:
+                p, r, f = prf(tp, fp, fn)
+                lines.append(f"  {measure:16s} P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp}, fp {fp}, fn {fn})")
+        if other.get("documents"):
+            lines.append(f"  offices right    {other['offices right']}/{other['officials found']} of officials found")
+            lines.append(f"  dates exact      {other['dates exact']}/{other['documents']}; "
+                         f"wrong years {other['wrong years']}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--verbose", action="store_true", help="print each disagreement")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="print each disagreement (dev only)")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"corpus not found at {CORPUS}: skipped.")
+    records = dev_records(label_files())
+    if not records:
+        print("no dev labels found in bench/labels/*.jsonl")
         return 0
-    labels = dev_labels()
-    records = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if record["id"] in labels:
-                records[record["id"]] = record
-    gaz = gazetteer.load()
-
-    def unit(key: str) -> str:
-        div = gaz.get(key)
-        return div.key if div else key
-
-    def with_parents(keys: set[str]) -> set[str]:
-        closed = set()
-        for key in keys:
-            div = gaz.get(key)
-            closed |= {d.key for d in gaz.lineage(div)} if div else {key}
-        return closed
-
-    units, parents, names = Tally(), Tally(), Tally()
-    office_right = defaultdict(lambda: [0, 0])
-    wrong_years = defaultdict(int)
-    docs = defaultdict(int)
-    for doc_id, label in labels.items():
-        if doc_id not in records:
-            continue
-        kind = label.get("kind", "?")
-        docs[kind] += 1
-        doc = extract(raw_from_record(records[doc_id])).to_dict()
-        got_keys = {unit(r["key"]) for r in doc["regions"] + doc["mentioned_regions"]}
-        want_keys = {unit(r["key"]) for r in label["regions"]}
-        units.add(kind, got_keys, want_keys)
-        parents.add(kind, with_parents(got_keys), with_parents(want_keys))
-        got_people = {fold(o["name"]): fold(o["title"]) for o in doc["officials"]}
-        want_people = {fold(o["name"]): fold(o["office"]) for o in label["officials"]}
-        names.add(kind, set(got_people), set(want_people))
-        for name in set(got_people) & set(want_people):
-            for key in (kind, "all"):
-                office_right[key][1] += 1
-                office_right[key][0] += got_people[name] == want_people[name]
-        got_year = doc["date"]["value"][:4] if doc["date"] and doc["date"]["precision"] != "month-day" else None
-        wrong = got_year is not None and got_year != label_year(label["date"])
-        wrong_years[kind] += wrong
-        if args.verbose:
-            if got_keys != want_keys:
-                print(f"{doc_id} regions: extra {sorted(got_keys - want_keys)} missing {sorted(want_keys - got_keys)}")
-            if set(got_people) != set(want_people):
-                print(f"{doc_id} officials: extra {sorted(set(got_people) - set(want_people))} "
-                      f"missing {sorted(set(want_people) - set(got_people))}")
-            for name in set(got_people) & set(want_people):
-                if got_people[name] != want_people[name]:
-                    print(f"{doc_id} office of {name}: got {got_people[name]} want {want_people[name]}")
-            if wrong:
-                print(f"{doc_id} wrong year: got {doc['date']} want {label['date']}")
-
-    skipped = len(labels) - sum(docs.values())
-    print(f"dev documents scored: {sum(docs.values())} (not in the corpus: {skipped})")
-    for kind in sorted(docs) + ["all"]:
-        n = sum(docs.values()) if kind == "all" else docs[kind]
-        right, matched = office_right[kind]
-        line = [f"{kind:16s} n={n:3d}"]
-        for title, tally in (("region unit", units), ("region parent", parents), ("official", names)):
-            f, (tp, fp, fn) = tally.f1(kind)
-            line.append(f"{title} F1 {f:.3f} ({tp}/{fp}/{fn})")
-        line.append(f"office right {right}/{matched}")
-        line.append(f"wrong years {sum(wrong_years.values()) if kind == 'all' else wrong_years[kind]}")
-        print("  ".join(line))
+    raws = texts_for(records)
+    result = score(records, raws, gazetteer_module.load(), verbose=args.verbose)
+    print("\n".join(report(result)))
     return 0
 
 

@@ -1,0 +1,86 @@
+"""Candidates for the `xwlb-local` labels, chosen by a fixed rule before reading.
+
+Rule (written down before any text was read):
+- 新闻联播 stories (`xwlb-` ids) from ../shared/corpus/news.jsonl.gz;
+- whose text names a county-or-lower unit: matches `[县镇乡]|街道|区委|区长|村党`
+  AND contains the full name (three characters or more) of a county-level or
+  township-level division in the gazetteer (the regex alone let in 乡村振兴 and
+  县域 stories with no place below the province; tightened after reading the
+  first five texts, before labelling any);
+- not the 国内联播快讯 / 国际联播快讯 round-ups (title check);
+- of ordinary length: text at most 2,500 characters;
+- not already in bench/labels_regions_officials.jsonl;
+- ordered by sha1(id); set = "test" if int(sha1(id), 16) % 5 < 2 else "dev".
+
+Sealed test documents are labelled first, in this order, then dev documents.
+Usage: python bench/labels/select_xwlb.py test|dev START COUNT  (prints texts)
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from bench.labels.hand_labels import split_of  # noqa: E402
+
+# The shared data sits beside the main checkout; a worktree is one level deeper.
+CORPUS = next((base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)
+               if (base / "shared" / "corpus" / "news.jsonl.gz").exists()),
+              REPO.parent / "shared" / "corpus" / "news.jsonl.gz")
+OLD_LABELS = REPO / "bench" / "labels_regions_officials.jsonl"
+LOCAL_UNIT = re.compile(r"[县镇乡]|街道|区委|区长|村党")
+ROUND_UPS = ("国内联播快讯", "国际联播快讯")
+MAX_CHARS = 2500
+
+
+@functools.lru_cache(maxsize=1)
+def local_unit_names() -> tuple[frozenset[str], int]:
+    """Full names (3+ characters) of county- and township-level divisions."""
+    from archive import gazetteer
+    names = frozenset(d.name for d in gazetteer.load().by_key.values()
+                      if d.level in (3, 4) and len(d.name) >= 3 and d.name not in gazetteer.PLACEHOLDERS)
+    return names, max(map(len, names))
+
+
+def names_local_unit(text: str) -> bool:
+    names, longest = local_unit_names()
+    return any(text[i:i + n] in names for i in range(len(text)) for n in range(3, longest + 1))
+
+
+def candidates() -> list[dict]:
+    old = {json.loads(line)["id"] for line in OLD_LABELS.read_text(encoding="utf-8").splitlines()
+           if line.strip()}
+    found = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith('{"id": "xwlb-'):
+                continue
+            record = json.loads(line)
+            if (record["id"] in old or any(r in record["title"] for r in ROUND_UPS)
+                    or len(record["text"]) > MAX_CHARS or not LOCAL_UNIT.search(record["text"])):
+                continue
+            if not names_local_unit(record["text"]):
+                continue
+            found.append(record)
+    found.sort(key=lambda r: hashlib.sha1(r["id"].encode("utf-8")).hexdigest())
+    return found
+
+
+def main(argv: list[str]) -> int:
+    wanted, start, count = argv[0], int(argv[1]), int(argv[2])
+    chosen = [r for r in candidates() if split_of(r["id"]) == wanted][start:start + count]
+    for record in chosen:
+        print(f"=== {record['id']} [{split_of(record['id'])}] {record['title']} ({len(record['text'])})")
+        print(record["text"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
