@@ -41,7 +41,8 @@ def search():
     # Pages past the depth limit would only answer 400: do not offer them.
     last_page = min(result.pages, MAX_PAGE, MAX_DEPTH // search_request.page_size)
     return render_template("search.html", req=search_request, result=result, last_page=last_page,
-                           titles=hit_titles(result.hits), bars=histogram.bars(result.facets))
+                           titles=hit_titles(result.hits), bars=histogram.bars(result.facets),
+                           bar_range=histogram.bar_range)
 
 
 @bp.route("/search.json")
