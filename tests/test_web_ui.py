@@ -10,6 +10,7 @@ from html import unescape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archive.script import to_simplified, to_traditional
 from indexer.query import SearchRequest, parse_date_bound
 from web import histogram
 from web.histogram import WIDTH, bar_range, label_width
@@ -83,3 +84,62 @@ def test_axis_labels_fit_inside_the_chart_and_never_touch_for_any_span():
     months.date = [FacetValue("2022-03", "2022-03", 4)]
     months.date_unit, months.date_year = "month", "2022"
     assert [bar.label for bar in histogram.bars(months) if bar.show_label] == [str(m) for m in range(1, 13)]
+
+
+# -- highlights -------------------------------------------------------------
+
+def hit_titles_html(html: str) -> list[str]:
+    return re.findall(r"<h2><a [^>]*>(.*?)</a></h2>", html)
+
+
+def test_hit_titles_are_highlighted_in_the_documents_own_script(client):
+    html = page(client, "/search?q=新桥镇")
+    assert any("<mark>新桥镇</mark>" in title for title in hit_titles_html(html))
+    traditional = page(client, "/search?q=杨国昕")     # the document writes 楊國昕
+    titles = hit_titles_html(traditional)
+    assert titles and all("<mark>" not in t or "<mark>楊國昕</mark>" in t for t in titles)
+    # Excluded terms are not marked; titles stay escaped.
+    assert "<mark>疫情</mark>" not in "".join(hit_titles_html(page(client, "/search?q=书记 -疫情")))
+
+
+ALPHABET = "台臺南市長长新桥橋镇鎮，。 a"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, min_size=0, max_size=400),
+       st.lists(st.text("台南市长新桥镇a", min_size=1, max_size=4), min_size=1, max_size=3),
+       st.integers(4, 60))
+def test_a_snippet_window_never_cuts_a_match_in_half(text, queries, width):
+    from archive.script import fold
+    from indexer.snippets import best_window, match_spans, snippet
+
+    runs = [fold(q) for q in queries]
+    folded = fold(text)
+    spans = match_spans(folded, runs)
+    begin, end = best_window(len(text), spans, width, [folded[s:e] for s, e in spans])
+    assert not any(s < begin < e or s < end < e for s, e in spans)
+    html, _plain = snippet(text, runs, width=width)
+    whole = {text[s:e].replace("\n", " ") for s, e in spans}
+    assert all(unescape(m) in whole for m in re.findall(r"<mark>(.*?)</mark>", html))
+
+
+def test_the_script_toggle_converts_title_and_officials_too(client):
+    doc = "/doc/001_0c41b430a93a6d9e"
+    original = page(client, doc)
+    simplified = page(client, doc + "?script=simplified&q=杨国昕")
+    traditional = page(client, "/doc/000_13eb6cda136f1765?script=traditional&q=新桥镇")
+
+    def title(html):
+        return re.search(r"<h1>(.*?)</h1>", html).group(1)
+
+    def officials(html):
+        return re.findall(r'<span class="official" lang="[^"]+"><a [^>]*>([^<]+)</a> <small>([^<]*)</small>', html)
+
+    assert "楊國昕" in [name for name, _ in officials(original)]
+    assert "杨国昕" in [name for name, _ in officials(simplified)]
+    assert all(name == to_simplified(name) and office == to_simplified(office)
+               for name, office in officials(simplified))
+    assert title(simplified) == to_simplified(title(simplified)) != title(original)
+    assert "<mark>新橋鎮</mark>" in title(traditional)
+    assert all(name == to_traditional(name) for name, _ in officials(traditional))
+    assert '<span class="official" lang="zh-Hant">' in traditional
