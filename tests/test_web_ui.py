@@ -143,3 +143,90 @@ def test_the_script_toggle_converts_title_and_officials_too(client):
     assert "<mark>新橋鎮</mark>" in title(traditional)
     assert all(name == to_traditional(name) for name, _ in officials(traditional))
     assert '<span class="official" lang="zh-Hant">' in traditional
+
+
+# -- errors -------------------------------------------------------------------
+
+# One bad request for each message the site can give (each entry of the catalogue).
+BAD_REQUESTS = [
+    "/search?q=a&page=0", "/search?q=a&page=1000", "/search?q=书记&page=999", "/search?q=书记&page=5",
+    "/search?q=" + "长" * 300, "/search?q=" + "+".join("词" + str(i) for i in range(20)),
+    '/search?q="open', "/search?q=", "/search?q=-疫情", "/search?q=a&from=someday",
+    "/search?q=a&to=2020-02-31", "/search?q=a&from=2022&to=2020", "/search?q=a&region=" + "地" * 41,
+    "/search?q=a&region=nowhere", "/search?q=a&region=朝阳区", "/search?official=" + "x" * 40,
+    "/search?q=a&script=latin", "/search?q=a&sort=x", "/doc/nothing", "/doc/" + "x" * 300,
+    "/doc/000_13eb6cda136f1765?script=latin", "/official/" + "名" * 40, "/official/nobody",
+    "/nothing-here",
+]
+
+
+def test_every_error_message_is_chinese_first_then_english(client):
+    from web.messages import CATALOGUE, STATUS_NAMES, chinese
+
+    used = set()
+    for url in BAD_REQUESTS:
+        response = client.get(url)
+        assert response.status_code in (400, 404), url
+        html = response.get_data(as_text=True)
+        zh, en = re.search(r'<p class="message">(.*?) · <span lang="en">(.*?)</span></p>', html).groups()
+        en = unescape(en)
+        assert zh != STATUS_NAMES[response.status_code], (url, en)   # a reading, not the fallback
+        assert re.search(r"[\u4e00-\u9fff]", zh) and re.search("[a-z]{3}", en), url
+        used |= {pattern for pattern, _ in CATALOGUE if re.fullmatch(pattern, en, re.DOTALL)}
+        if url.startswith("/search?"):
+            api = client.get(url.replace("/search?", "/api/search?")).get_json()
+            assert api["error"] == en and api["error_zh"] == chinese(en, response.status_code)
+            # CSV pages hold 100 rows, so its page errors may differ: each still reads both ways.
+            text = client.get(url.replace("/search?", "/search.csv?")).get_data(as_text=True)
+            csv_zh, csv_en = text.removeprefix("400: ").rstrip("\n").split(" · ", 1)
+            assert csv_zh == chinese(csv_en, 400) != STATUS_NAMES[400], url
+            used |= {pattern for pattern, _ in CATALOGUE if re.fullmatch(pattern, csv_en, re.DOTALL)}
+    internal = {p for p, _ in CATALOGUE if p.startswith(("the search index", "the archive hit",
+                                                           "The method", "page size"))}
+    assert used | internal == {pattern for pattern, _ in CATALOGUE}
+
+
+def test_an_unknown_message_still_gets_a_chinese_line():
+    from web.messages import bilingual
+    assert bilingual("something new went wrong", 400) == "请求有误 · something new went wrong"
+    assert bilingual("x", 418).startswith("出错了 · ")
+
+
+def hidden_inputs(html: str) -> dict:
+    form = html[html.index('<form class="searchbox"'):html.index("</form>")]
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+
+
+def test_an_error_page_keeps_the_filters_that_were_valid(client):
+    response = client.get("/search?q=书记&region=51&from=2020-13&to=2025&sort=date&page=0")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert hidden_inputs(html) == {"region": "51", "to": "2025", "sort": "date"}
+    assert 'value="书记"' in html
+    again = next(link for link in links_of(html) if link["text"].startswith("用这些条件重新搜索"))
+    assert params(again["href"]) == {"q": "书记", "region": "51", "to": "2025", "sort": "date"}
+    assert total_on(page(client, again["href"])) >= 1
+    removers = [params(link["href"]) for link in links_of(html) if (link["label"] or "").startswith("✕")]
+    assert {"q": "书记", "to": "2025", "sort": "date"} in removers
+    # A range whose two ends are each a date but not in order is dropped as a pair.
+    html = client.get("/search?q=书记&from=2025&to=2020&script=traditional").get_data(as_text=True)
+    assert hidden_inputs(html) == {"script": "traditional"}
+
+
+def test_an_ambiguous_region_lists_each_place_as_a_link(client):
+    from archive import gazetteer
+
+    gaz = gazetteer.load()
+    expected = {d.key for d in gaz.resolve("新桥镇")}
+    response = client.get("/search?q=书记&region=新桥镇&official=任俊洁")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "您指的是哪一个" in html
+    candidates = [link for link in links_of(html) if params(link["href"]).get("region")
+                  and "›" in link["text"]]
+    assert {params(link["href"])["region"] for link in candidates} == expected and len(expected) > 2
+    for link in candidates:
+        assert params(link["href"]) == {"q": "书记", "official": "任俊洁", "region": params(link["href"])["region"]}
+        assert link["text"].endswith("新桥镇")
+    youxian = next(link for link in candidates if params(link["href"])["region"] == "510704102")
+    assert youxian["text"] == "四川省 › 绵阳市 › 游仙区 › 新桥镇"
+    assert total_on(page(client, youxian["href"])) == 1

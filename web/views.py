@@ -141,6 +141,11 @@ def highlight_filter(text: str, terms) -> Markup:
                                               for run in term.runs]))
 
 
+@bp.app_template_filter("dict_without")
+def dict_without(values: dict, key: str) -> dict:
+    return {k: v for k, v in values.items() if k != key}
+
+
 @bp.app_template_filter("fold")
 def fold_filter(text: str) -> str:
     """A name in the folded (simplified) form the index files officials under."""
