@@ -230,3 +230,44 @@ def test_an_ambiguous_region_lists_each_place_as_a_link(client):
     youxian = next(link for link in candidates if params(link["href"])["region"] == "510704102")
     assert youxian["text"] == "四川省 › 绵阳市 › 游仙区 › 新桥镇"
     assert total_on(page(client, youxian["href"])) == 1
+
+
+# -- zero results ---------------------------------------------------------------
+
+def suggestions_on(client, url: str) -> list[dict]:
+    html = page(client, url)
+    assert total_on(html) == 0
+    block = html[html.index('<section class="wider"'):]
+    block = block[:block.index("</section>")]
+    return [{**link, "count": int(count)} for link, count in
+            zip(links_of(block), re.findall(r'<span class="count">(\d+)</span>', block))]
+
+
+def test_no_results_offers_each_filter_removed_with_its_count(client):
+    found = suggestions_on(client, "/search?official=任俊洁&from=2024&sort=date")
+    by_text = {link["text"]: link for link in found}
+    assert params(by_text["去掉官员筛选 without the official filter"]["href"]) == {"from": "2024", "sort": "date"}
+    assert params(by_text["去掉日期筛选 without the date filter"]["href"]) == {"official": "任俊洁", "sort": "date"}
+    for link in found:
+        assert total_on(page(client, link["href"])) == link["count"] >= 1
+
+
+def test_no_results_offers_the_other_script_and_shorter_queries(client):
+    found = suggestions_on(client, "/search?q=书记 不存在&region=51")
+    queries = {params(link["href"])["q"]: link for link in found if "q" in params(link["href"])}
+    assert "書記 不存在" in queries                      # the other script, filters kept
+    assert params(queries["書記 不存在"]["href"])["region"] == "51"
+    assert queries["书记"]["count"] == 2 and params(queries["书记"]["href"]) == {"q": "书记", "region": "51"}
+    # One long term: its words apart find what the run as a whole does not.
+    long = suggestions_on(client, "/search?q=任俊洁主持召开防汛会议")
+    apart = next(link for link in long if params(link["href"])["q"] == "任俊洁 主持 召开 防汛 会议")
+    assert apart["count"] == 1 == total_on(page(client, apart["href"]))
+    # Phrase conversion reaches words that folding does not: 软件 → 軟體.
+    script = suggestions_on(client, "/search?q=软件")
+    assert [params(link["href"])["q"] for link in script] == ["軟體"]
+
+
+def test_suggestions_are_escaped(client):
+    html = page(client, '/search?q=书记 "<img src=x>"')
+    assert "<img" not in html and "&lt;img src=x&gt;" in html
+    assert any(params(link["href"]).get("q") == "书记" for link in suggestions_on(client, '/search?q=书记 "<img src=x>"'))

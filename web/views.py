@@ -9,7 +9,7 @@ from indexer import QueryError
 from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
 from indexer.snippets import highlight_html
 
-from . import histogram
+from . import histogram, zero_results
 from .api import document_payload, search_payload, trail_payload
 from .searching import get_index, hit_titles, run_search
 
@@ -43,7 +43,8 @@ def search():
     last_page = min(result.pages, MAX_PAGE, MAX_DEPTH // search_request.page_size)
     return render_template("search.html", req=search_request, result=result, last_page=last_page,
                            titles=hit_titles(result.hits), bars=histogram.bars(result.facets),
-                           bar_range=histogram.bar_range)
+                           bar_range=histogram.bar_range,
+                           wider=zero_results.suggestions(search_request) if not result.total else [])
 
 
 @bp.route("/search.json")
