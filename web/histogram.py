@@ -16,6 +16,7 @@ MAX_SLOT = 40           # a lone bar should look like a bar, not a wall
 MAX_FILLED_YEARS = 80   # beyond this span, draw only the years that have documents
 DIGIT_WIDTH = 6.5       # of a 10-unit label in the CJK fonts the site asks for, rounded up
 LABEL_GAP = 6           # between two labels, so that 2023 and 2024 never run together
+NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 
 
 @dataclass
@@ -74,24 +75,33 @@ def label_width(label: str) -> float:
 
 
 def place_labels(drawn: list[Bar], slot: float) -> None:
-    """Label the last bar and every k-th one back from it, as many as fit without touching.
+    """Label round years (every 1, 2, 5, 10 ... the smallest step that fits) so the axis reads as ticks.
 
     Each label is centred under its bar unless that would cross the chart's
-    edge; then it is aligned to the edge instead.
+    edge; then it is aligned to the edge instead. Labels never touch: a step
+    whose labels would is passed over for the next one.
     """
-    widest = max(label_width(bar.label) for bar in drawn)
-    every = max(1, math.ceil((widest + LABEL_GAP) / slot))
-    taken: list[tuple[float, float]] = []
-    for i in range(len(drawn) - 1, -1, -every):
-        bar = drawn[i]
-        centre, half = bar.x + bar.width / 2, label_width(bar.label) / 2
-        left, right, anchor, x = centre - half, centre + half, "middle", centre
-        if right > WIDTH:
-            left, right, anchor, x = WIDTH - 2 * half, WIDTH, "end", WIDTH
-        elif left < 0:
-            left, right, anchor, x = 0, 2 * half, "start", 0
-        if any(left < other_right + LABEL_GAP and other_left < right + LABEL_GAP
-               for other_left, other_right in taken):
-            continue
-        taken.append((left, right))
-        bar.show_label, bar.label_x, bar.anchor = True, round(x, 2), anchor
+    numbers = [int(bar.label) for bar in drawn]
+    if all(b - a == 1 for a, b in zip(numbers, numbers[1:])):
+        choices = [[i for i, n in enumerate(numbers) if n % step == 0] for step in NICE_STEPS]
+    else:   # only the years that have documents are drawn: every k-th bar back from the last
+        choices = [list(range(len(drawn) - 1, -1, -every)) for every in range(1, len(drawn) + 1)]
+    for chosen in choices:
+        boxes = [label_box(drawn[i]) for i in chosen]
+        spans = sorted(box[:2] for box in boxes)
+        if chosen and all(a[1] + LABEL_GAP <= b[0] for a, b in zip(spans, spans[1:])):
+            break
+    else:
+        chosen, boxes = [len(drawn) - 1], [label_box(drawn[-1])]
+    for i, (_left, _right, anchor, x) in zip(chosen, boxes):
+        drawn[i].show_label, drawn[i].label_x, drawn[i].anchor = True, round(x, 2), anchor
+
+
+def label_box(bar: Bar) -> tuple[float, float, str, float]:
+    """(left, right, text-anchor, x) of a bar's label: centred, or aligned to the edge it would cross."""
+    centre, half = bar.x + bar.width / 2, label_width(bar.label) / 2
+    if centre + half > WIDTH:
+        return WIDTH - 2 * half, WIDTH, "end", WIDTH
+    if centre - half < 0:
+        return 0, 2 * half, "start", 0
+    return centre - half, centre + half, "middle", centre

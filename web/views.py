@@ -97,7 +97,9 @@ def document(doc_id: str):
     convert = CONVERTERS[view]
     runs = highlight_runs(q)
     title = convert(document_title(doc))
-    officials = [(official, convert(official.name), convert(official.title or ""))
+    # Offices are stored folded (simplified): shown in the script the page is read in.
+    in_page_script = CONVERTERS[view or ("traditional" if doc.script == "traditional" else None)]
+    officials = [(official, convert(official.name), in_page_script(official.title or ""))
                  for official in doc.officials]
     related = get_index().related(doc)
     # Only web links are offered as links: a stored url could be anything.
