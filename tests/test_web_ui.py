@@ -143,6 +143,7 @@ def test_the_script_toggle_converts_title_and_officials_too(client):
         return re.findall(r'<span class="official" lang="[^"]+"><a [^>]*>([^<]+)</a> <small>([^<]*)</small>', html)
 
     assert "楊國昕" in [name for name, _ in officials(original)]
+    assert 'id="q" name="q" type="search" value="杨国昕"' in simplified   # the search box keeps the query
     assert "杨国昕" in [name for name, _ in officials(simplified)]
     assert all(name == to_simplified(name) and office == to_simplified(office)
                for name, office in officials(simplified))

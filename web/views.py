@@ -104,7 +104,7 @@ def document(doc_id: str):
     related = get_index().related(doc)
     # Only web links are offered as links: a stored url could be anything.
     source_link = doc.url if doc.url and doc.url.startswith(("http://", "https://")) else None
-    return render_template("doc.html", doc=doc, q=q, view=view, title=title,
+    return render_template("doc.html", doc=doc, q=q, typed=q, view=view, title=title,
                            title_html=highlight_html(title, runs), officials=officials,
                            text_html=highlight_html(convert(doc.original), runs),
                            related=related, related_titles=hit_titles(related),
