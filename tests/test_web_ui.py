@@ -144,6 +144,8 @@ def test_the_script_toggle_converts_title_and_officials_too(client):
 
     assert "楊國昕" in [name for name, _ in officials(original)]
     assert 'id="q" name="q" type="search" value="杨国昕"' in simplified   # the search box keeps the query
+    # A traditional page's own chrome is simplified, and says so (accessibility audit, item 2).
+    assert '<html lang="zh-Hant">' in original and '<header class="site" lang="zh-Hans">' in original
     assert "杨国昕" in [name for name, _ in officials(simplified)]
     assert all(name == to_simplified(name) and office == to_simplified(office)
                for name, office in officials(simplified))
