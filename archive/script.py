@@ -84,3 +84,13 @@ def detect_script(text: str) -> str:
     if share <= 0.2:
         return "simplified"
     return "mixed"
+
+
+def in_other_script(text: str) -> str:
+    """The text as a writer of the other script would put it, vocabulary included.
+
+    Unlike folding this is OpenCC's phrase-level conversion (s2twp / tw2sp:
+    软件 ↔ 軟體, 信息 ↔ 資訊), so it can name things the folded query cannot find.
+    """
+    config = "tw2sp" if detect_script(text) == "traditional" else "s2twp"
+    return _converter(config).convert(text)

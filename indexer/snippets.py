@@ -63,6 +63,20 @@ def best_window(text_length: int, spans: list[tuple[int, int]], width: int,
     begin = max(0, best - width // 4)
     end = min(text_length, begin + width)
     begin = max(0, end - width)
+    return whole_matches(begin, end, spans)
+
+
+def whole_matches(begin: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Move the window's edges out to the edges of any match they would cut in half.
+
+    A passage that shows `提升<mark>臺</mark>…` for 臺南 reads as a match of
+    something else; a few characters more width is the lesser harm.
+    """
+    for start, stop in spans:
+        if start < begin < stop:
+            begin = start
+        if start < end < stop:
+            end = stop
     return begin, end
 
 

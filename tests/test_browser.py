@@ -173,3 +173,47 @@ def test_document_page_toggles_script_in_the_browser(server, browser):
     browser.find_element(By.LINK_TEXT, "简体").click()
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hans"
     assert "杨国昕" in [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".text mark")]
+
+
+def test_on_a_phone_the_filters_are_one_control_above_the_hits(server, browser):
+    from selenium.webdriver.common.by import By
+
+    def region_link():
+        return browser.find_element(By.XPATH, "//section[@aria-labelledby='facet-region']//a[text()='四川省']")
+
+    try:
+        browser.set_window_size(390, 844)
+        browser.get(server + "/search?q=书记")
+        summary = browser.find_element(By.CSS_SELECTOR, "details.filters > summary")
+        first_hit = browser.find_element(By.CSS_SELECTOR, ".hits li")
+        assert summary.is_displayed() and "筛选" in summary.text and "Filters" in summary.text
+        assert summary.rect["y"] + summary.rect["height"] <= first_hit.rect["y"]
+        assert summary.rect["y"] < 200                       # on the first screen
+        assert not region_link().is_displayed()              # folded away until asked for
+        summary.click()                                       # a <details>: no script involved
+        assert region_link().is_displayed()
+        region_link().click()
+        assert "region=51" in browser.current_url
+        # Active filters are counted on the closed control.
+        assert "· 1" in browser.find_element(By.CSS_SELECTOR, "details.filters > summary").text
+    finally:
+        browser.set_window_size(1280, 1000)
+    # On a wide screen the same filters are an open sidebar to the right of the hits.
+    browser.get(server + "/search?q=书记")
+    assert not browser.find_element(By.CSS_SELECTOR, "details.filters > summary").is_displayed()
+    assert region_link().is_displayed()
+    assert region_link().rect["x"] > browser.find_element(By.CSS_SELECTOR, ".hits li").rect["x"] + 400
+
+
+def test_the_script_toggle_converts_title_and_officials_in_the_browser(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/doc/000_13eb6cda136f1765?q=新桥镇")
+    title = browser.find_element(By.TAG_NAME, "h1").text
+    assert "新桥镇" in title
+    browser.find_element(By.LINK_TEXT, "繁體").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant"
+    converted = browser.find_element(By.TAG_NAME, "h1")
+    assert "新橋鎮" in converted.text and [m.text for m in converted.find_elements(By.TAG_NAME, "mark")] == ["新橋鎮"]
+    officials = [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".metadata .official")]
+    assert any("任俊潔" in o for o in officials) and not any("任俊洁" in o for o in officials)

@@ -5,6 +5,8 @@ from urllib.parse import quote, urlencode
 
 from indexer import SearchRequest, SearchResult
 
+from .histogram import bar_range
+
 
 def _date(date) -> dict | None:
     return date.to_dict() if date else None
@@ -71,7 +73,7 @@ def search_payload(request: SearchRequest, result: SearchResult, base_url: str =
                           "trail": trail_url(base_url, f.key, ".json")}
                          for f in facets.official],
             "date": [{"value": f.key, "unit": facets.date_unit, "count": f.count,
-                      "url": link(**{"from": f.key, "to": f.key})} for f in facets.date],
+                      "url": link(**bar_range(request, f.key))} for f in facets.date],
             "date_year_only": facets.date_year_only,
             "date_unknown": facets.date_unknown,
             "date_clear": link(**date_range) if request.date_from or request.date_to else None,

@@ -1,12 +1,22 @@
 """Errors answer in the form that was asked for: JSON for the API, a page otherwise.
 
-No request ever sees a traceback: anything unexpected is logged and answered
-with a plain 500 message.
+Every message is bilingual (`web/messages.py`): the page and plain text say
+Chinese first, English after; the JSON keeps `error` in English and adds
+`error_zh`. A bad search keeps what was valid in it: the page's search form
+and links carry the parameters that passed on their own, and an ambiguous
+region lists each place it could mean as a link. No request ever sees a
+traceback: anything unexpected is logged and answered with a plain 500.
 """
 from __future__ import annotations
 
-from flask import Response, jsonify, render_template, request
+from flask import Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
+
+from .messages import bilingual, chinese
+from .search_params import ambiguous_region, valid_search_params
+
+SEARCH_PAGES = ("/search",)
+MAX_CANDIDATES = 40
 
 
 def wants_json() -> bool:
@@ -21,15 +31,22 @@ def wants_plain_text() -> bool:
 
 def error_response(status: int, message: str):
     if wants_plain_text():
-        return Response(f"{status}: {message}\n", status=status,
+        return Response(f"{status}: {bilingual(message, status)}\n", status=status,
                         content_type="text/plain; charset=utf-8")
     if wants_json():
-        response = jsonify({"error": message, "status": status})
+        response = jsonify({"error": message, "error_zh": chinese(message, status), "status": status})
         response.status_code = status
         return response
     # The search box keeps what was typed, so that a bad search can be mended.
     typed = request.args.get("q", "")[:256]
-    return render_template("error.html", status=status, message=message, typed=typed), status
+    kept, candidates = {}, []
+    if status == 400 and request.path in SEARCH_PAGES:
+        kept = valid_search_params(request.args)
+        candidates = [(division, url_for("archive.search", **{**kept, "region": division.key}))
+                      for division in ambiguous_region(request.args)[:MAX_CANDIDATES]]
+    return render_template("error.html", status=status, message=message,
+                           message_zh=chinese(message, status), typed=typed, kept=kept,
+                           candidates=candidates), status
 
 
 def register(app) -> None:
@@ -41,7 +58,9 @@ def register(app) -> None:
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
-        return error_response(503, f"{exc}; run `archive reindex` to build it")
+        # The exception names the folder; that is for the log, not the public.
+        app.logger.error("%s", exc)
+        return error_response(503, "the search index is not available; run `archive reindex` to build it")
 
     @app.errorhandler(HTTPException)
     def http_error(exc):

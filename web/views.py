@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from markupsafe import Markup
 
 from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
@@ -9,7 +10,7 @@ from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
 from indexer.snippets import highlight_html
 from indexer.trails import parse_trail_order, parse_trail_page
 
-from . import histogram
+from . import histogram, zero_results
 from .api import document_payload, search_payload, trail_params, trail_payload
 from .searching import get_index, hit_titles, run_search
 
@@ -41,7 +42,9 @@ def search():
     # Pages past the depth limit would only answer 400: do not offer them.
     last_page = min(result.pages, MAX_PAGE, MAX_DEPTH // search_request.page_size)
     return render_template("search.html", req=search_request, result=result, last_page=last_page,
-                           titles=hit_titles(result.hits), bars=histogram.bars(result.facets))
+                           titles=hit_titles(result.hits), bars=histogram.bars(result.facets),
+                           bar_range=histogram.bar_range,
+                           wider=zero_results.suggestions(search_request) if not result.total else [])
 
 
 @bp.route("/search.json")
@@ -73,6 +76,17 @@ def highlight_runs(q: str) -> list[str]:
         return []
 
 
+# The 简/繁 toggle converts everything written in the document's words: its
+# text, title and officials (names and offices); gazetteer names stay as listed.
+CONVERTERS = {None: lambda text: text, "simplified": to_simplified, "traditional": to_traditional}
+
+
+def document_title(doc) -> str:
+    """The title, else the first line, else the id: what the page and its tab are called."""
+    body = doc.body.strip()
+    return doc.title or (body.split("\n")[0][:60] if body else doc.id)
+
+
 @bp.route("/doc/<doc_id>")
 def document(doc_id: str):
     doc = load_document(doc_id)
@@ -80,16 +94,19 @@ def document(doc_id: str):
     view = request.args.get("script") or None
     if view is not None and view not in DOC_SCRIPTS:
         abort(400, f"script must be one of {', '.join(DOC_SCRIPTS)}")
-    text = doc.original
-    if view == "simplified":
-        text = to_simplified(text)
-    elif view == "traditional":
-        text = to_traditional(text)
+    convert = CONVERTERS[view]
+    runs = highlight_runs(q)
+    title = convert(document_title(doc))
+    # Offices are stored folded (simplified): shown in the script the page is read in.
+    in_page_script = CONVERTERS[view or ("traditional" if doc.script == "traditional" else None)]
+    officials = [(official, convert(official.name), in_page_script(official.title or ""))
+                 for official in doc.officials]
     related = get_index().related(doc)
     # Only web links are offered as links: a stored url could be anything.
     source_link = doc.url if doc.url and doc.url.startswith(("http://", "https://")) else None
-    return render_template("doc.html", doc=doc, q=q, view=view,
-                           text_html=highlight_html(text, highlight_runs(q)),
+    return render_template("doc.html", doc=doc, q=q, typed=q, view=view, title=title,
+                           title_html=highlight_html(title, runs), officials=officials,
+                           text_html=highlight_html(convert(doc.original), runs),
                            related=related, related_titles=hit_titles(related),
                            source_link=source_link,
                            json_url=url_for("archive.document_json", doc_id=doc.id))
@@ -134,6 +151,18 @@ def official(name: str):
 def official_json(name: str):
     profile, trail = load_trail(name)
     return jsonify(trail_payload(profile, trail, base_url=base_url()))
+
+
+@bp.app_template_filter("highlight")
+def highlight_filter(text: str, terms) -> Markup:
+    """Text escaped with the query's (non-excluded) terms marked, e.g. a hit's title."""
+    return Markup(highlight_html(text or "", [run for term in terms if not term.exclude
+                                              for run in term.runs]))
+
+
+@bp.app_template_filter("dict_without")
+def dict_without(values: dict, key: str) -> dict:
+    return {k: v for k, v in values.items() if k != key}
 
 
 @bp.app_template_filter("fold")
