@@ -22,6 +22,8 @@ from whoosh import query as Q
 from whoosh.matching import IntersectionMatcher, NullMatcher
 from whoosh.matching.wrappers import WrappingMatcher
 
+from .analysis import is_word_char
+
 
 def covering_bigrams(run: str) -> list[tuple[str, int]]:
     """(bigram, offset) pairs that pin down a run of two or more characters."""
@@ -139,6 +141,130 @@ class AdjacencyMatcher(WrappingMatcher):
     def skip_to(self, id):
         self.child.skip_to(id)
         self._skip_misaligned()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+
+# -- literal phrases -------------------------------------------------------
+#
+# A quoted phrase with spaces or punctuation inside ("台南 市长", "covid-19")
+# is matched as written. The bigram field cannot say it alone: it drops every
+# non-word character and leaves the same gap of two positions after a run
+# whatever separated it from the next, so "台南 市长", "台南，市长" and
+# "台南\n市长" are indexed alike. It can say a good deal, exactly and fast:
+# that the phrase's runs stand in the text as consecutive runs, in order.
+# A run followed by punctuation in the phrase must end its run in the text,
+# which is its last character standing alone as a token (the tokenizer's
+# end-of-run token); the next run then starts two positions further on.
+# Only those candidates are checked against the stored text (folded, with a
+# pattern where whitespace matches any run of whitespace), so the check reads
+# a document only when its runs already line up: a handful for a real phrase,
+# never the whole index. Re-tokenising separators into the index instead
+# would change every index on disk for a rare kind of query.
+
+def literal_positions(runs: tuple[str, ...], literal: str) -> list[tuple[str, int]]:
+    """(token, position offset) pairs that every occurrence of the literal has."""
+    pairs: list[tuple[str, int]] = []
+    offset = 0
+    for i, run in enumerate(runs):
+        if len(run) >= 2:
+            pairs.extend((word, offset + k) for word, k in covering_bigrams(run))
+        ends_run = i < len(runs) - 1 or not is_word_char(literal[-1])
+        if ends_run:
+            pairs.append((run[-1], offset + len(run) - 1))
+        offset += len(run) + 2
+    return pairs
+
+
+class LiteralPhrase(Q.Query):
+    """Documents whose indexed text holds `pattern`, among those where the
+    phrase's runs line up in `fieldname` (see the comment above)."""
+
+    def __init__(self, fieldname: str, runs: tuple[str, ...], literal: str, pattern,
+                 folded_text_of):
+        self.fieldname = fieldname
+        self.runs = tuple(runs)
+        self.literal = literal
+        self.pattern = pattern
+        self.folded_text_of = folded_text_of  # (searcher, docnum) -> folded indexed text
+        pairs = literal_positions(self.runs, literal)
+        self.candidates: Q.Query = (
+            AdjacentTerms(fieldname, [w for w, _ in pairs], [k for _, k in pairs]) if pairs
+            else Q.Prefix(fieldname, self.runs[0]))  # one character, no punctuation after it
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other.fieldname == self.fieldname
+                and other.literal == self.literal)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.fieldname, self.literal))
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.fieldname!r}, {self.literal!r})"
+
+    def __unicode__(self):
+        return f'{self.fieldname}:"{self.literal}"'
+
+    __str__ = __unicode__
+
+    def field(self):
+        return self.fieldname
+
+    def has_terms(self):
+        return True
+
+    def terms(self, phrases=True):
+        return self.candidates.terms(phrases)
+
+    def estimate_size(self, ixreader):
+        return self.candidates.estimate_size(ixreader)
+
+    def estimate_min_size(self, ixreader):
+        return 0
+
+    def matcher(self, searcher, context=None):
+        child = self.candidates.matcher(searcher, context)
+        if not child.is_active():
+            return NullMatcher()
+        pattern, text_of = self.pattern, self.folded_text_of
+        return CheckedMatcher(child, lambda docnum: pattern.search(text_of(searcher, docnum)) is not None,
+                              lambda: self.matcher(searcher, context))
+
+
+class CheckedMatcher(WrappingMatcher):
+    """Passes only the child's documents that `check(docnum)` accepts."""
+
+    def __init__(self, child, check, rebuild):
+        super().__init__(child)
+        self._check = check
+        self._rebuild = rebuild
+        self._skip_rejected()
+
+    def _skip_rejected(self) -> None:
+        child = self.child
+        while child.is_active() and not self._check(child.id()):
+            child.next()
+
+    # The child may hold state tied to this searcher: never wrap a copy of it.
+    def copy(self):
+        return self._rebuild()
+
+    def replace(self, minquality=0):
+        return self if self.child.is_active() else NullMatcher()
+
+    def supports_block_quality(self):
+        return False
+
+    def next(self):
+        self.child.next()
+        self._skip_rejected()
+
+    def skip_to(self, id):
+        self.child.skip_to(id)
+        self._skip_rejected()
 
     def all_ids(self):
         while self.is_active():

@@ -3,16 +3,23 @@
 Each folded run of the query must occur as a substring: a single character
 is a prefix of the bigram field (every character starts one token there), two
 characters are one bigram term, longer runs are bigrams at fixed offsets
-(`AdjacentTerms`). jieba words, the title and place names only add
+(`AdjacentTerms`). A quoted phrase with spaces or punctuation must occur as
+written (`LiteralPhrase`). Terms joined by OR are one clause that any of them
+satisfies; clauses are ANDed. jieba words, the title and place names only add
 to the score (`AndMaybe`), so they change the order, never the result set.
 """
 from __future__ import annotations
 
+import json
+
 from whoosh import query as Q
 
-from .analysis import words
-from .phrase import AdjacentTerms
-from .query import SearchRequest
+from archive.script import fold
+
+from .analysis import literal_pattern, words
+from .phrase import AdjacentTerms, LiteralPhrase
+from .query import SearchRequest, Term
+from .schema import chars_text
 
 FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
 
@@ -62,10 +69,34 @@ def restriction(request: SearchRequest) -> Q.Query | None:
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
+def folded_chars_text(searcher, docnum: int) -> str:
+    """The folded text the `chars` field indexed for a document, rebuilt from what is stored."""
+    stored = searcher.stored_fields(docnum)
+    return fold(chars_text(json.loads(stored["meta"]).get("title"), stored["text"]))
+
+
+def match_query(term: Term) -> Q.Query:
+    """Documents that contain the term: a literal phrase as written, else each of its runs."""
+    if term.literal is not None:
+        return LiteralPhrase("chars", term.runs, term.literal, literal_pattern(term.literal),
+                             folded_chars_text)
+    return Q.And([substring_query(run) for run in term.runs])
+
+
+def ranked_term_query(term: Term) -> Q.Query:
+    if term.literal is not None:
+        return Q.AndMaybe(match_query(term), Q.Or([ranked_run_query(run) for run in term.runs]))
+    return Q.And([ranked_run_query(run) for run in term.runs])
+
+
 def build(request: SearchRequest) -> Q.Query:
-    positive = [ranked_run_query(run) for t in request.terms if not t.exclude for run in t.runs]
-    negative = [Q.And([substring_query(run) for run in t.runs])
-                for t in request.terms if t.exclude]
+    clauses: dict[int, list[Q.Query]] = {}
+    for term in request.terms:
+        if not term.exclude:
+            clauses.setdefault(term.group, []).append(ranked_term_query(term))
+    positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
+                for alternatives in clauses.values()]
+    negative = [match_query(t) for t in request.terms if t.exclude]
     query: Q.Query = Q.And(positive) if positive else Q.Every()
     if negative:
         query = Q.AndNot(query, Q.Or(negative))

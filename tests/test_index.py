@@ -114,7 +114,12 @@ def test_snippets_mark_matches_in_the_document_script(seed_index):
 
 
 @pytest.mark.parametrize("params,message", [
-    ({"q": ""}, "enter a word"),
+    ({"q": "，。!"}, "nothing to search for"),
+    ({"q": '"-"'}, "nothing to search for"),
+    ({"q": "书记 OR"}, "OR goes between two terms"),
+    ({"q": "OR 书记"}, "OR goes between two terms"),
+    ({"q": "书记 OR OR 镇长"}, "OR goes between two terms"),
+    ({"q": "-疫情 OR 书记"}, "cannot be one side of OR"),
     ({"q": "x" * 10_000}, "limit"),
     ({"q": '"open'}, "quotes"),
     ({"q": "a", "page": "0"}, "page"),
