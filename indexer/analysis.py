@@ -16,7 +16,6 @@ in context.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 
 import jieba
@@ -167,11 +166,3 @@ def query_runs(text: str) -> list[str]:
 def words(run: str) -> list[str]:
     return [w for w in segmenter().lcut(run) if any(is_word_char(c) for c in w)]
 
-
-def literal_pattern(literal: str) -> re.Pattern:
-    """A folded phrase as a pattern over folded text: word runs and punctuation
-    as written, any run of whitespace where the phrase has whitespace."""
-    parts = []
-    for piece in re.findall(r"\s+|.", literal, flags=re.DOTALL):
-        parts.append(r"\s+" if piece.isspace() else re.escape(piece))
-    return re.compile("".join(parts))

@@ -22,7 +22,9 @@ from whoosh import query as Q
 from whoosh.matching import IntersectionMatcher, NullMatcher
 from whoosh.matching.wrappers import WrappingMatcher
 
-from .analysis import is_word_char
+from archive.script import fold
+
+from .literal import Literal
 
 
 def covering_bigrams(run: str) -> list[tuple[str, int]]:
@@ -116,7 +118,12 @@ class AdjacencyMatcher(WrappingMatcher):
             starts.intersection_update(p - offset for p in term.value_as("positions"))
             if not starts:
                 return False
+        self.starts = starts
         return True
+
+    def positions(self) -> set[int]:
+        """Where the first word stands in the current document, with all the others aligned."""
+        return self.starts
 
     def _skip_misaligned(self) -> None:
         child = self.child
@@ -150,63 +157,62 @@ class AdjacencyMatcher(WrappingMatcher):
 
 # -- literal phrases -------------------------------------------------------
 #
-# A quoted phrase with spaces or punctuation inside ("台南 市长", "covid-19")
-# is matched as written. The bigram field cannot say it alone: it drops every
+# A quoted phrase with spaces or punctuation ("台南 市长", "covid-19") is
+# matched as written. The bigram field cannot say it alone: it drops every
 # non-word character and leaves the same gap of two positions after a run
 # whatever separated it from the next, so "台南 市长", "台南，市长" and
-# "台南\n市长" are indexed alike. It can say a good deal, exactly and fast:
-# that the phrase's runs stand in the text as consecutive runs, in order.
-# A run followed by punctuation in the phrase must end its run in the text,
-# which is its last character standing alone as a token (the tokenizer's
-# end-of-run token); the next run then starts two positions further on.
-# Only those candidates are checked against the stored text (folded, with a
-# pattern where whitespace matches any run of whitespace), so the check reads
-# a document only when its runs already line up: a handful for a real phrase,
-# never the whole index. Re-tokenising separators into the index instead
-# would change every index on disk for a rare kind of query.
+# "台南\n市长" are indexed alike. It does say, exactly and fast, where the
+# phrase's runs stand as consecutive runs of the text, in order: a run that
+# punctuation follows in the phrase must end its run in the text, which is
+# its last character standing alone as a token (the tokenizer's end-of-run
+# token), and the next run starts two positions further on. Only there are
+# the separators checked against the stored text (`indexer.literal`), so a
+# document is read only when its runs already line up. Indexing separators
+# instead would change every index on disk for a rare kind of query.
 
-def literal_positions(runs: tuple[str, ...], literal: str) -> list[tuple[str, int]]:
+def literal_positions(literal: Literal) -> list[tuple[str, int]]:
     """(token, position offset) pairs that every occurrence of the literal has."""
     pairs: list[tuple[str, int]] = []
     offset = 0
-    for i, run in enumerate(runs):
+    last = len(literal.runs) - 1
+    for i, run in enumerate(literal.runs):
         if len(run) >= 2:
             pairs.extend((word, offset + k) for word, k in covering_bigrams(run))
-        ends_run = i < len(runs) - 1 or not is_word_char(literal[-1])
-        if ends_run:
-            pairs.append((run[-1], offset + len(run) - 1))
+        if i < last or literal.trail is not None:
+            pairs.append((run[-1], offset + len(run) - 1))  # it ends its run
         offset += len(run) + 2
     return pairs
 
 
 class LiteralPhrase(Q.Query):
-    """Documents whose indexed text holds `pattern`, among those where the
-    phrase's runs line up in `fieldname` (see the comment above)."""
+    """Documents that hold a `Literal`, checked where its runs line up in `fieldname`.
 
-    def __init__(self, fieldname: str, runs: tuple[str, ...], literal: str, pattern,
-                 folded_text_of):
+    `text_of(searcher, docnum)` gives the raw text the field indexed."""
+
+    def __init__(self, fieldname: str, literal: Literal, text_of):
         self.fieldname = fieldname
-        self.runs = tuple(runs)
         self.literal = literal
-        self.pattern = pattern
-        self.folded_text_of = folded_text_of  # (searcher, docnum) -> folded indexed text
-        pairs = literal_positions(self.runs, literal)
+        self.text_of = text_of
+        pairs = literal_positions(literal)
+        # No pairs only for one character with punctuation before it alone
+        # ("-a"): any document with the character is a candidate, and is
+        # checked by folding its whole text.
         self.candidates: Q.Query = (
             AdjacentTerms(fieldname, [w for w, _ in pairs], [k for _, k in pairs]) if pairs
-            else Q.Prefix(fieldname, self.runs[0]))  # one character, no punctuation after it
+            else Q.Prefix(fieldname, literal.runs[0]))
 
     def __eq__(self, other):
         return (type(other) is type(self) and other.fieldname == self.fieldname
-                and other.literal == self.literal)
+                and other.literal.anywhere.pattern == self.literal.anywhere.pattern)
 
     def __hash__(self):
-        return hash((type(self).__name__, self.fieldname, self.literal))
+        return hash((type(self).__name__, self.fieldname, self.literal.anywhere.pattern))
 
     def __repr__(self):
-        return f"{type(self).__name__}({self.fieldname!r}, {self.literal!r})"
+        return f"{type(self).__name__}({self.fieldname!r}, {self.literal.anywhere.pattern!r})"
 
     def __unicode__(self):
-        return f'{self.fieldname}:"{self.literal}"'
+        return f"{self.fieldname}:/{self.literal.anywhere.pattern}/"
 
     __str__ = __unicode__
 
@@ -229,9 +235,14 @@ class LiteralPhrase(Q.Query):
         child = self.candidates.matcher(searcher, context)
         if not child.is_active():
             return NullMatcher()
-        pattern, text_of = self.pattern, self.folded_text_of
-        return CheckedMatcher(child, lambda docnum: pattern.search(text_of(searcher, docnum)) is not None,
-                              lambda: self.matcher(searcher, context))
+        literal, text_of = self.literal, self.text_of
+        if isinstance(child, AdjacencyMatcher):
+            def check(docnum):
+                return literal.at_any(text_of(searcher, docnum), child.positions())
+        else:
+            def check(docnum):
+                return literal.in_folded(fold(text_of(searcher, docnum)))
+        return CheckedMatcher(child, check, lambda: self.matcher(searcher, context))
 
 
 class CheckedMatcher(WrappingMatcher):
@@ -248,7 +259,7 @@ class CheckedMatcher(WrappingMatcher):
         while child.is_active() and not self._check(child.id()):
             child.next()
 
-    # The child may hold state tied to this searcher: never wrap a copy of it.
+    # The check reads the child's positions: never wrap a copy of it.
     def copy(self):
         return self._rebuild()
 

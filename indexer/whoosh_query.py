@@ -14,9 +14,8 @@ import json
 
 from whoosh import query as Q
 
-from archive.script import fold
-
-from .analysis import literal_pattern, words
+from .analysis import words
+from .literal import Literal
 from .phrase import AdjacentTerms, LiteralPhrase
 from .query import SearchRequest, Term
 from .schema import chars_text
@@ -39,13 +38,19 @@ PLACE_BONUS = 4.0
 OFFICIAL_BONUS = 6.0
 
 
-def ranked_run_query(run: str) -> Q.Query:
+def rank_boosts(run: str) -> list[Q.Query]:
+    """What makes a document that contains `run` rank higher: the run as a
+    place, an official, jieba words of the body and of the title."""
     boosts: list[Q.Query] = [Q.ConstantScoreQuery(Q.Term("place", run), PLACE_BONUS),
                              Q.ConstantScoreQuery(Q.Term("official", run), OFFICIAL_BONUS)]
     for word in words(run) or [run]:
         boosts.append(Q.Term("words", word))
         boosts.append(Q.Term("title", word))
-    return Q.AndMaybe(substring_query(run), Q.Or(boosts))
+    return boosts
+
+
+def ranked_run_query(run: str) -> Q.Query:
+    return Q.AndMaybe(substring_query(run), Q.Or(rank_boosts(run)))
 
 
 def restriction(request: SearchRequest) -> Q.Query | None:
@@ -69,23 +74,24 @@ def restriction(request: SearchRequest) -> Q.Query | None:
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
-def folded_chars_text(searcher, docnum: int) -> str:
-    """The folded text the `chars` field indexed for a document, rebuilt from what is stored."""
+def stored_chars_text(searcher, docnum: int) -> str:
+    """The text the `chars` field indexed for a document, rebuilt from what is stored."""
     stored = searcher.stored_fields(docnum)
-    return fold(chars_text(json.loads(stored["meta"]).get("title"), stored["text"]))
+    return chars_text(json.loads(stored["meta"]).get("title"), stored["text"])
 
 
 def match_query(term: Term) -> Q.Query:
     """Documents that contain the term: a literal phrase as written, else each of its runs."""
     if term.literal is not None:
-        return LiteralPhrase("chars", term.runs, term.literal, literal_pattern(term.literal),
-                             folded_chars_text)
+        return LiteralPhrase("chars", Literal.parse(term.literal), stored_chars_text)
     return Q.And([substring_query(run) for run in term.runs])
 
 
 def ranked_term_query(term: Term) -> Q.Query:
     if term.literal is not None:
-        return Q.AndMaybe(match_query(term), Q.Or([ranked_run_query(run) for run in term.runs]))
+        # The phrase already pins its runs down: rank by their words only (a
+        # single character's prefix query would cost more than the phrase).
+        return Q.AndMaybe(match_query(term), Q.Or([b for run in term.runs for b in rank_boosts(run)]))
     return Q.And([ranked_run_query(run) for run in term.runs])
 
 
