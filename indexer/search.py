@@ -23,7 +23,7 @@ from archive.document import Document, DocDate, Official, Region
 
 from . import store, userdict, whoosh_query
 from .facets import FacetTable
-from .query import SearchRequest
+from .query import QueryError, SearchRequest
 from .snippets import snippet
 
 SEARCH_SECONDS = 3.0
@@ -32,6 +32,7 @@ SEARCH_SECONDS = 3.0
 # of tens of thousands of matches again. Keyed by index version.
 MATCH_CACHE_SIZE = 64
 FACET_OFFICIALS = 15
+EXAMPLES = 6
 
 
 @dataclass
@@ -98,8 +99,9 @@ class Index:
         self._local = threading.local()
         self._table_lock = threading.Lock()
         self._cache = _MatchCache(MATCH_CACHE_SIZE)
-        # Per index version: archive statistics, and officials' profiles.
+        # Per index version: archive statistics, examples, and officials' profiles.
         self._stats_cache: dict = {}
+        self._examples_cache: dict = {}
         self._profile_cache: dict = {}
         self._table: FacetTable | None = None
         self._table_key = None
@@ -322,6 +324,43 @@ class Index:
         cache[key] = stats
         return stats
 
+    def examples(self) -> list[str]:
+        """Searches that find documents in this index, for the home page: its
+        most frequent officials and places (counties and below where it has
+        them), the first official also in the other script, which finds the
+        same documents. Counted from the facet columns already in memory, once
+        per index version; each is kept only if it finds something as a search."""
+        from archive.script import to_traditional
+        searcher = self._searcher()
+        key = self._version(searcher)
+        if key in self._examples_cache:
+            return self._examples_cache[key]
+        counts = self._facet_table(searcher).counts(list(searcher.reader().all_doc_ids()))
+        officials = _most_frequent(counts.groups("official"), 4)
+        gaz = gazetteer.load()
+        regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
+        local = {d: n for d, n in regions.items() if d.level >= 3} or regions
+        places = [d.name for d in _most_frequent(local, 4)]
+        candidates = [*officials[:1], *(to_traditional(name) for name in officials[:1]), *places[:1],
+                      *officials[1:2], *places[1:2],
+                      *([f"{officials[2]} OR {officials[3]}"] if len(officials) >= 4 else []),
+                      *officials[2:], *places[2:]]
+        examples: list[str] = []
+        for q in dict.fromkeys(candidates):
+            if len(examples) < EXAMPLES and self._finds_any(searcher, q):
+                examples.append(q)
+        self._examples_cache.clear()
+        self._examples_cache[key] = examples
+        return examples
+
+    @staticmethod
+    def _finds_any(searcher, q: str) -> bool:
+        try:
+            request = SearchRequest.from_params({"q": q})
+        except QueryError:
+            return False
+        return len(searcher.search(whoosh_query.build(request), limit=1)) > 0
+
     # -- officials ------------------------------------------------------
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
@@ -430,6 +469,11 @@ class _StoredHit:
 
     def __getitem__(self, name):
         return self._fields[name]
+
+
+def _most_frequent(counts: dict, number: int) -> list:
+    """The `number` keys with the highest counts; ties in key order, so the choice is stable."""
+    return [key for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))][:number]
 
 
 def open_index(root: str | Path) -> Index:
