@@ -125,7 +125,7 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
 @click.option("--json", "as_json", is_flag=True, help="Print the web API's JSON object.")
 def search(query: str, index_dir: str, region, official, date_from, date_to, script, sort,
            page, limit, as_json) -> None:
-    """Search the index for QUERY (words, "quoted phrases", -excluded terms)."""
+    """Search the index for QUERY (words, "quoted phrases", A OR B, -excluded terms; "" lists all, newest first)."""
     from indexer import IndexMissing, QueryError, SearchRequest, open_index
     from web.api import search_payload
 
