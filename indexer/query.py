@@ -148,6 +148,7 @@ class SearchRequest:
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 OR = "OR"
+DANGLING_OR = 'OR goes between two terms, as in 杨国昕 OR 楊國昕; to search for the word, quote it: "OR"'
 
 
 def parse_query(q: str) -> list[Term]:
@@ -161,8 +162,7 @@ def parse_query(q: str) -> list[Term]:
     for match in _TOKEN.finditer(q.replace("“", '"').replace("”", '"')):
         if match.group(3) == OR:
             if not terms or joining:
-                raise QueryError('OR goes between two terms, as in 杨国昕 OR 楊國昕; '
-                                 'to search for the word, quote it: "OR"')
+                raise QueryError(DANGLING_OR)
             joining = True
             continue
         term = _term(match)
@@ -172,8 +172,7 @@ def parse_query(q: str) -> list[Term]:
         terms.append(Term(term.text, term.runs, term.exclude, term.literal, group))
         joining = False
     if joining:
-        raise QueryError('OR goes between two terms, as in 杨国昕 OR 楊國昕; '
-                         'to search for the word, quote it: "OR"')
+        raise QueryError(DANGLING_OR)
     if q.strip() and not terms:
         raise QueryError(f"nothing to search for in {q.strip()[:40]!r}: "
                          "a term needs letters, digits or Chinese characters")

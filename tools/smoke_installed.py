@@ -49,7 +49,8 @@ def urls(client) -> list[str]:
     hit = next(h for h in found["hits"] if h["officials"])
     doc_id, official = quote(hit["id"]), quote(hit["officials"][0]["name"], safe="")
     return ["/", "/search", "/search?q=书记", "/search.json?q=书记", "/api/search?q=书记",
-            "/search.csv?q=书记", "/search.atom?q=书记", "/opensearch.xml",
+            "/search.csv?q=书记", "/search.atom?q=书记", "/search.json", "/search.atom",
+            "/opensearch.xml",
             "/static/style.css", f"/doc/{doc_id}", f"/doc/{doc_id}.json",
             f"/official/{official}", f"/official/{official}.json"]
 
