@@ -112,10 +112,12 @@ class Index:
         local = self._local
         for attempt in range(3):
             generation = store.current_generation(self.root)
-            if getattr(local, "generation", None) == generation:
-                if not local.searcher.up_to_date():
-                    local.searcher = local.searcher.refresh()
+            if getattr(local, "generation", None) == generation and local.searcher.up_to_date():
                 return local.searcher
+            # After a commit the searcher is opened afresh, never `refresh()`ed:
+            # Whoosh-Reloaded's refresh reuses a segment's old reader when the
+            # commit only deleted documents from it, so deleted and replaced
+            # documents went on being found until the server restarted.
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
             except (OSError, EmptyIndexError):
@@ -174,6 +176,10 @@ class Index:
                             seconds=time.perf_counter() - started, timed_out=matched.timed_out)
 
     def _match(self, searcher, table: FacetTable, request: SearchRequest) -> "_Matched":
+        if request.browsing:
+            scored = [(0.0, docnum) for docnum in self._browse(searcher, request)]
+            scored = table.newest_first(scored)
+            return _Matched(scored, table.counts([d for _, d in scored]), False)
         # Every match is scored and kept: totals and facets are exact, and
         # each page is cut from the sorted list.
         collector = UnlimitedCollector()
@@ -187,6 +193,18 @@ class Index:
         if request.sort == "date":
             scored = table.newest_first(scored)
         return _Matched(scored, table.counts([d for _, d in scored]), timed_out)
+
+    @staticmethod
+    def _browse(searcher, request: SearchRequest) -> list[int]:
+        """The documents a search without terms lists: nothing to score, so the
+        filters and exclusions are read as sets of documents, not run as a query."""
+        filters = whoosh_query.restriction(request)
+        docnums = set(searcher.reader().all_doc_ids() if filters is None
+                      else searcher.docs_for_query(filters))
+        excluded = whoosh_query.exclusion(request)
+        if excluded is not None and docnums:
+            docnums.difference_update(searcher.docs_for_query(excluded))
+        return sorted(docnums)
 
     def _hit(self, hit, runs: list[str]) -> Hit:
         meta = json.loads(hit["meta"])
