@@ -95,6 +95,12 @@ def ranked_term_query(term: Term) -> Q.Query:
     return Q.And([ranked_run_query(run) for run in term.runs])
 
 
+def exclusion(request: SearchRequest) -> Q.Query | None:
+    """Documents any excluded term rules out, or None."""
+    negative = [match_query(t) for t in request.terms if t.exclude]
+    return Q.Or(negative) if negative else None
+
+
 def build(request: SearchRequest) -> Q.Query:
     clauses: dict[int, list[Q.Query]] = {}
     for term in request.terms:
@@ -102,10 +108,10 @@ def build(request: SearchRequest) -> Q.Query:
             clauses.setdefault(term.group, []).append(ranked_term_query(term))
     positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
                 for alternatives in clauses.values()]
-    negative = [match_query(t) for t in request.terms if t.exclude]
     query: Q.Query = Q.And(positive) if positive else Q.Every()
-    if negative:
-        query = Q.AndNot(query, Q.Or(negative))
+    excluded = exclusion(request)
+    if excluded is not None:
+        query = Q.AndNot(query, excluded)
     filters = restriction(request)
     if filters is not None:
         # Filters join the query as score-free clauses rather than going

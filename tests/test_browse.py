@@ -92,3 +92,22 @@ def test_home_examples_come_from_the_index_and_find_documents(tmp_path):
     for href, text in examples:
         data = client.get(href.replace("/search?", "/search.json?").replace("&amp;", "&")).get_json()
         assert data["total"] >= 1, text
+
+
+def test_browsing_never_lists_deleted_or_replaced_documents(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "a.txt").write_text("绵阳市涪城区区长李明华主持会议。", encoding="utf-8")
+    (source / "b.txt").write_text("涪城区区长李明华调研吴家镇。", encoding="utf-8")
+    (source / "c.txt").write_text("岳池县县委书记王建国主持会议。", encoding="utf-8")
+    build([source], tmp_path / "index", workers=1)
+    app = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True})
+    client = app.test_client()
+    assert client.get("/search.json").get_json()["total"] == 3
+    (source / "a.txt").unlink()
+    (source / "b.txt").write_text("岳池县县委书记王建国调研九龙镇。", encoding="utf-8")
+    build([source], tmp_path / "index", workers=1)
+    assert {h["id"] for h in client.get("/search.json").get_json()["hits"]} == {"b", "c"}
+    assert client.get("/search.json?official=李明华").get_json()["total"] == 0
+    assert client.get("/search.json?official=王建国").get_json()["total"] == 2
+    assert client.get("/search.json?q=-九龙镇").get_json()["total"] == 1
