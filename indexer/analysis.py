@@ -165,4 +165,3 @@ def query_runs(text: str) -> list[str]:
 
 def words(run: str) -> list[str]:
     return [w for w in segmenter().lcut(run) if any(is_word_char(c) for c in w)]
-
