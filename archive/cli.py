@@ -145,7 +145,8 @@ def shown_path(path: str) -> str:
 @click.pass_context
 def search(ctx, query: str, index_dir: str, region, official, date_from, date_to, script, sort,
            page, limit, as_json) -> None:
-    """Search the index for QUERY (words, "quoted phrases", -excluded terms).
+    """Search the index for QUERY (words, "quoted phrases", A OR B, -excluded terms;
+    "" lists all, newest first).
 
     Which index was searched, and how many documents it holds, is said on
     stderr, so that --json output stays pure JSON.

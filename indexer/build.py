@@ -25,7 +25,7 @@ from archive.ingest import IngestError, RawDocument, iter_source_files, read_fil
 from archive.script import fold
 
 from . import store, userdict
-from .schema import build_schema
+from .schema import build_schema, chars_text
 
 # Below this many documents to (re)index, extra writer processes cost more
 # (each starts its own segment) than they save.
@@ -58,7 +58,7 @@ def document_fields(doc: Document) -> dict:
         "origin": doc.file,
         "title": title,
         "words": doc.body,
-        "chars": f"{title}\n{doc.body}" if title else doc.body,
+        "chars": chars_text(title, doc.body),
         "region": ",".join(region_keys),
         "place": ",".join(sorted(places)),
         "official": ",".join(dict.fromkeys(fold(o.name) for o in doc.officials)),

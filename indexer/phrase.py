@@ -22,6 +22,10 @@ from whoosh import query as Q
 from whoosh.matching import IntersectionMatcher, NullMatcher
 from whoosh.matching.wrappers import WrappingMatcher
 
+from archive.script import fold
+
+from .literal import Literal
+
 
 def covering_bigrams(run: str) -> list[tuple[str, int]]:
     """(bigram, offset) pairs that pin down a run of two or more characters."""
@@ -114,7 +118,12 @@ class AdjacencyMatcher(WrappingMatcher):
             starts.intersection_update(p - offset for p in term.value_as("positions"))
             if not starts:
                 return False
+        self.starts = starts
         return True
+
+    def positions(self) -> set[int]:
+        """Where the first word stands in the current document, with all the others aligned."""
+        return self.starts
 
     def _skip_misaligned(self) -> None:
         child = self.child
@@ -139,6 +148,134 @@ class AdjacencyMatcher(WrappingMatcher):
     def skip_to(self, id):
         self.child.skip_to(id)
         self._skip_misaligned()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+
+# -- literal phrases -------------------------------------------------------
+#
+# A quoted phrase with spaces or punctuation ("台南 市长", "covid-19") is
+# matched as written. The bigram field cannot say it alone: it drops every
+# non-word character and leaves the same gap of two positions after a run
+# whatever separated it from the next, so "台南 市长", "台南，市长" and
+# "台南\n市长" are indexed alike. It does say, exactly and fast, where the
+# phrase's runs stand as consecutive runs of the text, in order: a run that
+# punctuation follows in the phrase must end its run in the text, which is
+# its last character standing alone as a token (the tokenizer's end-of-run
+# token), and the next run starts two positions further on. Only there are
+# the separators checked against the stored text (`indexer.literal`), so a
+# document is read only when its runs already line up. Indexing separators
+# instead would change every index on disk for a rare kind of query.
+
+def literal_positions(literal: Literal) -> list[tuple[str, int]]:
+    """(token, position offset) pairs that every occurrence of the literal has."""
+    pairs: list[tuple[str, int]] = []
+    offset = 0
+    last = len(literal.runs) - 1
+    for i, run in enumerate(literal.runs):
+        if len(run) >= 2:
+            pairs.extend((word, offset + k) for word, k in covering_bigrams(run))
+        if i < last or literal.trail is not None:
+            pairs.append((run[-1], offset + len(run) - 1))  # it ends its run
+        offset += len(run) + 2
+    return pairs
+
+
+class LiteralPhrase(Q.Query):
+    """Documents that hold a `Literal`, checked where its runs line up in `fieldname`.
+
+    `text_of(searcher, docnum)` gives the raw text the field indexed."""
+
+    def __init__(self, fieldname: str, literal: Literal, text_of):
+        self.fieldname = fieldname
+        self.literal = literal
+        self.text_of = text_of
+        pairs = literal_positions(literal)
+        # No pairs only for one character with punctuation before it alone
+        # ("-a"): any document with the character is a candidate, and is
+        # checked by folding its whole text.
+        self.candidates: Q.Query = (
+            AdjacentTerms(fieldname, [w for w, _ in pairs], [k for _, k in pairs]) if pairs
+            else Q.Prefix(fieldname, literal.runs[0]))
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other.fieldname == self.fieldname
+                and other.literal.anywhere.pattern == self.literal.anywhere.pattern)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.fieldname, self.literal.anywhere.pattern))
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.fieldname!r}, {self.literal.anywhere.pattern!r})"
+
+    def __unicode__(self):
+        return f"{self.fieldname}:/{self.literal.anywhere.pattern}/"
+
+    __str__ = __unicode__
+
+    def field(self):
+        return self.fieldname
+
+    def has_terms(self):
+        return True
+
+    def terms(self, phrases=True):
+        return self.candidates.terms(phrases)
+
+    def estimate_size(self, ixreader):
+        return self.candidates.estimate_size(ixreader)
+
+    def estimate_min_size(self, ixreader):
+        return 0
+
+    def matcher(self, searcher, context=None):
+        child = self.candidates.matcher(searcher, context)
+        if not child.is_active():
+            return NullMatcher()
+        literal, text_of = self.literal, self.text_of
+        if isinstance(child, AdjacencyMatcher):
+            def check(docnum):
+                return literal.at_any(text_of(searcher, docnum), child.positions())
+        else:
+            def check(docnum):
+                return literal.in_folded(fold(text_of(searcher, docnum)))
+        return CheckedMatcher(child, check, lambda: self.matcher(searcher, context))
+
+
+class CheckedMatcher(WrappingMatcher):
+    """Passes only the child's documents that `check(docnum)` accepts."""
+
+    def __init__(self, child, check, rebuild):
+        super().__init__(child)
+        self._check = check
+        self._rebuild = rebuild
+        self._skip_rejected()
+
+    def _skip_rejected(self) -> None:
+        child = self.child
+        while child.is_active() and not self._check(child.id()):
+            child.next()
+
+    # The check reads the child's positions: never wrap a copy of it.
+    def copy(self):
+        return self._rebuild()
+
+    def replace(self, minquality=0):
+        return self if self.child.is_active() else NullMatcher()
+
+    def supports_block_quality(self):
+        return False
+
+    def next(self):
+        self.child.next()
+        self._skip_rejected()
+
+    def skip_to(self, id):
+        self.child.skip_to(id)
+        self._skip_rejected()
 
     def all_ids(self):
         while self.is_active():

@@ -2,14 +2,21 @@
 
 Query syntax, kept small on purpose:
 
-    杨国昕 招商          both terms (AND)
-    "主持召开"           a phrase (quotes also keep spaces and hyphens in)
-    -疫情               exclude documents containing the term
+    杨国昕 招商              both terms (AND)
+    杨国昕 OR 楊國昕 招商     OR joins the terms on either side and binds tighter
+                            than AND: (杨国昕 or 楊國昕) and 招商
+    "台南 市长"              a literal phrase: its pieces adjacent and in order,
+                            punctuation as written, any run of whitespace where
+                            it has whitespace
+    -疫情                   exclude documents containing the term
+    (empty)                 every document, newest first (filters still apply)
 
-Every term is matched as a substring of the folded text, so a query and its
-other-script spelling find the same documents. Filters (region, official,
-dates, script) narrow the result; all validation happens here, and every
-problem is a `QueryError` with a message a person can act on.
+`OR` is an operator only in capitals, between two terms; `"OR"` searches for
+the word. Every term is matched as a substring of the folded text, so a query
+and its other-script spelling find the same documents. An unquoted term with
+punctuation inside (`a,b`) needs each of its pieces, anywhere. Filters
+(region, official, dates, script) narrow the result; all validation happens
+here, and every problem is a `QueryError` with a message a person can act on.
 """
 from __future__ import annotations
 
@@ -21,7 +28,7 @@ from typing import Mapping
 from archive import gazetteer
 from archive.script import fold
 
-from .analysis import query_runs
+from .analysis import is_word_char, query_runs
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -41,7 +48,12 @@ class Term:
     text: str                 # as typed
     runs: tuple[str, ...]     # folded runs of word characters
     exclude: bool = False
-    phrase: bool = False
+    # A quoted phrase that is more than one plain run ("台南 市长", "covid-19"),
+    # folded and stripped of outer whitespace: it must stand in the text as
+    # written. None when the runs alone decide (a plain word or phrase).
+    literal: str | None = None
+    # Terms with the same group are alternatives (OR); groups are ANDed.
+    group: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,11 +112,15 @@ class SearchRequest:
         if request.page * page_size > MAX_DEPTH:
             raise QueryError(f"page {request.page} is too deep: results are listed up to "
                              f"{MAX_DEPTH}; narrow the search with a filter instead")
-        if not request.terms and not request.has_filters:
-            raise QueryError("enter a word or name to search for, or choose a filter")
-        if request.terms and all(t.exclude for t in request.terms) and not request.has_filters:
-            raise QueryError("a search needs at least one term that is not excluded")
+        if request.browsing:
+            # With nothing to rank by, the only order that means anything is the date.
+            request.sort = "date"
         return request
+
+    @property
+    def browsing(self) -> bool:
+        """No term to find: every document (that passes the filters) is listed, newest first."""
+        return all(t.exclude for t in self.terms)
 
     def cache_key(self) -> tuple:
         """What decides the set and order of matches (not the page)."""
@@ -123,7 +139,7 @@ class SearchRequest:
             "q": self.q, "region": self.region_input and self.region,
             "official": self.official_input, "from": self.date_from and self.date_from.text,
             "to": self.date_to and self.date_to.text, "script": self.script,
-            "sort": None if self.sort == "relevance" else self.sort,
+            "sort": None if self.sort == "relevance" or self.browsing else self.sort,
             "page": None if self.page == 1 else str(self.page),
         }
         values.update(changes)
@@ -131,29 +147,57 @@ class SearchRequest:
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+OR = "OR"
+DANGLING_OR = 'OR goes between two terms, as in 杨国昕 OR 楊國昕; to search for the word, quote it: "OR"'
 
 
 def parse_query(q: str) -> list[Term]:
+    """The terms of a query, each with its OR group (see the module's syntax)."""
     if len(q) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
     if q.count('"') % 2:
         raise QueryError('unbalanced quotes: close the phrase with a second "')
     terms: list[Term] = []
+    joining = False  # the previous token was OR
     for match in _TOKEN.finditer(q.replace("“", '"').replace("”", '"')):
-        if match.group(3) is not None:
-            text = match.group(3)
-            exclude = text.startswith("-") and len(text) > 1
-            body = text[1:] if exclude else text
-            phrase = False
-        else:
-            exclude, body, text, phrase = bool(match.group(1)), match.group(2), match.group(0), True
-        runs = tuple(query_runs(body))
-        if not runs:
+        if match.group(3) == OR:
+            if not terms or joining:
+                raise QueryError(DANGLING_OR)
+            joining = True
+            continue
+        term = _term(match)
+        if term is None:
             continue  # punctuation alone: nothing to look for
-        terms.append(Term(text=text, runs=runs, exclude=exclude, phrase=phrase))
+        group = terms[-1].group + (0 if joining else 1) if terms else 0
+        terms.append(Term(term.text, term.runs, term.exclude, term.literal, group))
+        joining = False
+    if joining:
+        raise QueryError(DANGLING_OR)
+    if q.strip() and not terms:
+        raise QueryError(f"nothing to search for in {q.strip()[:40]!r}: "
+                         "a term needs letters, digits or Chinese characters")
     if len(terms) > MAX_TERMS:
         raise QueryError(f"the query has {len(terms)} terms; the limit is {MAX_TERMS}")
+    for term in terms:
+        if term.exclude and sum(1 for t in terms if t.group == term.group) > 1:
+            raise QueryError(f"{term.text} cannot be one side of OR: "
+                             "exclude a term on its own, outside an OR")
     return terms
+
+
+def _term(match: re.Match) -> Term | None:
+    if match.group(3) is not None:
+        text = match.group(3)
+        exclude = text.startswith("-") and len(text) > 1
+        runs = tuple(query_runs(text[1:] if exclude else text))
+        return Term(text=text, runs=runs, exclude=exclude) if runs else None
+    text, exclude = match.group(0), bool(match.group(1))
+    phrase = fold(match.group(2)).strip()
+    runs = tuple(query_runs(phrase))
+    if not runs:
+        return None
+    plain = len(runs) == 1 and all(is_word_char(c) for c in phrase)
+    return Term(text=text, runs=runs, exclude=exclude, literal=None if plain else phrase)
 
 
 def parse_page(value: str) -> int:

@@ -26,6 +26,11 @@ class FacetKeywords(fields.KEYWORD):
         return [item.decode("utf-8") for item in value]
 
 
+def chars_text(title: str | None, body: str) -> str:
+    """What the `chars` field indexes: the title, a line break, the body."""
+    return f"{title}\n{body}" if title else body
+
+
 def build_schema() -> fields.Schema:
     words = word_analyzer()
     return fields.Schema(

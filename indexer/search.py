@@ -35,6 +35,7 @@ MATCH_CACHE_SIZE = 64
 FACET_OFFICIALS = 15
 # Officials' trail outlines (dates and offices of all their documents) kept per index version.
 TRAIL_CACHE_SIZE = 128
+EXAMPLES = 6
 
 
 @dataclass
@@ -101,8 +102,9 @@ class Index:
         self._local = threading.local()
         self._table_lock = threading.Lock()
         self._cache = _MatchCache(MATCH_CACHE_SIZE)
-        # Per index version: archive statistics, and officials' profiles.
+        # Per index version: archive statistics, examples, and officials' profiles.
         self._stats_cache: dict = {}
+        self._examples_cache: dict = {}
         self._profile_cache: dict = {}
         self._trail_cache = _MatchCache(TRAIL_CACHE_SIZE)
         self._table: FacetTable | None = None
@@ -178,6 +180,10 @@ class Index:
                             seconds=time.perf_counter() - started, timed_out=matched.timed_out)
 
     def _match(self, searcher, table: FacetTable, request: SearchRequest) -> "_Matched":
+        if request.browsing:
+            scored = [(0.0, docnum) for docnum in self._browse(searcher, request)]
+            scored = table.newest_first(scored)
+            return _Matched(scored, table.counts([d for _, d in scored]), False)
         # Every match is scored and kept: totals and facets are exact, and
         # each page is cut from the sorted list.
         collector = UnlimitedCollector()
@@ -191,6 +197,18 @@ class Index:
         if request.sort == "date":
             scored = table.newest_first(scored)
         return _Matched(scored, table.counts([d for _, d in scored]), timed_out)
+
+    @staticmethod
+    def _browse(searcher, request: SearchRequest) -> list[int]:
+        """The documents a search without terms lists: nothing to score, so the
+        filters and exclusions are read as sets of documents, not run as a query."""
+        filters = whoosh_query.restriction(request)
+        docnums = set(searcher.reader().all_doc_ids() if filters is None
+                      else searcher.docs_for_query(filters))
+        excluded = whoosh_query.exclusion(request)
+        if excluded is not None and docnums:
+            docnums.difference_update(searcher.docs_for_query(excluded))
+        return sorted(docnums)
 
     def _hit(self, hit, runs: list[str]) -> Hit:
         meta = json.loads(hit["meta"])
@@ -338,6 +356,43 @@ class Index:
         """How many documents the live index holds."""
         return self._searcher().doc_count()
 
+    def examples(self) -> list[str]:
+        """Searches that find documents in this index, for the home page: its
+        most frequent officials and places (counties and below where it has
+        them), the first official also in the other script, which finds the
+        same documents. Counted from the facet columns already in memory, once
+        per index version; each is kept only if it finds something as a search."""
+        from archive.script import to_traditional
+        searcher = self._searcher()
+        key = self._version(searcher)
+        if key in self._examples_cache:
+            return self._examples_cache[key]
+        counts = self._facet_table(searcher).counts(list(searcher.reader().all_doc_ids()))
+        officials = _most_frequent(counts.groups("official"), 4)
+        gaz = gazetteer.load()
+        regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
+        local = {d: n for d, n in regions.items() if d.level >= 3} or regions
+        places = [d.name for d in _most_frequent(local, 4)]
+        candidates = [*officials[:1], *(to_traditional(name) for name in officials[:1]), *places[:1],
+                      *officials[1:2], *places[1:2],
+                      *([f"{officials[2]} OR {officials[3]}"] if len(officials) >= 4 else []),
+                      *officials[2:], *places[2:]]
+        examples: list[str] = []
+        for q in dict.fromkeys(candidates):
+            if len(examples) < EXAMPLES and self._finds_any(searcher, q):
+                examples.append(q)
+        self._examples_cache.clear()
+        self._examples_cache[key] = examples
+        return examples
+
+    @staticmethod
+    def _finds_any(searcher, q: str) -> bool:
+        try:
+            request = SearchRequest.from_params({"q": q})
+        except QueryError:
+            return False
+        return len(searcher.search(whoosh_query.build(request), limit=1)) > 0
+
     # -- officials ------------------------------------------------------
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
@@ -449,6 +504,11 @@ class _StoredHit:
 
     def __getitem__(self, name):
         return self._fields[name]
+
+
+def _most_frequent(counts: dict, number: int) -> list:
+    """The `number` keys with the highest counts; ties in key order, so the choice is stable."""
+    return [key for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))][:number]
 
 
 def open_index(root: str | Path) -> Index:

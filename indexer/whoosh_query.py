@@ -3,16 +3,22 @@
 Each folded run of the query must occur as a substring: a single character
 is a prefix of the bigram field (every character starts one token there), two
 characters are one bigram term, longer runs are bigrams at fixed offsets
-(`AdjacentTerms`). jieba words, the title and place names only add
+(`AdjacentTerms`). A quoted phrase with spaces or punctuation must occur as
+written (`LiteralPhrase`). Terms joined by OR are one clause that any of them
+satisfies; clauses are ANDed. jieba words, the title and place names only add
 to the score (`AndMaybe`), so they change the order, never the result set.
 """
 from __future__ import annotations
 
+import json
+
 from whoosh import query as Q
 
 from .analysis import words
-from .phrase import AdjacentTerms
-from .query import SearchRequest
+from .literal import Literal
+from .phrase import AdjacentTerms, LiteralPhrase
+from .query import SearchRequest, Term
+from .schema import chars_text
 
 FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
 
@@ -32,13 +38,19 @@ PLACE_BONUS = 4.0
 OFFICIAL_BONUS = 6.0
 
 
-def ranked_run_query(run: str) -> Q.Query:
+def rank_boosts(run: str) -> list[Q.Query]:
+    """What makes a document that contains `run` rank higher: the run as a
+    place, an official, jieba words of the body and of the title."""
     boosts: list[Q.Query] = [Q.ConstantScoreQuery(Q.Term("place", run), PLACE_BONUS),
                              Q.ConstantScoreQuery(Q.Term("official", run), OFFICIAL_BONUS)]
     for word in words(run) or [run]:
         boosts.append(Q.Term("words", word))
         boosts.append(Q.Term("title", word))
-    return Q.AndMaybe(substring_query(run), Q.Or(boosts))
+    return boosts
+
+
+def ranked_run_query(run: str) -> Q.Query:
+    return Q.AndMaybe(substring_query(run), Q.Or(rank_boosts(run)))
 
 
 def restriction(request: SearchRequest) -> Q.Query | None:
@@ -62,13 +74,44 @@ def restriction(request: SearchRequest) -> Q.Query | None:
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
+def stored_chars_text(searcher, docnum: int) -> str:
+    """The text the `chars` field indexed for a document, rebuilt from what is stored."""
+    stored = searcher.stored_fields(docnum)
+    return chars_text(json.loads(stored["meta"]).get("title"), stored["text"])
+
+
+def match_query(term: Term) -> Q.Query:
+    """Documents that contain the term: a literal phrase as written, else each of its runs."""
+    if term.literal is not None:
+        return LiteralPhrase("chars", Literal.parse(term.literal), stored_chars_text)
+    return Q.And([substring_query(run) for run in term.runs])
+
+
+def ranked_term_query(term: Term) -> Q.Query:
+    if term.literal is not None:
+        # The phrase already pins its runs down: rank by their words only (a
+        # single character's prefix query would cost more than the phrase).
+        return Q.AndMaybe(match_query(term), Q.Or([b for run in term.runs for b in rank_boosts(run)]))
+    return Q.And([ranked_run_query(run) for run in term.runs])
+
+
+def exclusion(request: SearchRequest) -> Q.Query | None:
+    """Documents any excluded term rules out, or None."""
+    negative = [match_query(t) for t in request.terms if t.exclude]
+    return Q.Or(negative) if negative else None
+
+
 def build(request: SearchRequest) -> Q.Query:
-    positive = [ranked_run_query(run) for t in request.terms if not t.exclude for run in t.runs]
-    negative = [Q.And([substring_query(run) for run in t.runs])
-                for t in request.terms if t.exclude]
+    clauses: dict[int, list[Q.Query]] = {}
+    for term in request.terms:
+        if not term.exclude:
+            clauses.setdefault(term.group, []).append(ranked_term_query(term))
+    positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
+                for alternatives in clauses.values()]
     query: Q.Query = Q.And(positive) if positive else Q.Every()
-    if negative:
-        query = Q.AndNot(query, Q.Or(negative))
+    excluded = exclusion(request)
+    if excluded is not None:
+        query = Q.AndNot(query, excluded)
     filters = restriction(request)
     if filters is not None:
         # Filters join the query as score-free clauses rather than going

@@ -114,7 +114,12 @@ def test_snippets_mark_matches_in_the_document_script(seed_index):
 
 
 @pytest.mark.parametrize("params,message", [
-    ({"q": ""}, "enter a word"),
+    ({"q": "，。!"}, "nothing to search for"),
+    ({"q": '"-"'}, "nothing to search for"),
+    ({"q": "书记 OR"}, "OR goes between two terms"),
+    ({"q": "OR 书记"}, "OR goes between two terms"),
+    ({"q": "书记 OR OR 镇长"}, "OR goes between two terms"),
+    ({"q": "-疫情 OR 书记"}, "cannot be one side of OR"),
     ({"q": "x" * 10_000}, "limit"),
     ({"q": '"open'}, "quotes"),
     ({"q": "a", "page": "0"}, "page"),
@@ -334,3 +339,19 @@ def test_results_follow_reindexing_and_rebuilds(tmp_path):
     result = index.search(SearchRequest.from_params({"q": "会议"}))
     assert ids(result) == {"b", "c"}
     assert {f.key for f in result.facets.official} >= {"罗舒"}
+
+
+def test_an_open_index_sees_incremental_deletions_and_updates(tmp_path):
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "a.txt").write_text("新桥镇党委书记任俊洁主持会议。", encoding="utf-8")
+    (source / "b.txt").write_text("区长杨国昕主持会议。", encoding="utf-8")
+    build([source], tmp_path / "index")
+    index = open_index(tmp_path / "index")  # stays open, like a server's
+    assert ids(index.search(SearchRequest.from_params({"q": "会议"}))) == {"a", "b"}
+    (source / "a.txt").unlink()
+    (source / "b.txt").write_text("区长杨国昕调研招商项目。", encoding="utf-8")
+    build([source], tmp_path / "index")
+    assert ids(index.search(SearchRequest.from_params({"q": "会议"}))) == set()
+    assert ids(index.search(SearchRequest.from_params({"q": "招商"}))) == {"b"}
+    assert index.stats()["documents"] == 1
