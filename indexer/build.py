@@ -25,6 +25,7 @@ from archive.ingest import IngestError, RawDocument, iter_source_files, read_fil
 from archive.script import fold
 
 from . import store, userdict
+from .columns import column_values
 from .schema import build_schema
 
 # Below this many documents to (re)index, extra writer processes cost more
@@ -132,12 +133,11 @@ def _known_documents(ix) -> dict[str, tuple[str, str]]:
     """id -> (content hash, origin file) for every indexed document."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
-        if reader.doc_count() == 0:
-            return {}
-        ids = reader.column_reader("id")
-        hashes = reader.column_reader("content_hash")
-        origins = reader.column_reader("origin")
-        return {ids[n]: (hashes[n], origins[n]) for n in reader.all_doc_ids()}
+        columns = zip(column_values(reader, "id"), column_values(reader, "content_hash"),
+                      column_values(reader, "origin"))
+        return {doc_id: (content, origin)
+                for docnum, (doc_id, content, origin) in enumerate(columns)
+                if not reader.is_deleted(docnum)}
 
 
 def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = False,
