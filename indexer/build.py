@@ -249,7 +249,8 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
                 extracted_count += 1
         try:
-            userdict.add_names(names)  # before the writer's processes fork
+            if extracted_count:  # jieba (seconds to load) is only needed to analyse
+                userdict.add_names(names)  # before the writer's processes fork
             parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
             writer = open_writer(ix, workers if parallel else 1, WRITER_MEMORY_MB)
             try:
