@@ -78,7 +78,7 @@ class _Spinner:
         self._thread.start()
 
     def _line(self, frame: str) -> str:
-        return f"\r{self.label:10} {frame} {time.monotonic() - self.started:.0f}s"
+        return f"\r{self.label:10}  {frame} {time.monotonic() - self.started:.0f}s"
 
     def _run(self) -> None:
         for frame in itertools.cycle(SPINNER):
@@ -91,5 +91,5 @@ class _Spinner:
         self._stop.set()
         self._thread.join()
         seconds = time.monotonic() - self.started
-        self.stream.write(f"\r{self.label:10} done in {seconds:.1f}s\n")
+        self.stream.write(f"\r{self.label:10}  done in {seconds:.1f}s\n")
         self.stream.flush()
