@@ -22,7 +22,6 @@ from typing import Callable
 POINTER = "CURRENT"
 LOCK = "write.lock"
 PREFIX = "gen-"
-TOC_PATTERN = "_MAIN_*.toc"  # Whoosh's table of contents: a generation without one is empty
 
 
 class IndexMissing(Exception):
@@ -52,9 +51,6 @@ def current_generation(root: Path) -> Path:
     if not name.startswith(PREFIX) or "/" in name or not path.is_dir():
         raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
                            "which is not there (run `archive reindex --full`)")
-    if not any(path.glob(TOC_PATTERN)):
-        raise IndexMissing(f"the index at {root} is damaged: {name} holds no index "
-                           "(run `archive reindex --full`)")
     return path
 
 
@@ -192,13 +188,14 @@ def write_lock(root: Path, notify: Callable[[str], None] | None = None):
         yield
     finally:
         with _held_guard:
-            try:
-                os.ftruncate(fd, 0)  # released cleanly: nobody to take over from
-            except OSError:
-                pass
-            _held.discard(key)
-            _held_fds.discard(fd)
-            os.close(fd)  # drops the lock
+            if fd in _held_fds:  # else a forked child, which closed it after the fork
+                try:
+                    os.ftruncate(fd, 0)  # released cleanly: nobody to take over from
+                except OSError:
+                    pass
+                _held.discard(key)
+                _held_fds.discard(fd)
+                os.close(fd)  # drops the lock
 
 
 def _recorded_pid(fd: int) -> int | None:
