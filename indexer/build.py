@@ -268,13 +268,15 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                             and _under_any(origin, sources):
                         writer.delete_by_term("id", doc_id)
                         report.deleted += 1
+                # Before the commit, so that a full disk cannot fail the build
+                # after it: extra names, should the commit fail, are harmless.
+                userdict.write_names(generation, names)
+                if progress:
+                    progress("committing", 0, 0)  # the writer processes finish their segments
+                writer.commit()
             except BaseException:
                 cancel(writer)
                 raise
-            if progress:
-                progress("committing", 0, 0)  # the writer processes finish their segments
-            writer.commit()
-            userdict.write_names(generation, names)
         finally:
             spill.unlink(missing_ok=True)
         if fresh:

@@ -50,8 +50,17 @@ def cancel(writer) -> None:
     try:
         writer.cancel()
     except Exception:
-        if isinstance(writer, _CheckedMpWriter):
-            writer.stop_processes()
+        pass
+    if isinstance(writer, _CheckedMpWriter):
+        writer.stop_processes()
+    # Whoosh releases its lock on the generation last of all in cancel() and
+    # commit(): when either failed half-way, the lock is still held.
+    lock = getattr(writer, "writelock", None)
+    if lock is not None and getattr(lock, "fd", None) is not None:
+        try:
+            lock.release()
+        except Exception:
+            pass
 
 
 class _ReportingTask(SubWriterTask):

@@ -105,7 +105,7 @@ def test_a_writer_process_that_fails_is_seen_and_nothing_is_committed(tmp_path, 
     from whoosh.multiproc import SubWriterTask
 
     from indexer.processes import children_die_with_me
-    from indexer.writer import open_writer
+    from indexer.writer import cancel, open_writer
 
     index_dir = tmp_path / "index"
     build([SEEDS], index_dir)
@@ -121,7 +121,9 @@ def test_a_writer_process_that_fails_is_seen_and_nothing_is_committed(tmp_path, 
             for i in range(300):
                 writer.add_document(id=f"w{i}", chars="区长杨国昕主持会议", words="会议")
             writer.commit()
-        writer.cancel()
+        cancel(writer)
     assert raised.value.errno == errno.ENOSPC
     assert ix.doc_count() == 5  # nothing committed
     assert "Traceback" not in capfd.readouterr().err
+    monkeypatch.undo()
+    assert build([SEEDS], index_dir).unchanged == 5  # Whoosh's lock was released
