@@ -13,6 +13,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer import SearchRequest, build, open_index
 from indexer.build import _known_documents
@@ -119,3 +121,44 @@ def test_feed_and_reindex_read_the_right_documents(mixed_index):
     assert set(known) == set(records)
     for doc_id, (_hash, origin) in known.items():
         assert origin.endswith(f"{doc_id[0]}.jsonl")
+
+
+OFFICIAL = "绵阳市游仙区区委书记任俊洁主持召开会议。"
+PLACE = "游仙区召开会议。"
+PLAIN = "会议研究了下一步的工作安排。"
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(st.lists(st.tuples(st.booleans(), st.sampled_from(["official", "place", "plain"])),
+                                 min_size=1, max_size=3), min_size=2, max_size=4))
+def test_any_mix_of_optional_fields_across_batches_stays_aligned(tmp_path_factory, batches):
+    """Each document independently dated or not, naming an official, a place or neither."""
+    root = tmp_path_factory.mktemp("any-mix")
+    records = {}
+    for number, documents in enumerate(batches):
+        here = []
+        for position, (dated, kind) in enumerate(documents):
+            record = {"id": f"b{number}d{position}",
+                      "text": {"official": OFFICIAL, "place": PLACE, "plain": PLAIN}[kind]
+                      + f"第{number}批第{position}篇。"}
+            if dated:
+                record["date"] = f"20{number:02d}-0{position + 1}-0{position + 1}"
+            here.append(record)
+            records[record["id"]] = (record, kind)
+        build([write_jsonl(root / f"batch{number}.jsonl", here)], root / "index")
+    index = open_index(root / "index")
+    searcher = index._searcher()
+    reader = searcher.reader()
+    table = index._facet_table(searcher)
+    officials = list(column_values(reader, "official"))
+    regions = list(column_values(reader, "region"))
+    assert len(table.date_start) == len(officials) == len(regions) == reader.doc_count_all()
+    for docnum in range(reader.doc_count_all()):
+        record, kind = records[searcher.stored_fields(docnum)["id"]]
+        assert table.date_start[docnum] == expected_start(record)
+        assert ("任俊洁" in officials[docnum]) == (kind == "official")
+        assert bool(regions[docnum]) == (kind != "plain")
+    result = index.search(SearchRequest.from_params({"q": "会议", "sort": "date"}, page_size=50))
+    starts = [expected_start(records[hit.id][0]) for hit in result.hits]
+    assert result.total == len(records)
+    assert starts == sorted(starts, reverse=True)  # newest first, undated (0) last
