@@ -106,7 +106,7 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
         report = build(paths, index_dir, full=full, workers=workers, progress=progress,
                        on_error=report_failure, notify=notify)
     except (IndexBusy, IndexWriteError) as exc:
-        progress.close()
+        progress.close(completed=False)
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_NOT_WRITTEN)
     progress.close()

@@ -39,8 +39,9 @@ class ReindexProgress:
         if self._bar is not None:
             self._bar.update(min(done, self._bar.length) - self._bar.pos)
 
-    def close(self) -> None:
-        self._end_stage()
+    def close(self, completed: bool = True) -> None:
+        """End the last stage's line; `completed=False` when the build failed in it."""
+        self._end_stage(completed)
 
     def _begin_stage(self, stage: str, total: int) -> None:
         if not self.terminal:
@@ -54,14 +55,14 @@ class ReindexProgress:
         else:
             self._spinner = _Spinner(stage, self.stream)
 
-    def _end_stage(self) -> None:
+    def _end_stage(self, completed: bool = True) -> None:
         if self.stage is not None:
             self.finished.add(self.stage)
         if self._bar is not None:
             self._bar.render_finish()
             self._bar = None
         if self._spinner is not None:
-            self._spinner.stop()
+            self._spinner.stop(completed)
             self._spinner = None
 
 
@@ -87,9 +88,10 @@ class _Spinner:
             if self._stop.wait(SPIN_SECONDS):
                 return
 
-    def stop(self) -> None:
+    def stop(self, completed: bool = True) -> None:
         self._stop.set()
         self._thread.join()
         seconds = time.monotonic() - self.started
-        self.stream.write(f"\r{self.label:10}  done in {seconds:.1f}s\n")
+        outcome = "done in" if completed else "stopped after"
+        self.stream.write(f"\r{self.label:10}  {outcome} {seconds:.1f}s\n")
         self.stream.flush()
