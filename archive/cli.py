@@ -6,6 +6,7 @@ exit, never a traceback.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -51,7 +52,23 @@ def cli() -> None:
     """
 
 
-@cli.command()
+# Exit statuses of `reindex` and `extract`, as their --help and the README say.
+EXIT_OK = 0           # every document was read and indexed (or printed)
+EXIT_FAILURES = 1     # finished, but some documents or SOURCEs failed and were skipped
+EXIT_USAGE = 2        # a bad option or argument (click's own status for usage errors)
+EXIT_NOT_WRITTEN = 3  # stopped before finishing (index busy, disk full, not writable): nothing changed
+
+EXIT_STATUS_HELP = """
+    \b
+    Exit status:
+      0  all documents indexed
+      1  finished, but some documents or SOURCEs failed (each is listed)
+      2  usage error (a bad option or argument)
+      3  nothing changed: the index is busy, or could not be written
+"""
+
+
+@cli.command(epilog=EXIT_STATUS_HELP)
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @index_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch in a new index generation, "
@@ -66,47 +83,41 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
     Unchanged documents are skipped; documents deleted from a SOURCE
     directory are removed. Bad files are reported and skipped.
     """
-    from indexer import IndexBusy, build
+    from indexer import IndexBusy, IndexWriteError, build
+
+    from .progress import ReindexProgress
 
     paths = list(sources) or [bundled_seeds()]
     workers = workers or os.cpu_count() or 1
     started = time.monotonic()
-    show_bar = sys.stderr.isatty()
+    terminal = sys.stderr.isatty()
+    progress = ReindexProgress(sys.stderr, terminal)
     failures: list[str] = []
 
     def report_failure(error) -> None:
         failures.append(str(error))
-        if not show_bar:
+        if not terminal:  # on a terminal, after the bars, so that they stay whole
             click.echo(f"skipped {error}", err=True)
 
+    def notify(message: str) -> None:
+        click.echo(message, err=True)
+
     try:
-        if show_bar:
-            bars: dict[str, object] = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                bar = bars.get(stage)
-                if bar is None:
-                    for other in bars.values():
-                        other.render_finish()
-                    bar = bars[stage] = click.progressbar(
-                        length=max(total, 1), label=f"{stage:9}", file=sys.stderr, show_pos=True)
-                bar.update(done - bar.pos)
-
-            report = build(paths, index_dir, full=full, workers=workers,
-                           progress=progress, on_error=report_failure)
-            for bar in bars.values():
-                bar.render_finish()
-            for failure in failures:
-                click.echo(f"skipped {failure}", err=True)
-        else:
-            report = build(paths, index_dir, full=full, workers=workers,
-                           on_error=report_failure)
-    except IndexBusy as exc:
-        raise click.ClickException(str(exc))
+        report = build(paths, index_dir, full=full, workers=workers, progress=progress,
+                       on_error=report_failure, notify=notify)
+    except (IndexBusy, IndexWriteError) as exc:
+        progress.close(completed=False)
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_NOT_WRITTEN)
+    progress.close()
+    if terminal:
+        for failure in failures:
+            click.echo(f"skipped {failure}", err=True)
     seconds = time.monotonic() - started
     click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
                f"{report.deleted} deleted, {report.failed} failed in {seconds:.1f}s "
                f"-> {index_dir}")
+    sys.exit(EXIT_FAILURES if report.failed else EXIT_OK)
 
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"   # where `archive serve` listens by default
@@ -195,13 +206,19 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
         click.echo("   " + hit.snippet_text)
 
 
-@cli.command()
+@cli.command(epilog="""
+    \b
+    Exit status:
+      0  every document printed
+      1  finished, but some files or PATHs failed (each is listed on stderr)
+      2  usage error (a bad option or argument)
+""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def extract(paths: tuple[Path, ...]) -> None:
     """Print each document in PATHS with its metadata, one JSON object per line.
 
     No index is involved. Problems with a file are reported on stderr and the
-    other files are still printed; the exit status is 1 if any file failed.
+    other files are still printed.
     """
     from .extract import extract as extract_document
     from .ingest import IngestError, read_sources
@@ -214,8 +231,7 @@ def extract(paths: tuple[Path, ...]) -> None:
             continue
         record = extract_document(item).to_dict()
         click.echo(json.dumps(record, ensure_ascii=False))
-    if failed:
-        sys.exit(1)
+    sys.exit(EXIT_FAILURES if failed else EXIT_OK)
 
 
 @cli.command()
@@ -231,13 +247,21 @@ def serve(index_dir: str, host: str, port: int, threads: int) -> None:
 
     try:
         index = open_index(index_dir)
+        index.warm_up()
     except IndexMissing as exc:
-        raise click.ClickException(f"{exc} (run `archive reindex` first)")
-    index.warm_up()
+        raise click.ClickException(f"{exc} (run `archive reindex` first)"
+                                   if "reindex" not in str(exc) else str(exc))
     app = create_app({"INDEX_DIR": index_dir})
     app.extensions["archive_index"] = index
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
-    serve_app(app, host=host, port=port, threads=threads)
+    try:
+        serve_app(app, host=host, port=port, threads=threads)
+    except OSError as exc:  # the port is taken, the host is not this machine's, ...
+        if exc.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} on {host} is already in use; "
+                                       "stop what is using it or choose another with --port")
+        raise click.ClickException(f"cannot serve on {host}:{port}: "
+                                   f"{(exc.strerror or str(exc)).lower()}")
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ so that another engine can stand behind them.
 from .build import BuildReport, build
 from .query import QueryError, SearchRequest
 from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index
-from .store import IndexBusy, IndexMissing
+from .store import IndexBusy, IndexMissing, IndexWriteError
 
 __all__ = ["BuildReport", "build", "QueryError", "SearchRequest", "Facets", "FacetValue", "Hit",
-           "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing"]
+           "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing",
+           "IndexWriteError"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from whoosh import index as whoosh_index
+from whoosh.index import LockError
 
 from archive.document import Document
 from archive.extract import content_hash, extract
@@ -25,7 +26,10 @@ from archive.ingest import IngestError, RawDocument, iter_source_files, read_fil
 from archive.script import fold
 
 from . import store, userdict
+from .columns import column_values
+from .processes import children_die_with_me
 from .schema import build_schema, chars_text
+from .writer import WriterProcessFailed, cancel, open_writer
 
 # Below this many documents to (re)index, extra writer processes cost more
 # (each starts its own segment) than they save.
@@ -132,17 +136,26 @@ def _known_documents(ix) -> dict[str, tuple[str, str]]:
     """id -> (content hash, origin file) for every indexed document."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
-        if reader.doc_count() == 0:
-            return {}
-        ids = reader.column_reader("id")
-        hashes = reader.column_reader("content_hash")
-        origins = reader.column_reader("origin")
-        return {ids[n]: (hashes[n], origins[n]) for n in reader.all_doc_ids()}
+        columns = zip(column_values(reader, "id"), column_values(reader, "content_hash"),
+                      column_values(reader, "origin"))
+        return {doc_id: (content, origin)
+                for docnum, (doc_id, content, origin) in enumerate(columns)
+                if not reader.is_deleted(docnum)}
 
 
 def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = False,
           workers: int = 1, progress: Callable[[str, int, int], None] | None = None,
-          on_error: Callable[[IngestError], None] | None = None) -> BuildReport:
+          on_error: Callable[[IngestError], None] | None = None,
+          notify: Callable[[str], None] | None = None) -> BuildReport:
+    """Index `sources` into the index at `index_dir`.
+
+    `progress(stage, done, total)` is called as documents are read and
+    indexed; stage "committing" (total 0: its length is unknown) when the
+    writer processes finish their segments. `notify(message)` hears of
+    recoveries: a stale lock taken over, an unreadable generation replaced.
+    Raises IndexBusy, or IndexWriteError (one line, e.g. "no space left on
+    device while writing …") after removing what this build had written.
+    """
     root = Path(index_dir)
     sources = [Path(s) for s in sources]
     report = BuildReport()
@@ -153,20 +166,29 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         if on_error:
             on_error(error)
 
-    with store.write_lock(root):
+    notify = notify or (lambda message: None)
+    with store.write_lock(root, notify), _Lifecycle(root) as lifecycle, children_die_with_me():
+        # Generations beside the live one are leftovers of a killed --full.
+        store.remove_stale_generations(root)
         try:
             generation = None if full else store.current_generation(root)
         except store.IndexMissing:
             generation = None
         fresh = generation is None
+        if not fresh:
+            lifecycle.live = generation
+            store.clean_leftovers(generation)  # of a killed incremental run
+            try:
+                ix = whoosh_index.open_dir(str(generation))
+                known = _known_documents(ix)
+            except Exception as exc:  # unreadable: rebuild it rather than fail every time
+                notify(f"the live generation {generation.name} cannot be read "
+                       f"({type(exc).__name__}); building a new one")
+                fresh, lifecycle.live = True, None
         if fresh:
-            store.remove_stale_generations(root)  # leftovers of a killed rebuild
-            generation = store.new_generation(root)
+            generation = lifecycle.partial = store.new_generation(root)
             ix = whoosh_index.create_in(str(generation), build_schema())
             known = {}
-        else:
-            ix = whoosh_index.open_dir(str(generation))
-            known = _known_documents(ix)
         report.generation = generation.name
 
         files: list[Path] = []
@@ -227,15 +249,10 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
                 extracted_count += 1
         try:
-            userdict.add_names(names)  # before the writer's processes fork
+            if extracted_count:  # jieba (seconds to load) is only needed to analyse
+                userdict.add_names(names)  # before the writer's processes fork
             parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
-            if parallel:
-                # Analysis (jieba, bigrams) runs in the writer's own processes,
-                # each filling a segment of its own; no merge at commit.
-                writer = ix.writer(procs=workers, multisegment=True, batchsize=64, compound=False,
-                                   limitmb=WRITER_MEMORY_MB // workers)
-            else:
-                writer = ix.writer(limitmb=WRITER_MEMORY_MB, compound=False)
+            writer = open_writer(ix, workers if parallel else 1, WRITER_MEMORY_MB)
             try:
                 for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
                     if doc_id in known:
@@ -251,19 +268,54 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                             and _under_any(origin, sources):
                         writer.delete_by_term("id", doc_id)
                         report.deleted += 1
+                # Before the commit, so that a full disk cannot fail the build
+                # after it: extra names, should the commit fail, are harmless.
+                userdict.write_names(generation, names)
+                if progress:
+                    progress("committing", 0, 0)  # the writer processes finish their segments
+                writer.commit()
             except BaseException:
-                writer.cancel()
+                cancel(writer)
                 raise
-            writer.commit()
-            userdict.write_names(generation, names)
         finally:
             spill.unlink(missing_ok=True)
-        if progress:
-            progress("reading", total, total)
         if fresh:
             store.switch_to(root, generation)
+            lifecycle.partial = None  # live now: nothing to undo
             store.remove_stale_generations(root)
     return report
+
+
+class _Lifecycle:
+    """What a failed build undoes, under the lock: the generation it was
+    creating, or its partial files in the live one. Errors from writing come
+    out as one line (IndexWriteError); a Whoosh lock still held by processes
+    of a killed build as IndexBusy."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.partial: Path | None = None   # a new generation, not live yet
+        self.live: Path | None = None      # the live generation, written in place
+
+    def __enter__(self) -> "_Lifecycle":
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> bool:
+        if kind is None:
+            return False
+        if self.partial is not None:
+            store.remove_generation(self.partial)
+        elif self.live is not None:
+            store.clean_leftovers(self.live)
+        where = self.partial or self.live or self.root
+        if isinstance(exc, OSError):
+            raise store.write_error(exc, f"the index in {where}") from exc
+        if isinstance(exc, WriterProcessFailed):
+            raise store.IndexWriteError(f"{exc} while writing the index in {where}") from exc
+        if isinstance(exc, LockError):
+            raise store.IndexBusy(f"index is busy: processes of an earlier reindex still hold "
+                                  f"{where}; try again in a moment") from exc
+        return False
 
 
 class _pool:

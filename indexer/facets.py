@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .columns import column_values
+
 FACET_FIELDS = ("region", "official", "date_bucket")
 
 
@@ -42,8 +44,8 @@ class FacetTable:
     def __init__(self, reader):
         self.size = reader.doc_count_all()
         self.columns = {name: FacetColumn(_column_lists(reader, name)) for name in FACET_FIELDS}
-        self.date_start = np.array(list(reader.column_reader("date_start")), dtype=np.int64) \
-            if reader.has_column("date_start") else np.zeros(self.size, dtype=np.int64)
+        self.date_start = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
+                                      count=self.size)
 
     def mask(self, docnums) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -76,6 +78,4 @@ class FacetCounts:
 
 
 def _column_lists(reader, name: str) -> list[list[str]]:
-    if not reader.has_column(name):
-        return [[] for _ in range(reader.doc_count_all())]
-    return [list(values) for values in reader.column_reader(name)]
+    return [list(values) for values in column_values(reader, name)]

@@ -124,11 +124,13 @@ class Index:
             # removed; nor can it refresh an index with no segments at all.
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
-            except (OSError, EmptyIndexError):
+            except (OSError, EmptyIndexError) as exc:
                 # A rebuild switched CURRENT and removed this generation between
                 # our reading the pointer and opening it: read the pointer again.
                 if attempt == 2:
-                    raise
+                    raise store.IndexMissing(
+                        f"the index at {self.root} is damaged: {generation.name} cannot be "
+                        f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
                 continue
             if getattr(local, "searcher", None) is not None:
                 local.searcher.close()

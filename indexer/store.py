@@ -2,7 +2,7 @@
 
     <root>/CURRENT        name of the live generation, replaced atomically
     <root>/gen-000007/    a complete Whoosh index
-    <root>/write.lock     held by the one process that may write
+    <root>/write.lock     locked by the one process that may write, and its pid
 
 A full rebuild writes a new generation beside the live one and then swaps
 CURRENT with os.replace, so readers see the old index or the new one, never
@@ -14,8 +14,10 @@ import errno
 import fcntl
 import os
 import shutil
+import threading
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 POINTER = "CURRENT"
 LOCK = "write.lock"
@@ -30,14 +32,25 @@ class IndexBusy(Exception):
     """Another process is writing to the index."""
 
 
+class IndexWriteError(Exception):
+    """Writing the index failed (a full disk, no permission); nothing was changed."""
+
+
+def write_error(exc: OSError, what: str) -> IndexWriteError:
+    """One line for an OSError met while writing `what`: `no space left on device while writing …`."""
+    reason = (exc.strerror or str(exc)).lower() if exc.errno else str(exc)
+    return IndexWriteError(f"{reason} while writing {what}")
+
+
 def current_generation(root: Path) -> Path:
     try:
         name = (root / POINTER).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         raise IndexMissing(f"no index at {root}") from None
     path = root / name
-    if not name.startswith(PREFIX) or not path.is_dir():
-        raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}")
+    if not name.startswith(PREFIX) or "/" in name or not path.is_dir():
+        raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
+                           "which is not there (run `archive reindex --full`)")
     return path
 
 
@@ -52,11 +65,15 @@ def new_generation(root: Path) -> Path:
 
 def switch_to(root: Path, generation: Path) -> None:
     temporary = root / (POINTER + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(generation.name + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, root / POINTER)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(generation.name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, root / POINTER)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def remove_stale_generations(root: Path) -> None:
@@ -74,18 +91,118 @@ def remove_stale_generations(root: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-@contextmanager
-def write_lock(root: Path):
-    root.mkdir(parents=True, exist_ok=True)
-    handle = open(root / LOCK, "a+")
+def remove_generation(path: Path) -> None:
+    """Delete one generation that never went live (a failed or killed build)."""
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def clean_leftovers(generation: Path) -> None:
+    """Remove what a killed or failed incremental build left in a live generation:
+    temporary files and folders (the extraction spill, Whoosh's job files and
+    sorting runs) and segment files that no commit refers to.
+
+    Called with the lock held, so no other writer owns any of them.
+    """
+    from whoosh import index as whoosh_index
+
+    for path in generation.glob("*.tmp"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     try:
+        ix = whoosh_index.open_dir(str(generation))
+        whoosh_index.clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+    except (OSError, whoosh_index.EmptyIndexError):
+        pass  # nothing readable to compare against: leave the files alone
+
+
+# Lock files this process holds (by real path): a second write_lock on the same
+# index from this process must be turned away too, and must not open the file
+# again, since closing any descriptor of a file drops the process's POSIX locks.
+_held: set[str] = set()
+_held_fds: set[int] = set()
+_held_guard = threading.Lock()
+
+
+def _close_inherited_locks() -> None:
+    # A forked child never holds the lock (POSIX locks are not inherited), and
+    # it should not even keep the file open: the lock is the parent's alone.
+    for fd in _held_fds:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.close(fd)
+        except OSError:
+            pass
+    _held_fds.clear()
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+@contextmanager
+def write_lock(root: Path, notify: Callable[[str], None] | None = None):
+    """Hold the index's write lock; IndexBusy if another process holds it.
+
+    The lock is a POSIX record lock (fcntl), which belongs to this process
+    alone: children forked meanwhile do not inherit it, and the kernel drops
+    it when this process dies, however it dies. The file records the holder's
+    pid, and is emptied on release; a pid found in it on taking the lock is
+    therefore a holder that died without releasing it, and `notify` is told.
+    """
+    path = root / LOCK
+    key = os.path.realpath(path)
+    busy = IndexBusy(f"index is busy: another reindex is writing to {root}; "
+                     "try again when it has finished")
+    with _held_guard:
+        if key in _held:
+            raise busy
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
+            raise write_error(exc, f"the index at {root}") from None
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = _recorded_pid(fd)
+            os.close(fd)
             if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise IndexBusy(f"index is busy: another reindex is writing to {root}; "
-                                "try again when it has finished") from None
+                if holder:
+                    raise IndexBusy(f"index is busy: reindex pid {holder} is writing to {root}; "
+                                    "try again when it has finished") from None
+                raise busy from None
             raise
+        _held.add(key)
+        _held_fds.add(fd)
+    try:
+        previous = _recorded_pid(fd)
+        if previous and previous != os.getpid() and notify:
+            notify(f"taking over the lock of reindex pid {previous}, which is no longer running")
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError as exc:  # a full disk: the lock itself holds, the pid is a courtesy
+            if exc.errno != errno.ENOSPC:
+                raise write_error(exc, f"the index at {root}") from None
         yield
     finally:
-        handle.close()
+        with _held_guard:
+            if fd in _held_fds:  # else a forked child, which closed it after the fork
+                try:
+                    os.ftruncate(fd, 0)  # released cleanly: nobody to take over from
+                except OSError:
+                    pass
+                _held.discard(key)
+                _held_fds.discard(fd)
+                os.close(fd)  # drops the lock
+
+
+def _recorded_pid(fd: int) -> int | None:
+    # Read through the lock's own descriptor: opening and closing the file
+    # again would drop this process's lock on it.
+    try:
+        text = os.pread(fd, 32, 0).decode("ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None

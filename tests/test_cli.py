@@ -41,7 +41,7 @@ def test_reindex_reports_bad_files_and_goes_on(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x00\xff")
     result = CliRunner().invoke(cli, ["reindex", str(tmp_path), "--index",
                                       str(tmp_path / "index")])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # finished, with a failure
     assert "1 added" in result.output and "1 failed" in result.output
     assert "bad.txt" in result.output  # the skipped file is named
 
