@@ -1,10 +1,20 @@
 """Dates, as precise as the text makes them and never more.
 
 A full date is taken as it stands only where it dates the document: in
-given metadata or on a 发稿时间/日期 line (Minguo years converted). A full
-date in running text is usually some other event and is not used. A month and day
+given metadata, on a 发稿时间/日期 line, or in the labelled field of a
+procurement notice ([決標日期]110/02/03; Minguo years converted). A full
+date in running text is usually some other event and is not used.
+
+The document's date is its event's: the story's own day (今（12）日, the
+first month and day in the story) wins over the publication line, whose year
+it takes when the two lie within half a year. Dates that only set a
+background are passed over: a statistics cut-off (截至5月27日), the end of a
+range (至5月31日), an earlier report (3月20日见报). A month and day
 without a year stay that way ('--03-02', precision 'month-day') unless the
-text itself proves the year; a day of month alone is no date at all. A year
+text itself proves the year; a day of month alone is no date at all.
+A publication line's year stands unless the text proves another year, or the
+line is dated January without confirmation: that is when a year is typed by
+habit as the last one (109年1月4日 in January 2021). A year
 is proven only by evidence that names the current year: 今年 next to a
 year (今年是2020年), a target for a named year (奋战2020, 力争2022年度…),
 a dated plan period whose last year the text says is closing (十四五 收官).
@@ -19,14 +29,36 @@ from .document import DocDate
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
-_MINGUO = re.compile(r"(?:民国)?(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MINGUO = re.compile(r"(?:民国)?(?<!\d)(\d{2,3})\s*(?:年\s*|/)(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?")
 _MINGUO_OFFSET = 1911
+# Minguo years a current document can carry (民国38年 = 1949 onwards); a bare
+# 12年8月9日 is a two-digit Gregorian year, not 1923.
+_MINGUO_YEARS = range(38, 200)
 # A dateline: a 发稿时间： / 日期： line. A full date in running text, even one
 # opening the story, is as often another event (2013年3月23日，习近平…;
 # 89年5月25日农委会划定…) as the document's own date, so it proves nothing.
 _DATELINE_LABEL = re.compile(r"(?:发稿|发布|发文|刊登|出版)(?:时间|日期)\s*[:：]\s*(?=\d)")
-_MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})日")
+# Procurement notices date themselves in bracketed fields; the award (or the
+# notice that no award was made) is the event, in this order of preference.
+_NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日期", "公告日期")
+_NOTICE_FIELD = re.compile(r"\[(%s)\]\s*[:：]?\s*(?=\d)" % "|".join(_NOTICE_FIELDS))
+_MONTH_DAY = re.compile(r"(?<![\d年./])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
+# The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
+_TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*[)）]\s*日?"
+                    r"|今(?:天|日)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A month and day written after this year's marker: 今年4月24日, 本(110)年4月24日.
+_THIS_YEAR_MONTH_DAY = re.compile(r"(?:今|本)(?:\s*[(（]\s*\d{2,4}\s*[)）]\s*)?年(?:度)?\s*"
+                                  r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# Dates that set a background rather than the event: a statistics cut-off or
+# the end of a range before it, a period after it. One of these is the
+# story's date only when the story has no other (a report of figures
+# 截至6月13日).
+_BACKGROUND_BEFORE = re.compile(r"(?:截至|截止|截到|至|到|迄|~|～|－|—|-)\s*$")
+_BACKGROUND_AFTER = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:止|起至|期间)")
+# Dates of something earlier the story refers back to (3月20日见报的消息,
+# 3月以来): never the story's own.
+_EARLIER = re.compile(r"\s*(?:见报|报道|报导|以来)")
 
 # Evidence that a year is the document's own year.
 _CURRENT_YEAR = [
@@ -72,44 +104,119 @@ def proven_year(folded: str) -> tuple[int, str] | None:
 def dateline(folded: str) -> DocDate | None:
     """A full date standing where papers put the document's own date."""
     for start in (m.end() for m in _DATELINE_LABEL.finditer(folded)):
-        match = _FULL.match(folded, start)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-        else:
-            match = _MINGUO.match(folded, start)
-            if not match or not 1 <= int(match.group(1)) <= 200:
-                continue
-            year = int(match.group(1)) + _MINGUO_OFFSET
-            month, day = int(match.group(2)), int(match.group(3))
-        if _valid(month, day):
-            return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", match.group(0))
+        found = _full_date_at(folded, start)
+        if found:
+            return found
     return None
 
 
-def extract_date(folded: str, title: str | None = None) -> DocDate | None:
+def notice_date(folded: str) -> DocDate | None:
+    """The date of a procurement notice's event, from its labelled fields."""
+    fields: dict[str, DocDate] = {}
+    for match in _NOTICE_FIELD.finditer(folded):
+        found = _full_date_at(folded, match.end())
+        if found:
+            fields.setdefault(match.group(1), found)
+    return next((fields[name] for name in _NOTICE_FIELDS if name in fields), None)
+
+
+def _full_date_at(folded: str, start: int) -> DocDate | None:
+    match = _FULL.match(folded, start)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _MINGUO.match(folded, start)
+        if not match or int(match.group(1)) not in _MINGUO_YEARS:
+            return None
+        year = int(match.group(1)) + _MINGUO_OFFSET
+        month, day = int(match.group(2)), int(match.group(3))
+    if not _valid(month, day):
+        return None
+    return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", match.group(0).strip())
+
+
+def _is_background(folded: str, match: re.Match) -> bool:
+    return bool(_BACKGROUND_BEFORE.search(folded[max(0, match.start() - 3):match.start()])
+                or _BACKGROUND_AFTER.match(folded, match.end()))
+
+
+def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, bool] | None:
+    """The story's own month and day, with the text that gives them and
+    whether that text says it is this year's (今年4月24日)."""
     head = folded[:400]
-    proof = proven_year(folded)
-    dated = dateline(folded)
-    if dated:
-        # Datelines are typed by hand and slip at the turn of a year
-        # (109年1月4日 in January 2021): the year stands only when the text
-        # confirms it elsewhere; otherwise the month and day alone are kept.
-        if proof and proof[0] == int(dated.value[:4]):
-            return DocDate(dated.value, "day", f"{dated.evidence}; {proof[1]}")
-        return DocDate("--" + dated.value[5:], "month-day", dated.evidence)
-    month_day = None
+    today = _TODAY.search(head)
+    if today:
+        month_text = today.group(1) or today.group(3)
+        day = int(today.group(2) or today.group(4))
+        if month_text:
+            month = int(month_text)
+        else:
+            # 今（12）日 names the day only: its month is that of the same
+            # day written out, else the publication line's.
+            same_day = next((m for m in _MONTH_DAY.finditer(folded)
+                             if int(m.group(2)) == day and not _is_background(folded, m)), None)
+            if same_day:
+                month = int(same_day.group(1))
+            elif dated and day <= int(dated.value[8:10]):
+                month = int(dated.value[5:7])
+            else:
+                return None
+        if _valid(month, day):
+            return month, day, today.group(0), False
+        return None
     title_match = _TITLE_MONTH_DAY.match(folded)
     if title_match and _valid(int(title_match.group(1)), int(title_match.group(2))):
-        month_day = (int(title_match.group(1)), int(title_match.group(2)), title_match.group(0).strip())
-    if month_day is None:
-        match = _MONTH_DAY.search(head)
-        if match and _valid(int(match.group(1)), int(match.group(2))):
-            month_day = (int(match.group(1)), int(match.group(2)), match.group(0))
-    if month_day:
-        month, day, text = month_day
+        return int(title_match.group(1)), int(title_match.group(2)), title_match.group(0).strip(), False
+    candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head))
+    candidates = [m for m in sorted(candidates, key=lambda m: m.start())
+                  if _valid(int(m.group(1)), int(m.group(2))) and not _EARLIER.match(folded, m.end())]
+    # A background date is the story's only when it is the only date there
+    # is (a report of figures 截至6月13日).
+    chosen = next((m for m in candidates if not _is_background(folded, m)),
+                  candidates[0] if candidates else None)
+    if chosen:
+        return (int(chosen.group(1)), int(chosen.group(2)), chosen.group(0),
+                chosen.re is _THIS_YEAR_MONTH_DAY)
+    return None
+
+
+def _year_near(year: int, month: int, event_month: int) -> int:
+    """The year of an event month seen from a dated month: an event in
+    December reported in January was last year's."""
+    if event_month - month > 6:
+        return year - 1
+    if month - event_month > 6:
+        return year + 1
+    return year
+
+
+def extract_date(folded: str, title: str | None = None) -> DocDate | None:
+    notice = notice_date(folded)
+    if notice:
+        return notice
+    proof = proven_year(folded)
+    dated = dateline(folded)
+    event = event_month_day(folded, dated)
+    dated_year = None
+    if dated:
+        year, month = int(dated.value[:4]), int(dated.value[5:7])
+        if proof:
+            dated_year = year if proof[0] == year else None
+        elif month != 1:
+            dated_year = year
+    if event:
+        month, day, text, this_year = event
+        if dated and dated_year is not None:
+            year = dated_year if this_year else _year_near(dated_year, int(dated.value[5:7]), month)
+            return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", f"{text}; {dated.evidence}")
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")
         return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
+    if dated:
+        if dated_year is not None:
+            evidence = f"{dated.evidence}; {proof[1]}" if proof else dated.evidence
+            return DocDate(dated.value, "day", evidence)
+        return DocDate("--" + dated.value[5:], "month-day", dated.evidence)
     if proof:
         return DocDate(f"{proof[0]:04d}", "year", proof[1])
     return None

@@ -1,0 +1,96 @@
+"""Document dates, one test per class: the event's day wins over the
+publication line and over background dates, a publication line keeps its
+year, and no year is ever invented."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from archive.dates import extract_date
+from archive.script import fold
+
+
+def date_of(text: str):
+    found = extract_date(fold(text))
+    return (found.value, found.precision) if found else None
+
+
+def test_publication_line_keeps_its_year():
+    assert date_of("发布时间:2022-10-20\n镇政府召开全体干部会议，部署下一阶段工作。") == ("2022-10-20", "day")
+    assert date_of("發稿時間：113年5月28日 10:12\n區公所辦理防汛演練。") == ("2024-05-28", "day")
+
+
+def test_publication_line_in_january_needs_confirmation():
+    # The year typed by habit as last year's is the common slip of January.
+    assert date_of("發稿時間：109年1月4日 13:35\n活動圓滿完成。") == ("--01-04", "month-day")
+    assert date_of("發稿時間：110年1月4日 13:35\n今(110)年活動圓滿完成。") == ("2021-01-04", "day")
+
+
+def test_publication_line_contradicted_by_the_text_loses_its_year():
+    assert date_of("發稿時間：109年6月4日\n今(110)年活動圓滿完成。") == ("--06-04", "month-day")
+
+
+def test_event_day_wins_over_the_publication_line():
+    assert date_of("發稿時間：113年5月28日\n市府今(27)日舉辦記者會，說明防疫措施。") == ("2024-05-27", "day")
+    assert date_of("发布时间：2022-10-20\n10月18日，镇党委召开专题会议。") == ("2022-10-18", "day")
+
+
+def test_event_before_new_year_takes_the_previous_year():
+    assert date_of("发布时间：2022-02-03\n12月28日，县委召开经济工作会议。") == ("2021-12-28", "day")
+
+
+def test_this_years_month_day_stays_in_this_year():
+    text = "發稿時間：112年12月12日\n今年1月16日市府啟動計畫，今(112)年底完成。"
+    assert date_of(text) == ("2023-01-16", "day")
+
+
+def test_statistics_cut_off_gives_way_to_the_event():
+    text = "截至5月27日，防治中心已完成稽查14场次。6月2日，市府召开防疫会议。"
+    assert date_of(text) == ("--06-02", "month-day")
+    # ... but is the date of a report that has no other.
+    assert date_of("截至6月13日18时，全国已夏播粮食2.7亿亩。") == ("--06-13", "month-day")
+
+
+def test_end_of_a_range_is_not_the_event():
+    assert date_of("申请期间：3月2日起至5月31日止，欢迎店家申请。") == ("--03-02", "month-day")
+
+
+def test_a_date_the_story_refers_back_to_is_never_its_own():
+    assert date_of("市长在3月20日见报的消息中说要鼓励100个里推动旅游。") is None
+
+
+def test_story_day_takes_the_month_of_the_same_day_written_out():
+    text = "总统今（12）日晚间启程，领袖会议将于11月15日召开；代表团已于11月12日集合。"
+    assert date_of(text) == ("--11-12", "month-day")
+    # With no month to be had, the day alone is no date.
+    assert date_of("总统今（6）日上午前往港口主持演习。") is None
+
+
+def test_procurement_notice_is_dated_by_its_award():
+    text = "[標案名稱]道路維護工程[決標日期]110/02/03[決標公告日期]110/02/05[契約編號]11017"
+    assert date_of(text) == ("2021-02-03", "day")
+    assert date_of("[原無法決標公告日期]110/01/08[無法決標公告日期]110/01/08[是否刊登公報]是") == \
+        ("2021-01-08", "day")
+
+
+def test_two_digit_year_is_not_read_as_minguo():
+    found = date_of("發稿時間：12年8月9日\n活動圓滿完成。")
+    assert found is None or not found[0].startswith("19")
+
+
+_PIECES = ["镇政府召开会议", "，", "。", "\n", "今年", "今(", ")日", "年", "月", "日", "发布时间:",
+           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 2030).map(str)), max_size=25))
+def test_no_year_is_invented(pieces):
+    text = "".join(pieces)
+    found = extract_date(fold(text))
+    if found and not found.value.startswith("--"):
+        year = int(found.value[:4])
+        written = {int(n) for n in re.findall(r"\d+", text)}
+        # A year is one the text writes (as itself or as a Minguo year), or
+        # the one before or after it for an event across the new year.
+        assert any(y in written or y - 1911 in written for y in (year - 1, year, year + 1)), (text, found)
