@@ -17,7 +17,11 @@ Measures, per kind and overall:
 - dates, exact matches, and wrong years: a year given that differs from the
   labelled year, or a year given where the label has none.
 
-Usage: python bench/labels/score_dev.py [--verbose]
+With --damaged, each dev document is scored as a seed-like damaged copy
+(bench/damage.py) instead, after a report of how well cleaning recovers
+the plain body from the copies.
+
+Usage: python bench/labels/score_dev.py [--verbose] [--damaged]
 """
 from __future__ import annotations
 
@@ -154,12 +158,17 @@ def report(result: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each disagreement (dev only)")
+    parser.add_argument("--damaged", action="store_true", help="score damaged copies (bench/damage.py)")
     args = parser.parse_args(argv)
     records = dev_records(label_files())
     if not records:
         print("no dev labels found in bench/labels/*.jsonl")
         return 0
     raws = texts_for(records)
+    if args.damaged:
+        from bench.damage import cleaning_report, damaged_raws
+        print("\n".join(cleaning_report({doc_id: raw.text for doc_id, raw in raws.items()})))
+        raws = damaged_raws(raws)
     result = score(records, raws, gazetteer_module.load(), verbose=args.verbose)
     print("\n".join(report(result)))
     return 0
