@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .chrome import Kind, article_bounds, classify
 from .mojibake import find_shifted_run
 
 # Tone-marked pinyin that scrapers insert after a character: 區(qū), 書（shū）.
@@ -22,14 +23,6 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_ANNOTATION = re.compile(
     r"(?<=[\u3400-\u9fff?])[(（]\s*([a-zü%s]{0,6}[%s][a-zü%s]{0,6})\s*[)）]" % (_TONED, _TONED, _TONED))
 
-# Lines that belong to the site, not the article.
-_BOILERPLATE_LINE = re.compile(
-    r"^\s*(?:"
-    r"您的位置|当前位置|首页\s|声明[:：]|免责声明|版权所有|copyright|©|"
-    r"联系(?:QQ|电话|我们)|本站(?:所有|将|不对)|相关(?:文章|阅读|新闻|链接)|相關(?:文章|閱讀|新聞)|"
-    r"分享到|分享至|标签[:：]|標籤[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
-    r"扫一扫|掃一掃|打印本页|关闭窗口|【打印】|【关闭】"
-    r")", re.I)
 # The pinyin a scraper added for a character that was lost with its opening
 # parenthesis: 悵?zhèn) — after repair only zhèn) is left.
 _LOST_ANNOTATION = re.compile(r"^[a-zü%s]{1,7}[)）]" % _TONED)
@@ -57,7 +50,7 @@ def strip_pinyin_annotations(text: str) -> tuple[str, int]:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    return bool(_BOILERPLATE_LINE.match(line)) or bool(_SPAM_TAG_LINE.match(line))
+    return classify(line) is Kind.STRONG or bool(_SPAM_TAG_LINE.match(line))
 
 
 def looks_like_mojibake(segment: str) -> bool:
@@ -66,35 +59,56 @@ def looks_like_mojibake(segment: str) -> bool:
     Such text re-encodes to GBK bytes that are valid UTF-8 and decode to
     fewer, ordinary characters. Ordinary Chinese almost never does: GBK
     bytes of real text are not valid UTF-8 beyond a character or two.
+    A replacement mark is a byte the decoder gave up on, so the pieces
+    between marks are judged one by one, and all of them must be garbled:
+    readable text before a garbled tail is not garbled.
     """
-    if _REPLACEMENT in segment:
+    pieces = [piece for piece in segment.split(_REPLACEMENT) if piece.strip()]
+    if not pieces:
         return True
-    chinese = [c for c in segment if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"]
-    if len(chinese) < 4:
+    judged = [piece for piece in pieces if len(_chinese(piece)) >= 3]
+    if len(_chinese(segment)) < 4 or not judged:
         return False
-    return repair_mojibake(segment) is not None
+    # A piece after a mark may begin inside a character the mark took.
+    return all(repair_mojibake(piece, skip=1 if piece is pieces[0] else 3) is not None
+               for piece in judged)
 
 
-def repair_mojibake(segment: str) -> str | None:
-    """The text a GBK-misread UTF-8 segment stood for, or None if it is not one."""
-    for start in range(0, min(4, len(segment))):
+def _chinese(text: str) -> list[str]:
+    return [c for c in text if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"]
+
+
+def repair_mojibake(segment: str, skip: int = 1) -> str | None:
+    """The text a GBK-misread UTF-8 segment stood for, or None if it is not one.
+
+    The segment may start or end inside a character whose other bytes were
+    lost: up to `skip` characters may be dropped at its start (more would
+    let real text before a garbled run pass as garbled), up to three bytes at
+    its end.
+    """
+    for start in range(0, min(skip + 1, len(segment))):
         candidate = segment[start:].replace("?", "")
         try:
-            repaired = candidate.encode("gbk").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
+            data = candidate.encode("gbk")
+        except UnicodeEncodeError:
             continue
-        if repaired and len(repaired) < len(candidate):
-            return repaired
+        for cut in range(0, min(4, len(data))):
+            try:
+                repaired = data[:len(data) - cut].decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if repaired and len(repaired) < len(candidate):
+                return repaired
     return None
 
 
 def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Separate leading and trailing site lines from the article's lines.
 
-    Only the edges are trimmed: a boilerplate-looking line in the middle of an
-    article is more likely a quotation than navigation.
+    Only the edges are trimmed (see `archive.chrome`): a boilerplate-looking
+    line in the middle of an article is more likely a quotation than navigation.
     """
-    start, end = 0, len(lines)
+    start, end = article_bounds(lines)
     while start < end and (is_boilerplate_line(lines[start]) or not lines[start].strip()):
         start += 1
     while end > start and (is_boilerplate_line(lines[end - 1]) or not lines[end - 1].strip()

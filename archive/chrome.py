@@ -1,0 +1,135 @@
+"""Which lines of a scraped page are the site's chrome rather than the article.
+
+A line is judged by its shape, not by a list of one site's phrases:
+- separator density: a nav bar or a 当前位置 trail is a row of short items
+  between separators (| · > » / and runs of spaces), with no sentence in it;
+- site identity: copyright, ICP and security-bureau registration numbers;
+- contact shape: phone, fax, postcode, address, technical-support lines;
+- link lists: runs of three or more short lines without sentence punctuation
+  (相关阅读 items, tag clouds scraped one tag a line) next to other chrome;
+- a short row of bracketed buttons (【打印】【关闭】).
+
+Chrome is only taken from the page's edges, around the article: everything
+before the last strong chrome line that precedes the first sentence, and
+everything from the first strong chrome line after the last sentence, with
+the contact lines, buttons and link lists adjoining them. A line in the
+middle of the article is never taken, whatever it looks like: losing a body
+line is worse than keeping a nav bar.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    STRONG = "strong"      # chrome by itself
+    WEAK = "weak"          # chrome when it adjoins strong chrome (contact lines, buttons)
+    SHORT = "short"        # a short line with no sentence: a title, a list item, a byline
+    SENTENCE = "sentence"  # article text
+
+
+# Phrases that open a site line; kept from the first version of the cleaner
+# because they are how the seeds' sites announce their chrome.
+_SITE_LINE = re.compile(
+    r"^\s*(?:"
+    r"您的位置|当前位置|您现在的位置|所在位置|首页\s|声明[:：]|免责声明|版权所有|copyright|©|"
+    r"联系(?:QQ|电话|我们)|本站(?:所有|将|不对)|相关(?:文章|阅读|新闻|链接)|相關(?:文章|閱讀|新聞)|"
+    r"分享到|分享至|标签[:：]|標籤[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
+    r"扫一扫|掃一掃|打印本页|关闭窗口|【打印】|【关闭】"
+    r")", re.I)
+_SITE_IDENTITY = re.compile(r"ICP[备備证證]|网站标识码|網站標識碼|公网安备|公網安備|公安机关备案|版权所有|版權所有|"
+                            r"copyright|©|all rights reserved", re.I)
+_CONTACT = re.compile(r"(?:电话|電話|传真|傳真|热线|熱線)\s*[:：]\s*[\d(（][\d\-－()（） #]{6,}|邮编|郵編|邮政编码|"
+                      r"^\s*(?:地址|技术支持|技術支持|主办|主辦|承办|承辦|协办|協辦)\s*[:：]", re.I)
+_BUTTONS = re.compile(r"^(?:\s*【[^】]{1,10}】\s*)+$")
+_SENTENCE_PUNCTUATION = re.compile(r"[。！？；!?;]|[，,].*[，,]")
+# Separators of nav bars and trails; a run of two or more spaces separates
+# items too, a single space only between many items (a tag cloud).
+_SEPARATOR = re.compile(r"\s*(?:[|｜│·•»›>→/\\]+|>>)\s*|\s{2,}|\u3000+")
+_FIELD = re.compile(r"^[^\s:：，,]{1,6}[:：]\s*\S")
+_WORD = re.compile(r"[^\W\d_]")
+_SHORT = 30
+_SENTENCE_LENGTH = 40
+_FOOTER_LENGTH = 60
+
+
+def _is_item_row(line: str) -> bool:
+    """A row of short items between separators: a nav bar, trail or tag cloud."""
+    if _SENTENCE_PUNCTUATION.search(line):
+        return False
+    # Only items with a word in them count: 108/04/18 is a date, not a trail.
+    items = [p for p in _SEPARATOR.split(line.strip()) if _WORD.search(p)]
+    if len(items) < 3:
+        items = [p for p in line.split() if _WORD.search(p)]
+        if len(items) < 4:
+            return False
+    return max(len(p) for p in items) <= 12 and sum(len(p) for p in items) / len(items) <= 8
+
+
+def classify(line: str) -> Kind:
+    stripped = line.strip()
+    if not stripped:
+        return Kind.BLANK
+    sentence = len(stripped) > _SENTENCE_LENGTH or bool(_SENTENCE_PUNCTUATION.search(stripped))
+    if _SITE_LINE.match(stripped) or _is_item_row(stripped):
+        return Kind.STRONG
+    # A paragraph that mentions a phone number or copyright is still a
+    # paragraph; a site's footer line is short.
+    if len(stripped) <= _FOOTER_LENGTH and _SITE_IDENTITY.search(stripped):
+        return Kind.STRONG
+    if len(stripped) <= _FOOTER_LENGTH and (_CONTACT.search(stripped) or _BUTTONS.match(stripped)):
+        return Kind.WEAK
+    if sentence:
+        return Kind.SENTENCE
+    return Kind.SHORT if len(stripped) <= _SHORT else Kind.SENTENCE
+
+
+def _link_list_above(kinds: list[Kind], lines: list[str], at: int) -> int:
+    """How many lines, ending at `at` and running up, form a link list: three
+    or more short lines, few of them 'label: value' fields (活动时间：…,
+    联络人：…), which are the article's particulars, not links."""
+    count = fields = 0
+    while at - count >= 0 and kinds[at - count] is Kind.SHORT:
+        fields += bool(_FIELD.match(lines[at - count].strip()))
+        count += 1
+    return count if count >= 3 and fields * 3 <= count else 0
+
+
+def _extend(kinds: list[Kind], lines: list[str], at: int, step: int, stop: int) -> int:
+    """From a strong chrome line, walk over adjoining chrome toward the article.
+
+    Above the article (walking down) that is blank lines, buttons and
+    contact lines; short lines there are the headline and its byline, and
+    stay. Below it (walking up) it is blank lines and link lists; contact
+    lines there may be the article's own (新聞聯絡人：…), and stay.
+    """
+    while at != stop:
+        kind = kinds[at]
+        if kind in (Kind.STRONG, Kind.BLANK) or (kind is Kind.WEAK and step > 0):
+            at += step
+            continue
+        run = _link_list_above(kinds, lines, at) if step < 0 else 0
+        if not run:
+            break
+        at -= run
+    return at
+
+
+def article_bounds(lines: list[str]) -> tuple[int, int]:
+    """(start, end): the lines[start:end] that hold the article; the rest is chrome."""
+    kinds = [classify(line) for line in lines]
+    sentences = [i for i, kind in enumerate(kinds) if kind is Kind.SENTENCE]
+    if not sentences:
+        return 0, len(lines)
+    first, last = sentences[0], sentences[-1]
+    start = 0
+    head_strong = [i for i in range(first) if kinds[i] is Kind.STRONG]
+    if head_strong:
+        start = _extend(kinds, lines, head_strong[-1], 1, first)
+    end = len(lines)
+    tail_strong = [i for i in range(last + 1, len(lines)) if kinds[i] is Kind.STRONG]
+    if tail_strong:
+        end = _extend(kinds, lines, tail_strong[0], -1, last) + 1
+    return start, end
