@@ -79,7 +79,8 @@ def classify(line: str) -> Kind:
     # paragraph; a site's footer line is short.
     if len(stripped) <= _FOOTER_LENGTH and _SITE_IDENTITY.search(stripped):
         return Kind.STRONG
-    if len(stripped) <= _FOOTER_LENGTH and (_CONTACT.search(stripped) or _BUTTONS.match(stripped)):
+    if len(stripped) <= _FOOTER_LENGTH and not _SENTENCE_PUNCTUATION.search(stripped) \
+            and (_CONTACT.search(stripped) or _BUTTONS.match(stripped)):
         return Kind.WEAK
     if sentence:
         return Kind.SENTENCE

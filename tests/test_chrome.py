@@ -1,0 +1,91 @@
+"""Site chrome leaves the body by the shape of its lines; the article's own
+lines never do. Texts are written here in the style of county and district
+sites; none is copied from one."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from archive.chrome import Kind, classify
+from archive.clean import clean_text
+
+ARTICLE = ["平安镇召开秋冬季森林防火工作部署会",
+           "10月12日上午，平安镇召开森林防火工作会议，镇党委书记李明主持会议并讲话。",
+           "会议要求，各村要压实责任，加强巡查，确保不发生森林火灾。",
+           "（平安镇党政办）"]
+
+
+def body_of(lines: list[str]) -> list[str]:
+    return clean_text("\n".join(lines)).body.split("\n")
+
+
+def test_header_above_the_headline_leaves():
+    header = ["清河县人民政府门户网站",
+              "首页｜政务公开｜政务服务｜互动交流｜走进清河",
+              "政务公开", "乡镇动态", "通知公告",
+              "您现在的位置： 首页 >> 乡镇动态 >> 正文",
+              "【打印】【关闭】", ""]
+    assert body_of(header + ARTICLE) == ARTICLE
+
+
+def test_link_list_tag_cloud_and_site_footer_leave():
+    footer = ["", "推荐阅读", "· 清河县召开安全生产专题会", "· 李庄乡开展秸秆禁烧巡查",
+              "· 城关镇推进人居环境整治", "热门标签：防火 禁烧 安全 整治 创建",
+              "网站主办：清河县人民政府办公室", "冀ICP备12345678号-2  网站标识码：1305000001",
+              "地址：清河县政府街1号  电话：0319-1234567"]
+    cleaned = clean_text("\n".join(ARTICLE + footer))
+    assert cleaned.body.split("\n") == ARTICLE
+    assert "推荐阅读" in cleaned.boilerplate and any("ICP" in line for line in cleaned.boilerplate)
+
+
+def test_the_articles_contact_line_and_particulars_stay_above_a_footer():
+    article = ARTICLE[:3] + ["活动时间：10月20日上午9时", "活动地点：镇文化站", "报名方式：各村统一报名",
+                             "新聞聯絡人：社會局科長王小明 電話：06-2991111"]
+    footer = ["版权所有：平安镇人民政府", "豫ICP备87654321号"]
+    assert body_of(article + footer) == article
+
+
+def test_chrome_shaped_lines_inside_the_article_stay():
+    article = ARTICLE[:2] + ["首页 | 新闻 | 政务 | 服务", "版权所有：某某公司"] + ARTICLE[2:]
+    assert body_of(article) == article
+
+
+def test_dates_and_numbers_are_not_a_trail():
+    for line in ("公告日:108/04/18", "列印時間:108/4/17 10:57:44", "2022/10/20 16:05", "決標公告    公告日:110/02/05"):
+        assert classify(line) is not Kind.STRONG, line
+
+
+def test_a_paragraph_mentioning_a_phone_is_still_a_paragraph():
+    line = ("为打造宜居城市，劳工局积极办理就业征才活动，将于7月26日在新市区文康中心举办，"
+            "洽询电话：06-5892322。")
+    assert classify(line) is Kind.SENTENCE
+
+
+def test_a_garbled_tail_after_a_sentence_leaves_only_the_tail():
+    garbled = "审核：王伟 校对：李强".encode("utf-8").decode("gbk", errors="replace")
+    line = "市长今日出席典礼，祈求风调雨顺、国泰民安。 " + garbled
+    cleaned = clean_text(ARTICLE[1] + "\n" + line)
+    assert cleaned.body.split("\n")[-1] == "市长今日出席典礼，祈求风调雨顺、国泰民安。"
+    assert "mojibake" in cleaned.damage
+
+
+def test_a_contact_line_with_a_garbled_tail_keeps_its_phone():
+    garbled = "审核：王伟".encode("utf-8").decode("gbk", errors="replace")
+    line = "发稿人：劳工局就服台 陈丽芬 电话06-5892325 " + garbled
+    assert clean_text(ARTICLE[1] + "\n" + line).body.endswith("陈丽芬 电话06-5892325")
+
+
+_SENTENCES = st.lists(st.sampled_from(ARTICLE[1:3] + [
+    "镇长王强指出，要抓好项目建设。", "全体班子成员参加会议。", "会议传达学习了上级精神，并部署下阶段工作。"]),
+    min_size=1, max_size=6)
+_CHROME = st.lists(st.sampled_from([
+    "首页 | 新闻中心 | 政务公开 | 互动交流", "当前位置：首页 > 新闻 > 正文", "版权所有：某县人民政府",
+    "浙ICP备11111111号", "联系电话：0571-1234567", "", "相关新闻", "· 某镇召开会议", "· 某乡开展巡查",
+    "· 某村推进整治"]), max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_CHROME, _SENTENCES, _CHROME)
+def test_no_article_line_is_ever_lost(header, article, footer):
+    body = clean_text("\n".join(header + article + footer)).body
+    for line in article:
+        assert line in body
