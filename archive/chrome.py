@@ -43,12 +43,14 @@ _SITE_IDENTITY = re.compile(r"ICP[备備证證]|网站标识码|網站標識碼|
                             r"copyright|©|all rights reserved", re.I)
 _CONTACT = re.compile(r"(?:电话|電話|传真|傳真|热线|熱線)\s*[:：]\s*[\d(（][\d\-－()（） #]{6,}|邮编|郵編|邮政编码|"
                       r"^\s*(?:地址|技术支持|技術支持|主办|主辦|承办|承辦|协办|協辦)\s*[:：]", re.I)
-_BUTTONS = re.compile(r"^(?:\s*【[^】]{1,10}】\s*)+$")
+# Buttons and the font-size control: 【打印】【关闭】, 字号：大 中 小.
+_BUTTONS = re.compile(r"^(?:\s*【[^】]{1,10}】\s*)+$|^[【\[]?字[号號体體]\s*[:：]\s*[【\[]?大")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；!?;]|[，,].*[，,]")
 # Separators of nav bars and trails; a run of two or more spaces separates
 # items too, a single space only between many items (a tag cloud).
 _SEPARATOR = re.compile(r"\s*(?:[|｜│·•»›>→/\\]+|>>)\s*|\s{2,}|\u3000+")
 _FIELD = re.compile(r"^[^\s:：，,]{1,6}[:：]\s*\S")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
 _SHORT = 30
 _SENTENCE_LENGTH = 40
@@ -56,16 +58,31 @@ _FOOTER_LENGTH = 60
 
 
 def _is_item_row(line: str) -> bool:
-    """A row of short items between separators: a nav bar, trail or tag cloud."""
-    if _SENTENCE_PUNCTUATION.search(line):
+    """A row of short items between separators: a nav bar, trail or tag cloud.
+
+    Not a table row or a contact line (more than one item with digits in
+    it), a web address, or a name spaced out (市長   黃 偉 哲).
+    """
+    if _SENTENCE_PUNCTUATION.search(line) or "://" in line or "www." in line.lower():
         return False
     # Only items with a word in them count: 108/04/18 is a date, not a trail.
     items = [p for p in _SEPARATOR.split(line.strip()) if _WORD.search(p)]
     if len(items) < 3:
+        # A single space separates the words of a tag cloud: five or more
+        # words of two or more characters, with no field or number among
+        # them (a contact line: 發稿人：衛生局 王俊欽 科長 06-…).
         items = [p for p in line.split() if _WORD.search(p)]
-        if len(items) < 4:
+        if len(items) < 5 or min(len(p) for p in items) < 2 or any(":" in p or "：" in p for p in items[1:]) \
+                or _DIGIT.search(line):
             return False
+    if sum(1 for p in items if _DIGIT.search(p)) > 1:
+        return False
     return max(len(p) for p in items) <= 12 and sum(len(p) for p in items) / len(items) <= 8
+
+
+def is_site_line(line: str) -> bool:
+    """A line that opens like the seeds' sites announce their chrome."""
+    return bool(_SITE_LINE.match(line))
 
 
 def classify(line: str) -> Kind:

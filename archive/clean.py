@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .chrome import Kind, article_bounds, classify
+from .chrome import article_bounds, is_site_line
 from .mojibake import find_shifted_run
 
 # Tone-marked pinyin that scrapers insert after a character: 區(qū), 書（shū）.
@@ -50,7 +50,7 @@ def strip_pinyin_annotations(text: str) -> tuple[str, int]:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    return classify(line) is Kind.STRONG or bool(_SPAM_TAG_LINE.match(line))
+    return is_site_line(line) or bool(_SPAM_TAG_LINE.match(line))
 
 
 def looks_like_mojibake(segment: str) -> bool:
@@ -75,7 +75,9 @@ def looks_like_mojibake(segment: str) -> bool:
 
 
 def _chinese(text: str) -> list[str]:
-    return [c for c in text if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"]
+    """Han characters and the punctuation Chinese text uses (、。「」，：)."""
+    return [c for c in text if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+            or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"]
 
 
 def repair_mojibake(segment: str, skip: int = 1) -> str | None:
@@ -97,9 +99,16 @@ def repair_mojibake(segment: str, skip: int = 1) -> str | None:
                 repaired = data[:len(data) - cut].decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if repaired and len(repaired) < len(candidate):
+            if _reads_as_chinese(repaired) and len(repaired) < len(candidate):
                 return repaired
     return None
+
+
+def _reads_as_chinese(repaired: str) -> bool:
+    """Repaired mojibake is Chinese text; GBK bytes of real Chinese that
+    happen to be valid UTF-8 decode to Cyrillic, Armenian, Greek (薪 -> н)."""
+    foreign = [c for c in repaired if ord(c) > 0x7F]
+    return bool(foreign) and len(_chinese("".join(foreign))) >= 0.7 * len(foreign)
 
 
 def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]]:

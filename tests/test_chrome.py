@@ -89,3 +89,23 @@ def test_no_article_line_is_ever_lost(header, article, footer):
     body = clean_text("\n".join(header + article + footer)).body
     for line in article:
         assert line in body
+
+
+def test_contact_lines_tables_addresses_and_spaced_names_are_not_item_rows():
+    for line in ("發稿人：衛生局疾病管制科 技士 王俊欽 科長 蔡玲珊",
+                 "研考會 研青科 林佳玟 科長 06-2991111#1043",
+                 "區別\t\t寺廟名稱\t\t聯絡人\t\t電話\t\t活動日期\t\t北區\t\t南華宮\t\t陳小姐\t\t3587569\t\t110/12/24",
+                 "https://reurl.cc/AbC12x", "市長   黃 偉 哲", "發 言 人：副局長 王大明"):
+        assert classify(line) is not Kind.STRONG, line
+
+
+def test_a_press_release_ending_in_its_contact_lines_keeps_them():
+    article = ARTICLE[1:3] + ["發稿人：衛生局疾病管制科 技士 王俊欽 科長 蔡玲珊", "連絡電話：06-6357716轉350"]
+    assert body_of(article) == article
+
+
+def test_real_text_whose_gbk_bytes_happen_to_be_utf8_is_not_mojibake():
+    # 薪 and 元 in GBK are valid two-byte UTF-8 (Cyrillic, Armenian): not garbled.
+    for line in ("◎財務管理師：大學/日班/\n月薪30,000元起", "共計50頂。", "Ai-4 Ever 電動機車！"):
+        cleaned = clean_text(ARTICLE[1] + "\n" + line)
+        assert "mojibake" not in cleaned.damage and cleaned.body.endswith(line.split("\n")[-1]), line
