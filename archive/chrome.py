@@ -3,6 +3,7 @@
 A line is judged by its shape, not by a list of one site's phrases:
 - separator density: a nav bar or a 当前位置 trail is a row of short items
   between separators (| · > » / and runs of spaces), with no sentence in it;
+- the phrases sites open their chrome lines with (当前位置, 相关阅读, 热门标签);
 - site identity: copyright, ICP and security-bureau registration numbers;
 - contact shape: phone, fax, postcode, address, technical-support lines;
 - link lists: runs of three or more short lines without sentence punctuation
@@ -36,7 +37,7 @@ _SITE_LINE = re.compile(
     r"^\s*(?:"
     r"您的位置|当前位置|您现在的位置|所在位置|首页\s|声明[:：]|免责声明|版权所有|copyright|©|"
     r"联系(?:QQ|电话|我们)|本站(?:所有|将|不对)|相关(?:文章|阅读|新闻|链接)|相關(?:文章|閱讀|新聞)|"
-    r"分享到|分享至|标签[:：]|標籤[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
+    r"分享到|分享至|标签[:：]|標籤[:：]|热门(?:标签|关键词)|熱門(?:標籤|關鍵詞)|标签云|標籤雲|tags?[:：]|tag标签|关键词[:：]|關鍵詞[:：]|上一篇|下一篇|上一則|下一則|责任编辑|責任編輯|"
     r"扫一扫|掃一掃|打印本页|关闭窗口|【打印】|【关闭】"
     r")", re.I)
 _SITE_IDENTITY = re.compile(r"ICP[备備证證]|网站标识码|網站標識碼|公网安备|公網安備|公安机关备案|版权所有|版權所有|"
@@ -58,7 +59,7 @@ _FOOTER_LENGTH = 60
 
 
 def _is_item_row(line: str) -> bool:
-    """A row of short items between separators: a nav bar, trail or tag cloud.
+    """A row of short items between separators: a nav bar or a trail.
 
     Not a table row or a contact line (more than one item with digits in
     it), a web address, or a name spaced out (市長   黃 偉 哲).
@@ -66,16 +67,13 @@ def _is_item_row(line: str) -> bool:
     if _SENTENCE_PUNCTUATION.search(line) or "://" in line or "www." in line.lower():
         return False
     # Only items with a word in them count: 108/04/18 is a date, not a trail.
-    items = [p for p in _SEPARATOR.split(line.strip()) if _WORD.search(p)]
+    pieces = [p for p in _SEPARATOR.split(line.strip()) if p]
+    items = [p for p in pieces if _WORD.search(p)]
+    # Words apart by single spaces are not enough: a contact line
+    # (發稿人：衛生局 技士 王俊欽 科長 蔡玲珊) has that shape too.
     if len(items) < 3:
-        # A single space separates the words of a tag cloud: five or more
-        # words of two or more characters, with no field or number among
-        # them (a contact line: 發稿人：衛生局 王俊欽 科長 06-…).
-        items = [p for p in line.split() if _WORD.search(p)]
-        if len(items) < 5 or min(len(p) for p in items) < 2 or any(":" in p or "：" in p for p in items[1:]) \
-                or _DIGIT.search(line):
-            return False
-    if sum(1 for p in items if _DIGIT.search(p)) > 1:
+        return False
+    if sum(1 for p in pieces if _DIGIT.search(p)) > 1:
         return False
     return max(len(p) for p in items) <= 12 and sum(len(p) for p in items) / len(items) <= 8
 
