@@ -28,6 +28,9 @@ _PINYIN_ANNOTATION = re.compile(
 _LOST_ANNOTATION = re.compile(r"^[a-zü%s]{1,7}[)）]" % _TONED)
 _SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：]", re.I)
 
+# A tail this long that reads as text is text: no cut further left.
+_READABLE_TAIL = 16
+_CHINESE = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027]")
 # Runs of characters typical of UTF-8 read as GBK, plus the replacement mark.
 _REPLACEMENT = "\ufffd"
 
@@ -76,8 +79,7 @@ def looks_like_mojibake(segment: str) -> bool:
 
 def _chinese(text: str) -> list[str]:
     """Han characters and the punctuation Chinese text uses (、。「」，：)."""
-    return [c for c in text if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-            or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"]
+    return _CHINESE.findall(text)
 
 
 def repair_mojibake(segment: str, skip: int = 1) -> str | None:
@@ -188,12 +190,20 @@ def _cut_mojibake(line: str) -> tuple[str, str]:
     """Split a line into its readable head and a garbled tail, if it has one."""
     if _REPLACEMENT not in line and not _ends_like_utf8_read_as_gbk(line):
         return line, ""
-    # Scan candidate cut points at punctuation or spaces from the left; the
-    # first point after which everything is mojibake is the cut.
-    for match in re.finditer(r"[\s。！？；，]", line):
-        tail = line[match.end():]
-        if tail.strip() and looks_like_mojibake(tail):
-            return line[: match.end()], tail
-    if looks_like_mojibake(line):
-        return "", line
-    return line, ""
+    # The cut is the first point (at punctuation or a space) after which
+    # everything is mojibake. Walk the points from the right, so that only
+    # the garbled end of a long line is read: once a tail is garbled, stop
+    # at the first longer one that is not; a long readable tail ends it.
+    cuts = [0] + [m.end() for m in re.finditer(r"[\s。！？；，]", line)]
+    best = None
+    for end in reversed(cuts):
+        tail = line[end:]
+        if not tail.strip():
+            continue
+        if looks_like_mojibake(tail):
+            best = end
+        elif best is not None or len(_chinese(tail)) >= _READABLE_TAIL:
+            break
+    if best is None:
+        return line, ""
+    return line[:best], line[best:]
