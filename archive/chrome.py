@@ -73,6 +73,10 @@ def _is_item_row(line: str) -> bool:
     # (發稿人：衛生局 技士 王俊欽 科長 蔡玲珊) has that shape too.
     if len(items) < 3:
         return False
+    # A 'label: value' item is a field (內/外場人員：學歷不拘/月薪…), not a
+    # link; trails that open with a label are known by their phrase.
+    if any(":" in p or "：" in p for p in items):
+        return False
     if sum(1 for p in pieces if _DIGIT.search(p)) > 1:
         return False
     return max(len(p) for p in items) <= 12 and sum(len(p) for p in items) / len(items) <= 8
@@ -133,13 +137,27 @@ def _extend(kinds: list[Kind], lines: list[str], at: int, step: int, stop: int) 
     return at
 
 
+def _first_paragraph(lines: list[str], kinds: list[Kind], sentences: list[int]) -> int:
+    """The first sentence, unless it is the page's first line, a sentence
+    only by its length, and chrome follows it before the next sentence: a
+    page's <title> put before its site name and nav bar is long, but it is
+    a headline, not a paragraph."""
+    first = sentences[0]
+    if len(sentences) < 2 or any(kind is not Kind.BLANK for kind in kinds[:first]) \
+            or _SENTENCE_PUNCTUATION.search(lines[first]):
+        return first
+    if any(kind is Kind.STRONG for kind in kinds[first + 1:sentences[1]]):
+        return sentences[1]
+    return first
+
+
 def article_bounds(lines: list[str]) -> tuple[int, int]:
     """(start, end): the lines[start:end] that hold the article; the rest is chrome."""
     kinds = [classify(line) for line in lines]
     sentences = [i for i, kind in enumerate(kinds) if kind is Kind.SENTENCE]
     if not sentences:
         return 0, len(lines)
-    first, last = sentences[0], sentences[-1]
+    first, last = _first_paragraph(lines, kinds, sentences), sentences[-1]
     start = 0
     head_strong = [i for i in range(first) if kinds[i] is Kind.STRONG]
     if head_strong:

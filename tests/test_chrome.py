@@ -109,3 +109,21 @@ def test_real_text_whose_gbk_bytes_happen_to_be_utf8_is_not_mojibake():
     for line in ("◎財務管理師：大學/日班/\n月薪30,000元起", "共計50頂。", "Ai-4 Ever 電動機車！"):
         cleaned = clean_text(ARTICLE[1] + "\n" + line)
         assert "mojibake" not in cleaned.damage and cleaned.body.endswith(line.split("\n")[-1]), line
+
+
+def test_a_page_title_before_the_site_chrome_leaves_with_it():
+    from archive.htmltext import html_to_text
+    page = ("<html><head><title>平安镇召开秋冬季森林防火工作部署会议暨安全生产专题会议_清河县人民政府</title></head><body>"
+            "<div><ul><li>清河县人民政府</li><li>首页 | 政务公开 | 政务服务 | 互动交流</li>"
+            "<li>当前位置：首页 > 乡镇动态</li></ul></div>"
+            "<div>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</div>"
+            "<div><p>版权所有：清河县人民政府</p></div></body></html>")
+    assert body_of(html_to_text(page).text.split("\n")) == ARTICLE
+
+
+def test_field_rows_with_slashes_are_not_nav_rows():
+    for line in ("內/外場正職人員：學經歷不拘/月薪30,000元起/排班排休", "储备干部：大专/日班/面议/五险一金"):
+        assert classify(line) is not Kind.STRONG, line
+    article = ["市府勞工局將於9月10日辦理徵才活動，說明如下：", "內/外場正職人員：學經歷不拘/月薪30,000元起/排班排休",
+               "因應疫情，請民眾全程配戴口罩。"]
+    assert body_of(article) == article
