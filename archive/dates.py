@@ -180,14 +180,17 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     return None
 
 
-def _year_near(year: int, month: int, event_month: int) -> int:
-    """The year of an event month seen from a dated month: an event in
-    December reported in January was last year's."""
-    if event_month - month > 6:
-        return year - 1
-    if month - event_month > 6:
-        return year + 1
-    return year
+def _year_near(year: int, month: int, event_month: int) -> int | None:
+    """The year of an event month seen from a dated month, or None when it
+    cannot be told: within half a year it is the same year; across the new
+    year only when the two are at most two months apart (an event of 30
+    December reported on 4 January); 5月17日 in a December release may be
+    the last May or the next, and gets no year."""
+    if abs(event_month - month) <= 6:
+        return year
+    if 12 - abs(event_month - month) > 2:
+        return None
+    return year - 1 if event_month > month else year + 1
 
 
 def extract_date(folded: str, title: str | None = None) -> DocDate | None:
@@ -208,6 +211,8 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
         month, day, text, this_year = event
         if dated and dated_year is not None:
             year = dated_year if this_year else _year_near(dated_year, int(dated.value[5:7]), month)
+            if year is None:
+                return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
             return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", f"{text}; {dated.evidence}")
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")

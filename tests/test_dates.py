@@ -94,3 +94,8 @@ def test_no_year_is_invented(pieces):
         # A year is one the text writes (as itself or as a Minguo year), or
         # the one before or after it for an event across the new year.
         assert any(y in written or y - 1911 in written for y in (year - 1, year, year + 1)), (text, found)
+
+
+def test_an_event_far_across_the_new_year_gets_no_year():
+    # 5月17日 in a December release may be last May or next May.
+    assert date_of("發稿時間：110年12月27日\n5月17日起開放申請，歡迎市民踴躍參加。") == ("--05-17", "month-day")
