@@ -86,6 +86,9 @@ def name_after(folded: str, start: int) -> str | None:
     candidates = [name for name in candidates if plausible_name(name)]
     if not candidates:
         return None
+    if len(candidates) == 2 \
+            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD:
+        candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _is_word(name) or frequency(name[:2]) >= _FREQUENT_WORD:
@@ -340,7 +343,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
-            if generic and (post in ("领导", "负责人") or not re.match(
+            if generic and position == match.end() and (post in ("领导", "负责人") or not re.match(
                     r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
                 break
             add(name, position, title, match.end() - len(title))

@@ -1,0 +1,80 @@
+"""Officials and their offices on text the seeds do not cover (issue 11).
+
+Each test is a class of text, written here in that class's style: an office
+is [place][organ][post](、[organ][post])*, never a verb, a courtesy phrase,
+another person or a list of others.
+"""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import fold
+
+
+def offices(text: str) -> dict[str, str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text", given={}))
+    return {fold(o.name): fold(o.title) for o in document.officials}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Another person and a conjunction before the office.
+    ("活动由市长黄伟哲、经发局局长陈凯文共同主持。", "陈凯文", "经发局局长"),
+    ("会上，市长林国华偕同民政局局长吴明达颁奖。", "吴明达", "民政局局长"),
+    ("现场有里长王大同以及立委郭正雄到场。", "郭正雄", "立委"),
+    # A courtesy phrase before the office's place.
+    ("感谢与会贵宾台南市政府农业局局长李志明莅临指导。", "李志明", "台南市政府农业局局长"),
+    # Verbs and adverbs before the office.
+    ("这批物资移交予屏东县政府社会处处长刘美华签收。", "刘美华", "屏东县政府社会处处长"),
+    ("大会中已向市长陈志明反映。", "陈志明", "市长"),
+    # A list of offices held by one person stays whole.
+    ("会议听取了兴福镇党委副书记、镇长张立平的汇报。", "张立平", "兴福镇党委副书记、镇长"),
+])
+def test_office_is_a_title_phrase_not_a_clause(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_office_after_a_person_in_a_list_is_their_own():
+    found = offices("出席的有台中市吴志强副市长、屏东县副县长林美芳。")
+    assert found.get("林美芳") == "屏东县副县长"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("今年各地的做法都不同，市长李勇做报告时说明。", "李勇做"),
+    ("市长全票当选后表示感谢。", "全票"),
+    ("秘书长杨渡担任主持人。", "杨渡担"),
+])
+def test_words_glued_to_names_are_not_people(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("保生大帝庙主任委员 林志明致词。", "林志明"),
+    ("台南市网球协会理事长陈正义出席。", "陈正义"),
+    ("海巡署前署长王进财获颁勋章。", "王进财"),
+    ("退休书记官林秀美捐款一万元。", "林秀美"),
+    ("日本前首相安倍晋三遇刺，外界哀悼安倍前首相。", "安倍晋三"),
+])
+def test_past_posts_and_civil_bodies_are_not_officials(text, name):
+    assert name not in offices(text)
+
+
+def test_national_leader_opening_a_story_is_an_official_but_not_in_passing():
+    assert "习近平" in offices("央视网消息(新闻联播):习近平总书记指出，要做好防汛工作。")
+    assert "蔡英文" in offices("蔡英文总统今(8)日上午出席开幕典礼。")
+    later = "镇党委召开会议，部署下一阶段工作。" * 12 + "会议要求学习习近平总书记重要讲话精神。"
+    assert "习近平" not in offices(later)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Contact lines: one space between office and name, a phone number after.
+    ("新闻联系人:资讯地价科科员 林雅婷06-6320990", "林雅婷", "资讯地价科科员"),
+    # A list of names after an office that says little alone.
+    ("由召集人蔡文豪议员主持，召集人余明青、林冠宇出席。", "林冠宇", "召集人"),
+    # Surname, office, given name.
+    ("今日由徐区长全立、黄主任秘书明新前往祝寿。", "徐全立", "区长"),
+    ("包括总统府副秘书长熊光明及台北市政府秘书长陈永华也在座。", "熊光明", "总统府副秘书长"),
+])
+def test_officials_named_in_less_common_shapes(text, name, office):
+    assert offices(text).get(name) == office
