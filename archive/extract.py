@@ -116,12 +116,16 @@ def office_region(folded_title: str, regions: list) -> str | None:
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:
-    """Every occurrence of each word in the text, as (start, end)."""
-    spans = []
-    for word in words:
-        for match in re.finditer(re.escape(word), text):
-            spans.append((match.start(), match.end()))
-    return spans
+    """Every occurrence of each word in the text, as (start, end).
+
+    One pass for all words (longest first at each point), not one per word:
+    a long text names many people, and a pass per name was quadratic.
+    """
+    words = {word for word in words if word}
+    if not words:
+        return []
+    pattern = re.compile("(?=(%s))" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return [(match.start(), match.start() + len(match.group(1))) for match in pattern.finditer(text)]
 
 
 def _as_written(folded_names: list[str], folded: str, original: str) -> list[str]:
