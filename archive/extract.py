@@ -23,7 +23,8 @@ from .script import detect_script, fold
 
 # Bump when extraction changes, so that an incremental reindex redoes
 # documents whose bytes did not change but whose metadata would.
-EXTRACTOR_VERSION = "2"
+# 3: stored file/origin are relative to the SOURCE (no absolute paths).
+EXTRACTOR_VERSION = "3"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
