@@ -119,7 +119,9 @@ def _support(div: Division, keys: "_KnownPlaces", gazetteer: Gazetteer, close: b
         parent = gazetteer.parent_of(div)
         support = int(parent is not None and parent.key in keys)
     else:
-        support = len({d.key for d in gazetteer.lineage(div)} & keys - {div.key})
+        # (lineage - itself) & keys: `lineage & keys - {key}` would copy all
+        # the known keys for every candidate.
+        support = len(({d.key for d in gazetteer.lineage(div)} - {div.key}) & keys)
     return support + keys.below[div.key]
 
 
