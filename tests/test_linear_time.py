@@ -41,3 +41,20 @@ def test_extraction_time_grows_linearly_on_one_huge_line(kind, sample):
     small = _seconds(make_line(kind, N, sample))
     large = _seconds(make_line(kind, 4 * N, sample))
     assert large < 9 * max(small, 0.02), (kind, small, large)  # 4x linear, 16x quadratic
+
+
+@pytest.mark.parametrize("page", [
+    "<div class='content'>" + "<b>区长" * N + "</i>" * N + "</div>",        # stray end tags
+    "<article> </article>" * N + "<p>镇长讲话</p>",                          # empty content regions
+    "<p>" + "区长&amp;书记" * N + "</p>",                                  # entities in one text run
+])
+def test_html_reading_time_grows_linearly(page):
+    from archive.htmltext import html_to_text
+
+    def seconds(html: str) -> float:
+        started = time.perf_counter()
+        html_to_text(html)
+        return time.perf_counter() - started
+
+    small, large = seconds(page), seconds(page * 4)
+    assert large < 9 * max(small, 0.02), (small, large)
