@@ -176,7 +176,7 @@ def extract(paths: tuple[Path, ...]) -> None:
             line = json.dumps(extract_document(item).to_dict(), ensure_ascii=False)
         except Exception as exc:  # the boundary: one document, not the run
             failed += 1
-            click.echo(f"skipped {IngestError(item.origin, f'extraction failed: {type(exc).__name__}: {exc}')}",
+            click.echo(f"skipped {item.origin}: extraction failed: {type(exc).__name__}: {exc}",
                        err=True)
             continue
         click.echo(line)

@@ -26,10 +26,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFI
 GIVEN_FIELDS = ("title", "date", "source", "url")
 # The largest document the archive takes, in characters after decoding (text
 # and given metadata together). The largest of the 56,879 corpus documents has
-# 21,444 characters; a megabyte of the most costly text still extracts and
-# indexes in well under a minute (bench/results/huge_line.txt), and every
-# step is linear, so the limit bounds the time one document can take.
-MAX_DOCUMENT_CHARS = 1_000_000
+# 21,444 characters. Every step is linear, so the limit bounds the time one
+# document can take: at 500,000 characters the costliest text measured
+# (mojibake: rare characters for jieba, a distinct bigram at every place)
+# reindexes in 14 s on two cores, while a million took up to 80 s when the
+# machine was shared (bench/results/huge_line.txt).
+MAX_DOCUMENT_CHARS = 500_000
 # Bytes read for one document (a file, or one JSON Lines record) before the
 # characters can be counted. Generous enough that no document within the
 # character limit is refused for its bytes (\u escapes take 6 bytes a
@@ -131,8 +133,8 @@ def _read_single(path: Path) -> RawDocument | IngestError:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return IngestError(origin, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit "
-                                       "for one document")
+            return IngestError(origin, f"file is {size:,} bytes, over the "
+                                       f"{MAX_FILE_BYTES:,}-byte limit for one document")
         data = path.read_bytes()
     except OSError as exc:
         return IngestError(origin, f"cannot read: {exc.strerror or exc}")
@@ -160,7 +162,7 @@ def _checked(item: RawDocument | IngestError) -> RawDocument | IngestError:
     size = len(item.text) + sum(len(value) for value in item.given.values())
     if size > MAX_DOCUMENT_CHARS:
         return IngestError(item.origin, f"document is {size:,} characters, over the "
-                                        f"{MAX_DOCUMENT_CHARS:,}-character limit; skipped")
+                                        f"{MAX_DOCUMENT_CHARS:,}-character limit")
     return item
 
 
@@ -191,8 +193,8 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
             origin = f"{path}:{number}"
             if len(raw_line) > MAX_FILE_BYTES and not raw_line.endswith(b"\n"):
                 _skip_rest_of_line(handle)
-                yield IngestError(origin, f"record is over the {MAX_FILE_BYTES}-byte limit "
-                                          "for one document; skipped")
+                yield IngestError(origin, f"record is over the {MAX_FILE_BYTES:,}-byte limit "
+                                          "for one document")
                 continue
             if number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
                 raw_line = raw_line[3:]

@@ -199,8 +199,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 files.append(item)
         total = _count_documents(files)
         done = 0
-        seen: dict[str, str] = {}
-        given_origin: dict[str, str] = {}  # id -> file:line as the user named it, for messages
+        seen: dict[str, str] = {}  # id -> file[:line] as the user named it, for messages
         failed_files: set[str] = set()
 
         def changed_documents() -> Iterator[RawDocument]:
@@ -218,14 +217,14 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                         failed_files.add(location)
                         fail(item)
                         continue
+                    as_read = item.origin
                     item.location = location
-                    given_origin.setdefault(item.id, item.origin)
-                    item.file, item.origin = public, public + item.origin[len(str(path)):]
+                    item.file, item.origin = public, public + as_read[len(str(path)):]
                     if item.id in seen:
-                        fail(IngestError(item.origin, f"duplicate id {item.id!r} "
-                                                      f"(first read from {seen[item.id]})"))
+                        fail(IngestError(as_read, f"duplicate id {item.id!r} "
+                                                  f"(first read from {seen[item.id]})"))
                         continue
-                    seen[item.id] = item.origin
+                    seen[item.id] = as_read
                     previous = known.get(item.id)
                     if previous and previous[0] == content_hash(item):
                         report.unchanged += 1
@@ -248,7 +247,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 else map(_extract_fields, pending)
             for doc_id, fields, error in results:
                 if error:
-                    fail(IngestError(given_origin.get(doc_id, doc_id), error))
+                    fail(IngestError(seen.get(doc_id, doc_id), error))
                     continue
                 names.update(n for n in fields["official"].split(",") if n)
                 pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -270,7 +269,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                         writer.add_document(**fields)
                     except Exception as exc:  # the boundary: one document, not the build
                         placeholders.append(_take_partial_document(writer, len(placeholders)))
-                        fail(IngestError(given_origin.get(doc_id, doc_id),
+                        fail(IngestError(seen.get(doc_id, doc_id),
                                          f"indexing failed: {type(exc).__name__}: {exc}"))
                         continue
                     if doc_id in known:
