@@ -183,3 +183,12 @@ def test_a_document_over_the_size_limit_is_skipped_in_one_line(tmp_path, small_l
     assert f"over the {LIMIT:,}-character limit" in errors["big.txt"]
     assert "byte limit" in errors["bigger.txt"]
     assert all("\n" not in message for message in errors.values())
+
+
+def test_a_json_lines_record_over_the_byte_limit_is_skipped_unread(tmp_path, small_limit):
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(b'{"text": "' + b"a" * (16 * LIMIT * 3) + b'"}\n' + '{"id": "after", "text": "镇长讲话"}\n'.encode())
+    items = list(ingest.read_sources([path]))
+    assert [i.id for i in items if isinstance(i, ingest.RawDocument)] == ["after"]
+    (error,) = [i for i in items if isinstance(i, ingest.IngestError)]
+    assert error.origin.endswith("long.jsonl:1") and "byte limit" in error.message
