@@ -229,8 +229,14 @@ def extract(paths: tuple[Path, ...]) -> None:
             failed += 1
             click.echo(f"skipped {item}", err=True)
             continue
-        record = extract_document(item).to_dict()
-        click.echo(json.dumps(record, ensure_ascii=False))
+        try:
+            line = json.dumps(extract_document(item).to_dict(), ensure_ascii=False)
+        except Exception as exc:  # the boundary: one document, not the run
+            failed += 1
+            click.echo(f"skipped {item.origin}: extraction failed: {type(exc).__name__}: {exc}",
+                       err=True)
+            continue
+        click.echo(line)
     sys.exit(EXIT_FAILURES if failed else EXIT_OK)
 
 
