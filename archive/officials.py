@@ -43,8 +43,7 @@ _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队�
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
 # 蔡英文总统今日); further down a local page they are quoted in passing.
-_NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央",
-             "国务院副总理", "政治局", "总统", "副总统", "行政院长")
+_NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
@@ -71,7 +70,7 @@ _AFTER_NAME = re.compile(
     r"将|会|于|今|昨|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心") | _ORGAN_END
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
@@ -91,7 +90,7 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
-            if _is_word(name) or frequency(name[:2]) >= _FREQUENT_WORD:
+            if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
     # No boundary: a two-character name is followed by a common word.
@@ -102,6 +101,23 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
+
+
+# The commonest surnames open many words (王家, 高度): a name starting with one
+# is read as a word only when that word is very frequent.
+_COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+                       "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵")
+
+
+def _opens_with_word(name: str) -> bool:
+    """祝贺|郭议长: the 'name' opens with a word (李俊 is rarely one)."""
+    if len(name) == 3 and name[0] in _COMMON_SURNAMES:
+        return frequency(name[:2]) >= _prefix_limit(name)
+    return is_common_word(name[:2])
+
+
+def _prefix_limit(name: str) -> int:
+    return 3000 if len(name) == 3 and name[0] in _COMMON_SURNAMES else _FREQUENT_WORD
 
 
 def _is_word(name: str) -> bool:
@@ -119,7 +135,7 @@ def post_start_is_organ(folded: str, end: int) -> bool:
 
 # 徐区长全立, 黄主任秘书明新: a surname alone before the office and the given
 # name after it, in a list or clause of its own.
-_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与)")
+_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士)")
 
 
 def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
@@ -133,6 +149,16 @@ def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> st
     return given.group(0)
 
 
+def _ends_with_boundary_word(folded: str, begin: int) -> bool:
+    """The text before `begin` ends with a word, so a name may start there:
+    a common word, a verb or preposition (偕同, 便由), or an office
+    (董事长纪政国策顾问)."""
+    before = folded[max(0, begin - 2):begin]
+    if is_common_word(before) or _word_tags().get(before, "n") in _STOP_TAGS:
+        return True
+    return any(folded.endswith(post, 0, begin) for post in ("长", "员", "书记", "主任", "人"))
+
+
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
     for length in (3, 2, 4):
@@ -141,7 +167,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         name = folded[begin:end]
         if not is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] in _NOT_NAME_START or is_common_word(name[:2]):
+                or name[0] in _NOT_NAME_START or _opens_with_word(name):
             continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
@@ -149,7 +175,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         if any(_word_tags().get(folded[begin - k:begin + 1]) for k in (1, 2, 3) if begin >= k):
             continue  # 共和国|驻华大使: the "surname" closes the word before it
-        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or is_common_word(folded[max(0, begin - 2):begin]):
+        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin):
             return name
     return None
 
@@ -256,8 +282,14 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 
 
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
-    """A national office named after the document's lead (quoted in passing)."""
-    return at >= LEAD_CHARS and any(national in title for national in _NATIONAL)
+    """A national office named after the document's lead (quoted in passing).
+
+    The post decides, not an organ inside the title: 总统府秘书长 is a
+    secretary-general, not a president.
+    """
+    if at < LEAD_CHARS:
+        return False
+    return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
 
 
 def is_public_office(title: str, is_place=None) -> bool:
@@ -272,6 +304,13 @@ def is_public_office(title: str, is_place=None) -> bool:
             and any(is_place(title[:k]) for k in (2, 3, 4)):
         return True
     return not former
+
+
+def _held_by_one(post: str) -> bool:
+    """A post one person holds (书记长, 市长, 主席): names listed after it are
+    others (书记长甲、乙、丙 names one 书记长), unlike 区领导甲、乙 or 议员甲、乙."""
+    return not post.startswith("副") and post not in _GENERIC_POSTS \
+        and post.endswith(("长", "书记", "主席", "总统", "总理", "主委", "发言人", "秘书"))
 
 
 def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
@@ -331,7 +370,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
             spaced = name_after(folded, position + 1)
-            if spaced and re.match(r"[\s\d(（]|$", folded[position + 1 + len(spaced):]):
+            if spaced:
                 position += 1
         given = _given_name_after_surname(folded, match.start(), match.end())
         if given:
@@ -349,7 +388,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break
             add(name, position, title, match.end() - len(title))
             position += len(name)
-            if folded[position:position + 1] == "、":
+            if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
                 continue
             # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
@@ -370,6 +409,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
+        rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
+        if rank:  # 李俊俋副秘书长: the rank belongs to the post
+            end -= len(rank.group(0))
+            post = rank.group(0) + post
         if folded[end - 1:end] in ("等", "前", "原"):
             end -= 1
         if folded[end:match.start()] == "前":

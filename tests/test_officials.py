@@ -78,3 +78,28 @@ def test_national_leader_opening_a_story_is_an_official_but_not_in_passing():
 ])
 def test_officials_named_in_less_common_shapes(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_names_listed_after_a_post_one_person_holds_are_others():
+    found = offices("党团书记长许志明、蔡文辉、林燕华今天召开记者会。")
+    assert found == {"许志明": "党团书记长"}
+    listed = offices("区领导吴建舟、洪武明出席。")
+    assert set(listed) == {"吴建舟", "洪武明"}
+
+
+def test_an_organ_named_like_a_national_office_is_no_national_office():
+    lead = "总统今天上午接见访问团，就双边合作交换意见，并感谢各界长期支持。" * 4
+    found = offices(lead + "包括总统府秘书长李大成、外交部长吴正燮等亦出席是项活动。")
+    assert found.get("李大成") == "总统府秘书长"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("总统府依照防疫指引，便由李俊明副秘书长担任防疫长。", "李俊明", "副秘书长"),
+    ("总统今晚偕同陈建明副总统在总统府以国宴款待访宾。", "陈建明", "副总统"),
+    ("公卫出身的黄志哲市长非常重视学生健康。", "黄志哲", "市长"),
+    ("党团书记长王家贞认为，最辛苦的是医护人员。", "王家贞", "党团书记长"),
+    ("有许多家长向台南市议员 余明青反应。", "余明青", "台南市议员"),
+    ("李总统登辉先生特颁书面贺词。", "李登辉", "总统"),
+])
+def test_name_boundaries_before_and_after_offices(text, name, office):
+    assert offices(text).get(name) == office
