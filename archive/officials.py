@@ -38,7 +38,7 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:现任|担任|是|系|任)(.+)$")
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志(?:任|为|现任|担任)|现任|担任|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
@@ -64,20 +64,55 @@ _FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 
 # What may follow a name: punctuation or the verbs that follow a speaker.
 _AFTER_NAME = re.compile(
-    r"(?:[,，、。；;：:！!？?\s（(“”\"]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
+    r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的") | _ORGAN_END
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 
+# Names outside the Han surname pattern. Uyghur and other transliterated
+# names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
+# are one or two of a small set of two-character parts (次仁平措, 扎西).
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
+加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
+才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
+旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增""".split())
+# 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
+_YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
+
+
+def _name_outside_han_pattern(folded: str, start: int) -> str | None:
+    dotted = _DOTTED_NAME.match(folded, start)
+    if dotted:
+        # The last part ends at the first boundary (吐尼亚孜|主持), not at
+        # the end of the run of characters.
+        last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
+        for end in range(start + last_dot + 3, dotted.end() + 1):
+            if _AFTER_NAME.match(folded, end):
+                return folded[start:end]
+    parts = 0
+    while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
+        parts += 1
+    if parts and _AFTER_NAME.match(folded, start + 2 * parts):
+        return folded[start:start + 2 * parts]
+    return None
+
+
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
-    if folded[start:start + 1] in _NOT_NAME_START:
+    other = _name_outside_han_pattern(folded, start)
+    if other:
+        return other
+    if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
+                                           or _word_tags().get(folded[start + 1:start + 3])):
+        return None  # 议员于专案报告: "at", before a word
+    if folded[start:start + 1] in _NOT_NAME_START - {"于"}:
         return None
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
@@ -306,6 +341,16 @@ def is_public_office(title: str, is_place=None) -> bool:
     return not former
 
 
+def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
+    """A civil body closes the words before the post, and no post of its own
+    (基金会董事长|纪政国策顾问) stands between them."""
+    window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
+    civil = None
+    for civil in _CIVIL_ORGAN.finditer(window):
+        pass
+    return civil is not None and "长" not in window[civil.end():]
+
+
 def _held_by_one(post: str) -> bool:
     """A post one person holds (书记长, 市长, 主席): names listed after it are
     others (书记长甲、乙、丙 names one 书记长), unlike 区领导甲、乙 or 议员甲、乙."""
@@ -362,6 +407,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         post = match.group(0)
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
+        if _civil_body_before(folded, match.start(), match.end()):
+            continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.

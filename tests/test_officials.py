@@ -103,3 +103,29 @@ def test_an_organ_named_like_a_national_office_is_no_national_office():
 ])
 def test_name_boundaries_before_and_after_offices(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Uyghur and other transliterated names join their parts with a middle dot.
+    ("自治区党委副书记、自治区主席艾尔肯·吐尼亚孜主持会议。", "艾尔肯·吐尼亚孜", "自治区党委副书记、自治区主席"),
+    ("县长买买提•艾力表示，要抓好春耕。", "买买提•艾力", "县长"),
+    # Tibetan names: one or two two-character parts, no Han surname.
+    ("县委书记次仁平措带队检查防汛工作。", "次仁平措", "县委书记"),
+    ("镇长扎西在会上讲话。", "扎西", "镇长"),
+    # X同志 in personnel notices.
+    ("王建华同志任兴福镇党委书记。", "王建华", "兴福镇党委书记"),
+    # 于 as a surname, a name followed by a date.
+    ("村支书于殿红专门邀请电商平台直播。", "于殿红", "村支书"),
+    ("中央书记处书记蔡奇16日至17日在河北调研。", "蔡奇", "中央书记处书记"),
+])
+def test_names_outside_the_common_han_pattern(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("市长于昨日前往工地视察。", "于昨日"),
+    ("议员于专案报告会议提出质询。", "于专"),
+    ("安平天后宫在卢友明主任委员的率领下前往进香。", "卢友明"),
+])
+def test_prepositions_and_civil_bodies_a_word_away_make_no_official(text, wrong):
+    assert wrong not in offices(text)
