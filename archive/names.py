@@ -20,7 +20,7 @@ SURNAMES_1 = set(
     "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     "洪萧赖锺涂蓝骆庄谌习")
 # Characters that do not occur inside personal names but do follow titles.
-NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署们这那其该各此对于从把被将也都"
+NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署省们这那其该各此对于从把被将也都"
                   "就还而并或得靠")
 
 

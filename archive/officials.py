@@ -67,7 +67,7 @@ _AFTER_NAME = re.compile(
     r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
-    r"将|会|于|今|昨|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
+    r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 _BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
@@ -78,7 +78,7 @@ _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 # Names outside the Han surname pattern. Uyghur and other transliterated
 # names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
 # are one or two of a small set of two-character parts (次仁平措, 扎西).
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 _TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
 加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
 才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
@@ -95,7 +95,8 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         for end in range(start + last_dot + 3, dotted.end() + 1):
             if _AFTER_NAME.match(folded, end):
-                return folded[start:end]
+                name = folded[start:end]
+                return None if any(c in NOT_IN_NAME for c in name) else name
     parts = 0
     while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
         parts += 1
@@ -189,7 +190,7 @@ def _ends_with_boundary_word(folded: str, begin: int) -> bool:
     a common word, a verb or preposition (偕同, 便由), or an office
     (董事长纪政国策顾问)."""
     before = folded[max(0, begin - 2):begin]
-    if is_common_word(before) or _word_tags().get(before, "n") in _STOP_TAGS:
+    if len(before) == 2 and (is_common_word(before) or _word_tags().get(before, "n") in _STOP_TAGS):
         return True
     return any(folded.endswith(post, 0, begin) for post in ("长", "员", "书记", "主任", "人"))
 
