@@ -244,7 +244,7 @@ def _word_tags() -> dict[str, str]:
 
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
-_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有")
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其")
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -359,10 +359,16 @@ def _held_by_one(post: str) -> bool:
         and post.endswith(("长", "书记", "主席", "总统", "总理", "主委", "发言人", "秘书"))
 
 
+_PARTY_BEFORE_NAME = re.compile(r"(?:无党籍?|(?:民进|国民|亲民|民众|时代力量|台联|共产|民主|进步)党籍?)$")
+
+
 def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
     """Further names of a list ending where a found name begins, nearest first."""
     found = []
     while begin > 0:
+        party = _PARTY_BEFORE_NAME.search(folded, max(0, begin - 6), begin)
+        if party:  # 林美燕和无党吴禹寰议员: a party label sits between join and name
+            begin = party.start()
         # Only the character right before the name: a search for a join
         # anchored at `begin` would scan the text from its start every time.
         if folded[begin - 1] not in _LIST_JOINS:
@@ -388,14 +394,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     officials: dict[str, Official] = {}
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
-        if name in skip or name in officials or not is_public_office(title, is_place):
+        if name in skip or not is_public_office(title, is_place):
             return
         if title_at is not None and _NOT_HELD_BEFORE.search(folded, max(0, title_at - 2), title_at):
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
-        officials[name] = Official(name=original[at:at + len(name)], title=_as_written(title))
-
-    def _as_written(title: str) -> str:
-        return title
+        known = officials.get(name)
+        # A person keeps the fullest office the document gives them:
+        # 议员 first, 台南市议员 later is the same office, more complete.
+        if known is None or (len(title) > len(known.title) and title.endswith(known.title)):
+            officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
         name = folded[surname_at] + given

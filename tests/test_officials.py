@@ -129,3 +129,21 @@ def test_names_outside_the_common_han_pattern(text, name, office):
 ])
 def test_prepositions_and_civil_bodies_a_word_away_make_no_official(text, wrong):
     assert wrong not in offices(text)
+
+
+def test_a_party_label_between_names_keeps_the_list():
+    found = offices("洪玉凤、蔡淑美、林美华和无党吴禹明议员齐聚讨论。")
+    assert set(found) == {"洪玉凤", "蔡淑美", "林美华", "吴禹明"}
+
+
+def test_a_person_keeps_the_fullest_office_the_document_gives():
+    found = offices("余明青议员表示，学校营养午餐应改善。台南市议员余明青并提出三项建议。")
+    assert found == {"余明青": "台南市议员"}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("大会颁发民主奖予联邦众院议长裴洛明。", "裴洛明", "联邦众院议长"),
+    ("由外交部长林佳明、我驻帛琉大使黎倩华陪同。", "黎倩华", "驻帛琉大使"),
+])
+def test_single_function_characters_stop_an_office(text, name, office):
+    assert offices(text).get(name) == office
