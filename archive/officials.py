@@ -11,10 +11,10 @@ speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines
 """
 from __future__ import annotations
 
-import functools
+import math
 import re
 
-from .common_words import frequency, is_common_word
+from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
@@ -236,10 +236,42 @@ _STOP_TAGS = {"v", "vd", "vg", "p", "d", "ad", "dg", "df", "c", "u", "uj", "ul",
 _TITLE_WORDS = {"副", "原", "代", "常务", "兼", "党", "党组", "党委", "党工委", "委", "中共"}
 
 
-@functools.lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
-    import jieba.posseg
-    return jieba.posseg.dt.word_tag_tab
+    return word_tags()
+
+
+_LOG_TOTAL = math.log(60_000_000)  # about the sum of jieba's dictionary frequencies
+_PLACE_FREQUENCY = 1000
+
+
+def _words(text: str, is_place=None) -> list[str]:
+    """`text` cut into dictionary words the way jieba cuts without its HMM:
+    the cut whose words are likeliest together (自治区|党委, not 自治|区党委).
+    Places the gazetteer knows count as words of middling frequency."""
+    frequencies = word_frequencies()
+    # best[i]: (log-likelihood of the best cut of text[:i], start of its last word)
+    best: list[tuple[float, int]] = [(0.0, 0)]
+    for end in range(1, len(text) + 1):
+        choice = (-math.inf, end - 1)
+        for length in range(1, min(4, end) + 1):
+            word = text[end - length:end]
+            frequency = frequencies.get(word, 0)
+            if not frequency and length > 1:
+                if not (is_place and is_place(word)):
+                    continue
+                frequency = _PLACE_FREQUENCY
+            score = best[end - length][0] + math.log(frequency or 1) - _LOG_TOTAL
+            if score > choice[0]:
+                choice = (score, end - length)
+        best.append(choice)
+    words: list[str] = []
+    end = len(text)
+    while end > 0:
+        start = best[end][1]
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
 
 
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
@@ -269,8 +301,7 @@ def office_prefix(head: str, is_place=None) -> str:
     a place name opens the office when there is one (聚餐|台南市长,
     贵宾|台南市政府农业局局长), as places open titles.
     """
-    import jieba
-    words = jieba.lcut(head, HMM=False)
+    words = _words(head, is_place)
     kept: list[str] = []
     for word in reversed(words):
         if not _title_word(word, is_place):
