@@ -9,6 +9,7 @@ from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
 from indexer.snippets import highlight_html
 
 from . import histogram
+from .links import site_url
 from .api import document_payload, search_payload, trail_payload
 from .searching import get_index, hit_titles, run_search
 
@@ -18,10 +19,6 @@ bp = Blueprint("archive", __name__)
 EXAMPLES = ["杨国昕", "楊國昕", "任俊洁", "\"主持召开\"", "书记 -疫情", "陈涛镇"]
 DOC_SCRIPTS = ("simplified", "traditional")
 TRAIL_LIMIT = 500
-
-
-def base_url() -> str:
-    return request.host_url.rstrip("/")
 
 
 @bp.route("/")
@@ -48,7 +45,7 @@ def search():
 @bp.route("/api/search")
 def search_json():
     search_request, result = run_search()
-    return jsonify(search_payload(search_request, result, base_url=base_url()))
+    return jsonify(search_payload(search_request, result, base_url=site_url()))
 
 
 def load_document(doc_id: str):
@@ -62,7 +59,7 @@ def load_document(doc_id: str):
 
 @bp.route("/doc/<doc_id>.json")
 def document_json(doc_id: str):
-    return jsonify(document_payload(load_document(doc_id), base_url=base_url()))
+    return jsonify(document_payload(load_document(doc_id), base_url=site_url()))
 
 
 def highlight_runs(q: str) -> list[str]:
@@ -117,7 +114,7 @@ def official(name: str):
 @bp.route("/official/<name>.json")
 def official_json(name: str):
     folded, profile, trail = load_trail(name)
-    return jsonify(trail_payload(folded, profile, trail, base_url=base_url()))
+    return jsonify(trail_payload(folded, profile, trail, base_url=site_url()))
 
 
 @bp.app_template_filter("fold")
