@@ -185,8 +185,7 @@ def _search(port: int, q: str) -> dict:
 
 def test_archive_serve_lets_go_of_a_replaced_generation(tmp_path):
     root = tmp_path / "index"
-    subprocess.run(CLI + ["reindex", str(SEEDS), "--index", str(root), "--workers", "1"],
-                   check=True, capture_output=True, timeout=120)
+    build([SEEDS], root, workers=1)
     port = _free_port()
     server = subprocess.Popen(CLI + ["serve", "--index", str(root), "--port", str(port),
                                      "--threads", "4"],
@@ -206,8 +205,7 @@ def test_archive_serve_lets_go_of_a_replaced_generation(tmp_path):
             totals = set(pool.map(lambda _: _search(port, "书记")["total"], range(16)))
         assert len(totals) == 1
         assert open_files_under(server.pid, root / "gen-000001")
-        subprocess.run(CLI + ["reindex", str(SEEDS), "--index", str(root), "--full",
-                              "--workers", "1"], check=True, capture_output=True, timeout=120)
+        build([SEEDS], root, full=True, workers=1)   # what `archive reindex --full` runs
         assert (root / "CURRENT").read_text().strip() == "gen-000002"
         assert _search(port, "书记")["total"] in totals
         assert held_removed_files(server.pid, root) == []
