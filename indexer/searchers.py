@@ -112,6 +112,9 @@ class ThreadSearchers:
             self._slots.add(slot)
             self._local.slot = slot
             self._retire_older_than(slot.version)
+            # Opened just before another thread opened a newer version: use it
+            # for this operation, then close it like any other older searcher.
+            slot.stale = any(other.version > slot.version for other in self._slots)
         return slot
 
     def _open(self) -> _Slot:
@@ -162,7 +165,3 @@ class ThreadSearchers:
                 slot.stale = True
                 if not slot.holds:
                     self._close(slot)
-
-    def open_count(self) -> int:
-        with self._lock:
-            return len(self._slots)
