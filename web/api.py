@@ -70,8 +70,14 @@ def search_payload(request: SearchRequest, result: SearchResult, base_url: str =
     }
 
 
+# Where the server read a document from is a path on the server: not for the public.
+SERVER_ONLY_FIELDS = ("origin", "file")
+
+
 def document_payload(doc, base_url: str = "") -> dict:
     data = doc.to_dict()
+    for name in SERVER_ONLY_FIELDS:
+        data.pop(name, None)
     data["original"] = doc.original
     data["url"] = f"{base_url}/doc/{quote(doc.id)}"
     data["source_url"] = doc.url
