@@ -148,3 +148,38 @@ def test_serve_refuses_a_base_url_that_is_not_one_in_one_line(seed_index, value)
         capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "base URL" in result.stderr
+
+
+def test_archive_serve_takes_its_base_url_from_the_environment(seed_index):
+    import os
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from archive.cli import main; main()", "serve", "--index",
+         str(seed_index), "--port", str(port), "--threads", "1"],
+        env={**os.environ, "ARCHIVE_BASE_URL": "https://archive.example.org"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        with conn:
+            conn.sendall(b"GET /opensearch.xml HTTP/1.1\r\nHost: evil.example\r\n"
+                         b"Connection: close\r\n\r\n")
+            data = b""
+            while chunk := conn.recv(65536):
+                data += chunk
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert data.startswith(b"HTTP/1.1 200")
+    assert b"evil" not in data and b'template="https://archive.example.org/search?q=' in data
