@@ -38,7 +38,7 @@ def search_payload(request: SearchRequest, result: SearchResult, base_url: str =
     date_range = {"from": None, "to": None}
     return {
         "query": request.q,
-        "filters": {k: v for k, v in request.params().items() if k not in ("q", "page")},
+        "filters": {k: v for k, v in request.params().items() if k not in ("q", "page", "page_size")},
         "total": result.total,
         "page": request.page,
         "pages": result.pages,
