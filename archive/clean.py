@@ -28,9 +28,13 @@ _PINYIN_ANNOTATION = re.compile(
 _LOST_ANNOTATION = re.compile(r"^[a-zü%s]{1,7}[)）]" % _TONED)
 _SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：]", re.I)
 
-# A tail this long that reads as text is text: no cut further left.
-_READABLE_TAIL = 16
-_CHINESE = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027]")
+_CHINESE_CLASS = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027"
+_CHINESE = re.compile(f"[{_CHINESE_CLASS}]")
+# At least three / four Chinese characters or punctuation marks, found
+# without building a list of them (segments may be megabytes long).
+_THREE_CHINESE = re.compile(f"(?:[^{_CHINESE_CLASS}]*[{_CHINESE_CLASS}]){{3}}")
+_FOUR_CHINESE = re.compile(f"(?:[^{_CHINESE_CLASS}]*[{_CHINESE_CLASS}]){{4}}")
+_CUT_POINT = re.compile(r"[\s。！？；，]")
 # Runs of characters typical of UTF-8 read as GBK, plus the replacement mark.
 _REPLACEMENT = "\ufffd"
 
@@ -69,8 +73,8 @@ def looks_like_mojibake(segment: str) -> bool:
     pieces = [piece for piece in segment.split(_REPLACEMENT) if piece.strip()]
     if not pieces:
         return True
-    judged = [piece for piece in pieces if len(_chinese(piece)) >= 3]
-    if len(_chinese(segment)) < 4 or not judged:
+    judged = [piece for piece in pieces if _THREE_CHINESE.match(piece)]
+    if not judged or not _FOUR_CHINESE.match(segment):
         return False
     # A piece after a mark may begin inside a character the mark took.
     return all(repair_mojibake(piece, skip=1 if piece is pieces[0] else 3) is not None
@@ -187,23 +191,43 @@ def _ends_like_utf8_read_as_gbk(line: str) -> bool:
 
 
 def _cut_mojibake(line: str) -> tuple[str, str]:
-    """Split a line into its readable head and a garbled tail, if it has one."""
-    if _REPLACEMENT not in line and not _ends_like_utf8_read_as_gbk(line):
+    """Split a line into its readable head and a garbled tail, if it has one.
+
+    A garbled tail runs to the end of the line, so only a line whose end
+    reads as UTF-8 seen through GBK has one (a lone replacement mark in
+    ordinary text, a character lost upstream, is no tail). The cut is the
+    first point (after punctuation or a space) after which everything is
+    mojibake: tails that start inside the garbled run are garbled, tails
+    that reach back into readable text are not, so the point is found by
+    bisection over the points whose tail has enough Chinese to judge.
+    Trying every point in turn would read the rest of the line each time,
+    quadratic on a long line (minutes for a megabyte).
+    """
+    if not _ends_like_utf8_read_as_gbk(line):
         return line, ""
-    # The cut is the first point (at punctuation or a space) after which
-    # everything is mojibake. Walk the points from the right, so that only
-    # the garbled end of a long line is read: once a tail is garbled, stop
-    # at the first longer one that is not; a long readable tail ends it.
-    cuts = [0] + [m.end() for m in re.finditer(r"[\s。！？；，]", line)]
-    best = None
-    for end in reversed(cuts):
-        tail = line[end:]
-        if not tail.strip():
-            continue
-        if looks_like_mojibake(tail):
-            best = end
-        elif best is not None or len(_chinese(tail)) >= _READABLE_TAIL:
-            break
-    if best is None:
-        return line, ""
-    return line[:best], line[best:]
+    end = len(line.rstrip())
+    cuts = [0] + [match.end() for match in _CUT_POINT.finditer(line, 0, end) if match.end() < end]
+    fourth_last = _fourth_chinese_from_end(line)
+    judged = [cut for cut in cuts if cut <= fourth_last]
+    low, high = 0, len(judged)
+    while low < high:
+        middle = (low + high) // 2
+        if looks_like_mojibake(line[judged[middle]:]):
+            high = middle
+        else:
+            low = middle + 1
+    if low < len(judged):
+        return line[: judged[low]], line[judged[low]:]
+    return line, ""
+
+
+def _fourth_chinese_from_end(line: str) -> int:
+    """Where the fourth Chinese character from the end is (-1 if none): a
+    tail must start there or before to have enough Chinese to be judged."""
+    found = 0
+    for at in range(len(line) - 1, -1, -1):
+        if _CHINESE.match(line, at):
+            found += 1
+            if found == 4:
+                return at
+    return -1
