@@ -74,11 +74,11 @@ class Damaged:
     kinds: list[str] = field(default_factory=list)    # which damage was applied
 
 
-def _rng(seed: str) -> random.Random:
+def rng_for(seed: str) -> random.Random:
     return random.Random(int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:16], 16))
 
 
-def _place(rng: random.Random) -> str:
+def invented_place(rng: random.Random) -> str:
     return "".join(rng.sample(_PLACE_CHARS, 2)) + rng.choice(_PLACE_SUFFIXES)
 
 
@@ -130,7 +130,7 @@ def footer(rng: random.Random, place: str, site: str) -> list[str]:
     bullet = rng.choice(_LIST_BULLETS)
     related = [rng.choice(_RELATED_LABELS)]
     for n in range(rng.randint(3, 6)):
-        related.append(bullet.format(n=n + 1) + _fill(rng.choice(_HEADLINES), rng, _place(rng), site))
+        related.append(bullet.format(n=n + 1) + _fill(rng.choice(_HEADLINES), rng, invented_place(rng), site))
     blocks.append(related)
     tags = rng.sample(_TOPICS, rng.randint(4, 8))
     label = rng.choice(_TAG_LABELS)
@@ -144,7 +144,7 @@ def footer(rng: random.Random, place: str, site: str) -> list[str]:
     contact.append(rng.choice([f"联系电话：0{rng.randint(100, 999)}-{rng.randint(10**6, 10**7 - 1)}",
                                f"地址：{place}{rng.choice(['人民路', '政府街', '中山路'])}{rng.randint(1, 300)}号"
                                f"  邮编：{rng.randint(10**5, 10**6 - 1)}",
-                               f"技术支持：{_place(rng)}网络科技有限公司"]))
+                               f"技术支持：{invented_place(rng)}网络科技有限公司"]))
     blocks.append(contact)
     rng.shuffle(blocks[:-1])
     return [line for block in blocks for line in block]
@@ -157,8 +157,8 @@ def mojibake(rng: random.Random, place: str, site: str) -> str:
 
 
 def damage(text: str, seed: str) -> Damaged:
-    rng = _rng(seed)
-    place = _place(rng)
+    rng = rng_for(seed)
+    place = invented_place(rng)
     site = rng.choice([f"{place}人民政府", f"{place}融媒体中心", f"{place}新闻网", f"{place}政务网"])
     body = add_pinyin(flip_script(text), rng)
     lines = body.split("\n")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 from archive.clean import clean_text  # noqa: E402
 from archive.htmltext import html_to_text  # noqa: E402
 from archive.script import fold  # noqa: E402
-from bench.damage import _place, _rng, footer, header  # noqa: E402
+from bench.damage import footer, header, invented_place, rng_for  # noqa: E402
 
 
 def _p(lines: list[str]) -> str:
@@ -44,8 +44,8 @@ def _links(lines: list[str]) -> str:
 
 def page(text: str, title: str, seed: str) -> tuple[str, list[str]]:
     """An HTML page around the text, and the chrome lines it added."""
-    rng = _rng(seed)
-    place = _place(rng)
+    rng = rng_for(seed)
+    place = invented_place(rng)
     site = f"{place}人民政府"
     top, bottom = header(rng, place, site), footer(rng, place, site)
     nav, rest_top = top[:-1], top[-1:]
