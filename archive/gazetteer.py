@@ -101,10 +101,23 @@ class Gazetteer:
             parent = self.parent_of(parent)
         return chain[::-1]
 
+    def display_name(self, div: Division) -> str:
+        """The name as the place's own government writes it.
+
+        The list's names are the mainland's simplified forms, which is what
+        matching needs; but Taiwan writes its places in traditional script
+        with 臺, and calls itself 臺灣, not the mainland's 台湾省. Keys and
+        matching stay as they are: only what a reader sees changes.
+        """
+        if div.key.startswith(TAIWAN_KEY):
+            return taiwan_name(div.name, div.level)
+        return div.name
+
     def region(self, div: Division) -> Region:
         chain = self.lineage(div)
-        return Region(key=div.key, name=div.name, level=div.level,
-                      path=tuple(d.name for d in chain), path_keys=tuple(d.key for d in chain))
+        return Region(key=div.key, name=self.display_name(div), level=div.level,
+                      path=tuple(self.display_name(d) for d in chain),
+                      path_keys=tuple(d.key for d in chain))
 
     def lookup(self, name: str) -> list[Division]:
         """Divisions with this full name (folded, simplified form)."""
@@ -133,6 +146,23 @@ class Gazetteer:
                 return True
             parent = self.parent_of(parent)
         return False
+
+
+TAIWAN_KEY = "TW"
+
+
+@functools.lru_cache(maxsize=None)
+def taiwan_name(name: str, level: int) -> str:
+    """台南市 -> 臺南市, 雾峰区 -> 霧峰區, 台湾省 -> 臺灣.
+
+    OpenCC's s2tw gives Taiwan's standard characters (峰 not 峯, 裡 not 裏);
+    Taiwan's official names write 臺 where the mainland writes 台.
+    """
+    from .script import to_taiwan
+    written = to_taiwan(name).replace("台", "臺")
+    if level == 1 and written.endswith("省"):
+        written = written[:-1]
+    return written
 
 
 def short_name(name: str, level: int) -> str | None:

@@ -229,7 +229,7 @@ class Index:
         # Regions: the children of the selection (provinces when none).
         selected = gaz.get(request.region) if request.region else None
         if selected:
-            facets.region_trail = [FacetValue(d.key, d.name, region_counts.get(d.key, 0),
+            facets.region_trail = [FacetValue(d.key, gaz.display_name(d), region_counts.get(d.key, 0),
                                               selected=d.key == selected.key)
                                    for d in gaz.lineage(selected)]
         children = []
@@ -239,7 +239,7 @@ class Index:
                 continue
             parent = gaz.parent_of(div)
             if (selected is None and parent is None) or (selected and parent and parent.key == selected.key):
-                children.append(FacetValue(key, div.name, count))
+                children.append(FacetValue(key, gaz.display_name(div), count))
         facets.region = sorted(children, key=lambda f: (-f.count, f.key))
         # Officials: the most frequent in the result, each with the office and
         # region of their latest document, so that namesakes can be told apart.
