@@ -68,6 +68,17 @@ class Gazetteer:
             short = short_name(div.name, div.level)
             if short and short != div.name:
                 self.by_short_name.setdefault(short, []).append(div)
+        # Autonomous units as people write them: 靖州县 for 靖州苗族侗族自治县,
+        # 凉山州 for 凉山彝族自治州. They read as full names (靖州 alone is weak).
+        for div in list(self.by_key.values()):
+            alias = autonomous_alias(div.name)
+            # Not when the stem names another place too (河南县 would take
+            # 河南县域 from Henan to Qinghai), unless that place lies within
+            # (阿坝州 and its seat 阿坝县).
+            if alias and div.key not in self._same_as and alias not in self.by_name \
+                    and all(other.key == div.key or self.is_ancestor(div, other)
+                            for other in self.by_short_name.get(alias[:-1], ())):
+                self.by_name[alias] = [div]
         self.max_name_length = max(len(n) for n in self.by_name)
         # Townships as people write them: 南区街道 as 南区, and Beijing's
         # 龙泉地区 (a town and an area office under one code) as 龙泉镇.
@@ -180,6 +191,15 @@ def short_name(name: str, level: int) -> str | None:
                 stripped = name[: -len(suffix)]
                 break
     return stripped if len(stripped) >= 2 else None
+
+
+def autonomous_alias(name: str) -> str | None:
+    """靖州苗族侗族自治县 -> 靖州县, 凉山彝族自治州 -> 凉山州, or None."""
+    match = _MINORITY.search(name)
+    # Not regions: 广西区 would swallow 广西 in 广西区域.
+    if not match or match.start() < 2 or match.group(2) == "区":
+        return None
+    return name[:match.start()] + match.group(2)
 
 
 def township_alias(name: str, level: int) -> str | None:

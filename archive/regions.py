@@ -12,6 +12,8 @@ that its officials hold office in); the other places are *mentioned*.
 from __future__ import annotations
 
 import re
+import functools
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,6 +37,30 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
+    # A short name that reads as an ordinary word here: it is one (安定, 将军),
+    # or its last character starts one with what follows (新社|区, 大内|需).
+    wordlike: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Two- and three-character words of jieba's dictionary that are
+    vocabulary, not names: frequent, and tagged neither place (ns), person
+    (nr) nor other proper noun (nz). 社区, 内需, 安定 are; 北流, 泰山 are not."""
+    import jieba
+    words = set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, frequency, tag = line.split()
+            if len(word) in (2, 3) and int(frequency) >= 50 and not tag.startswith(("ns", "nr", "nz")):
+                words.add(word)
+    return frozenset(words)
+
+
+def _reads_as_word(folded: str, start: int, end: int) -> bool:
+    """Whether a short name at [start, end) is an ordinary word here."""
+    words = _plain_words()
+    return folded[start:end] in words or folded[end - 1:end + 1] in words
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -56,12 +82,19 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
     return cached
 
 
-def _full_name_at(folded: str, at: int, gazetteer: Gazetteer,
-                  by_prefix: dict[str, tuple[int, ...]]) -> bool:
-    """Whether a full division name starts at `at` (北京|门头沟区: the short
-    name qualifies the place after it, even before a character like 门)."""
-    return any(gazetteer.lookup(folded[at:at + length])
-               for length in by_prefix.get(folded[at:at + 2], ()))
+def _place_at(folded: str, at: int, gazetteer: Gazetteer,
+              by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
+    """Whether a division name starts at `at`: a full name (北京|门头沟区), or
+    a short one of a place under `under` (浙江|湖州). The short name then
+    qualifies the place after it, even before a character like 门 or 湖."""
+    for length in by_prefix.get(folded[at:at + 2], ()):
+        piece = folded[at:at + length]
+        if gazetteer.lookup(piece):
+            return True
+        if any(gazetteer.is_ancestor(parent, div) for div in gazetteer.lookup_short(piece)
+               for parent in under):
+            return True
+    return False
 
 
 def find_mentions(folded: str, gazetteer: Gazetteer,
@@ -93,11 +126,15 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
             if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
-                               or _full_name_at(folded, i + length, gazetteer, by_prefix)):
-                found = Mention(i, i + length, piece, candidates, short=True)
+                               or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
+                found = Mention(i, i + length, piece, candidates, short=True,
+                                wordlike=_reads_as_word(folded, i, i + length))
                 break
         if found:
-            found.glued = i > 0 and is_common_word(folded[i - 1:i + 1])
+            # A character that ends the place before it (河南|平舆县, 安康市|县河镇)
+            # glues nothing.
+            after_place = bool(mentions) and mentions[-1].end == i
+            found.glued = i > 0 and not after_place and is_common_word(folded[i - 1:i + 1])
             mentions.append(found)
             i = found.end
         else:
@@ -109,9 +146,12 @@ def _is_weak(mention: Mention, div: Division) -> bool:
     """A match that needs its own parent or a child in the text to count:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
     for 南区街道), a two-character township (色乡 in 特色乡村), or a name
-    whose first character ends a word before it (海城市 in 沿海城市)."""
+    whose first character ends a word before it (海城市 in 沿海城市).
+    Also any name ending in 社区: every town has communities, some named like
+    a few township-level units (莲花社区) or Taiwan's 新社區 (新社区, a new
+    community); such a name is the division only beside its parent."""
     return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
-        or (div.level >= 2 and mention.glued)
+        or (div.level >= 2 and mention.glued) or div.name.endswith("社区")
 
 
 def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -> int:
@@ -143,19 +183,37 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     """
     known = {m.candidates[0].key for m in mentions
              if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
+    # Places written in full: 屏东 after 屏东县 is that county, not its seat
+    # 屏东市, which the county would otherwise support.
+    in_full = {m.candidates[0].key for m in mentions
+               if not m.short and len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
     chosen: dict[int, Division] = {}
     for _ in range(3):
         before = len(chosen)
         for index, mention in enumerate(mentions):
             if index in chosen:
                 continue
+            previous = mentions[index - 1] if index and mentions[index - 1].end == mention.start else None
             scored = []
             for div in mention.candidates:
+                if previous is not None and _names_an_ancestor(previous, div, chosen.get(index - 1), gazetteer):
+                    # Written right after its province or city (安徽金寨县,
+                    # 河南林州, 辽宁绥中): that is the place, however short.
+                    scored.append((_support(div, known, gazetteer, close=False) + 2, False, -div.level, div))
+                    continue
+                if mention.wordlike:
+                    continue  # 安定, 新社|区, 大内|需: a word, unless a parent stands before it
                 # In a text about Taiwan, a mainland place written short
                 # (松柏长春) needs support like any weak reading.
                 weak = _is_weak(mention, div) or (
                     country is not None and mention.short and not div.key.startswith(country))
-                support = _support(div, known, gazetteer, close=weak)
+                # A short county name no dictionary knows as a word (彰武,
+                # 施甸) is settled by its province anywhere in the text.
+                # (Not Taiwan's: 台湾 is named in every text there, and its
+                # districts' short names are everyday words: 山上, 马公庙.)
+                close = weak and not (mention.short and div.level == 3 and div.key.isdigit()
+                                      and not mention.glued and not is_common_word(mention.name))
+                support = _support(div, known, gazetteer, close=close) + 2 * (div.key in in_full)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
@@ -167,6 +225,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
             if len(scored) == 1 and not best[1]:
                 chosen[index] = best[3]
             elif best[0] > 0 and (len(scored) == 1 or scored[1][0] < best[0]):
+                chosen[index] = best[3]
+            elif best[0] > 0 and all(gazetteer.is_ancestor(best[3], item[3])
+                                     for item in scored[1:] if item[0] == best[0]):
+                # 南昌 is 南昌市 before its own 南昌县, 屏东 屏东县 before 屏东市:
+                # a short name shared with a place inside it is the larger one.
                 chosen[index] = best[3]
             elif (not mention.short or best[0] > 0) and all(d.level <= 2 for d in mention.candidates) \
                     and len({d.level for d in mention.candidates}) == len(mention.candidates):
@@ -183,6 +246,13 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
         if len(chosen) == before:
             break
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _names_an_ancestor(previous: Mention, div: Division, settled: Division | None,
+                       gazetteer: Gazetteer) -> bool:
+    """Whether the mention just before names a place above `div`."""
+    readings = [settled] if settled is not None else previous.candidates
+    return any(gazetteer.is_ancestor(reading, div) for reading in readings)
 
 
 def _supported_closely(div: Division, keys: set[str], gazetteer: Gazetteer) -> bool:

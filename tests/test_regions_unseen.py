@@ -1,0 +1,81 @@
+"""Regions on kinds of text the seeds do not show: national round-ups that
+name places with province shorthand, autonomous units written short, and
+short names that are ordinary words. Texts are written for these tests in
+the style of each kind."""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+
+
+def keys(text: str) -> set[str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    return {r.key for r in document.regions + document.mentioned_regions}
+
+
+@pytest.mark.parametrize("text, county", [
+    ("在河南平舆县，新建的物流园区正在加紧装车。", "411723"),      # 南平 must not glue 平舆县 away
+    ("在云南施甸，新党员面向党旗宣誓。", "530521"),
+    ("辽宁绥中的海边，渔民正在修补渔网。", "211421"),
+    ("在宁夏盐池，滩羊养殖户迎来好收成。", "640323"),              # 盐池 is also a word (salt pond)
+    ("广西北流的早稻插秧已经完成七成。", "450981"),
+    ("在陕西省安康市县河镇，干部群众开展应急演练。", "610902120"),  # 市县 is a word, 安康市 is not glued
+])
+def test_county_named_right_after_its_province_is_the_place(text, county):
+    found = keys(text)
+    assert county in found and county[:2] in found
+
+
+def test_short_province_qualifies_a_short_city_even_before_a_stop_character():
+    # 湖 usually ends a short name's reading (西湖, 太湖); 湖州 under 浙江 does not.
+    assert {"33", "3305", "330503107"} <= keys("在浙江湖州千金镇，万亩水稻进入收割期。")
+
+
+def test_short_county_name_settled_by_its_province_elsewhere_in_the_text():
+    text = "今年，辽宁力保粮食播种面积稳定。在彰武，麦豆两茬轮作的头茬小麦已经出苗。"
+    assert "210922" in keys(text)
+
+
+def test_short_county_name_without_its_province_stays_unresolved():
+    assert "210922" not in keys("在彰武，麦豆两茬轮作的头茬小麦已经出苗。")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("在靖州县的高标准农田里，插秧机来回忙碌。", "431229"),
+    ("四川阿坝州的古村落迎来大批游客。", "5132"),
+    ("湘西州各县市开展春耕备耕。", "4331"),
+])
+def test_autonomous_units_written_short(text, key):
+    assert key in keys(text)
+
+
+def test_autonomous_alias_never_takes_another_places_name():
+    # 河南县 is Qinghai's 河南蒙古族自治县 only when written in full.
+    assert "632324" not in keys("河南县域经济持续发展，各县城建设加快。")
+
+
+@pytest.mark.parametrize("text, seat_city", [
+    ("今年主场活动设在江西南昌，现场展示防灾知识。", "3601"),
+    ("屏東縣政府與屏東漁會合作推廣漁產。", "TW16"),
+])
+def test_short_name_shared_with_its_own_seat_is_the_larger_place(text, seat_city):
+    found = keys(text)
+    assert seat_city in found
+    assert not any(key != seat_city and key.startswith(seat_city) for key in found)
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("臺南市政府社會局表示，將持續打造安全、安心、安定的職場環境。", "TW0517"),
+    ("臺南市府將以區段徵收方式開發為新社區，提供市民居住。", "TW0426"),
+    ("臺南市長表示，政府實施擴大內需方案，地方建設將加速。", "TW0532"),
+    ("臺南市議員指出，觀光局在將軍吼邀請歌手演出。", "TW0529"),
+    ("身障班成果義賣，有吐司、甜甜圈、三明治等點心。", "3504"),
+])
+def test_short_names_that_read_as_ordinary_words_are_not_places(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_a_word_like_short_name_still_counts_right_after_its_city():
+    assert "TW0517" in keys("臺南安定的農民今年收成良好，臺南市政府表示肯定。")
