@@ -130,6 +130,9 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates, short=True,
                                 wordlike=_reads_as_word(folded, i, i + length))
                 break
+        if found and _names_something_else(folded, found.end):
+            i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
+            continue
         if found:
             # A character that ends the place before it (河南|平舆县, 安康市|县河镇)
             # glues nothing.
@@ -140,6 +143,22 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
         else:
             i += 1
     return mentions
+
+
+# A place name that opens the name of something else: a time zone (北京时间,
+# 台北时间), an event (台湾灯会, 台湾祭) or a company registered there (香港商,
+# Taiwan's way of naming a foreign company: 香港商世界健身).
+_OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![祀奠拜扫])|商(?=[\u4e00-\u9fff])")
+
+
+def _names_something_else(folded: str, end: int) -> bool:
+    match = _OTHER_THING_AFTER.match(folded, end)
+    if not match:
+        return False
+    if match.group() == "商":
+        # 台南商圈, 香港商会 are the place's own; 商世(界健身) is a company's name.
+        return folded[end:end + 2] not in _plain_words()
+    return True
 
 
 def _is_weak(mention: Mention, div: Division) -> bool:

@@ -79,3 +79,18 @@ def test_short_names_that_read_as_ordinary_words_are_not_places(text, not_key):
 
 def test_a_word_like_short_name_still_counts_right_after_its_city():
     assert "TW0517" in keys("臺南安定的農民今年收成良好，臺南市政府表示肯定。")
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("北京时间今天凌晨，运载火箭在酒泉卫星发射中心点火升空。", "11"),
+    ("臺南市政府表示，連線將於台北時間今晚8時開始。", "TW01"),
+    ("臺南市長表示，今年在台灣燈會的加持下，觀光人次創新高。", "TW"),
+    ("臺南市勞工局徵才活動，參加廠商有香港商世界健身等8家。", "HK"),
+])
+def test_place_opening_a_time_zone_event_or_company_name_is_not_a_region(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_the_place_itself_still_counts_beside_such_a_name():
+    assert "11" in keys("北京时间上午十点，北京市召开新闻发布会。")
+    assert "TW05" in keys("臺南商圈今年人潮回流，臺南市長表示肯定。")  # 商圈 is the city's own
