@@ -79,7 +79,8 @@ def extract(raw: RawDocument) -> Document:
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
-    regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body))
+    regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
+                                         chrome=folded_edges)
     named = {fold(o.name) for o in officials}
     for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired],
                                    [fold(r.name) for r in regions + mentioned]):

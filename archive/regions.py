@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .common_words import is_common_word
 from .document import Region
 from .gazetteer import Division, Gazetteer
+from .page_places import publisher_places
 
 # Characters after a short name that show it is part of a longer word, not a
 # place: 中山路, 中山大学, 广安门.
@@ -193,15 +194,19 @@ def country_hint(folded: str) -> str | None:
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer,
-            country: str | None = None) -> list[tuple[Mention, Division]]:
+            country: str | None = None, background: set[str] | frozenset[str] = frozenset(),
+            ) -> list[tuple[Mention, Division]]:
     """Pick one division per mention using the document's other mentions.
 
     Resolution repeats while it makes progress, so that a place resolved by
     its children (中山 by 古镇镇, 小榄镇) can in turn settle a repeated
     township name (港口镇 exists in four counties) or a short one (南区).
+    `background` places (the page's publisher, see `page_places`) support
+    readings as mentions do, without being mentions.
     """
     known = {m.candidates[0].key for m in mentions
-             if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
+             if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])} | set(background)
+    neighbours = _shared_counties(mentions)
     # Places written in full: 屏东 after 屏东县 is that county, not its seat
     # 屏东市, which the county would otherwise support.
     in_full = {m.candidates[0].key for m in mentions
@@ -232,7 +237,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # districts' short names are everyday words: 山上, 马公庙.)
                 close = weak and not (mention.short and div.level == 3 and div.key.isdigit()
                                       and not mention.glued and not is_common_word(mention.name))
-                support = _support(div, known, gazetteer, close=close) + 2 * (div.key in in_full)
+                support = _support(div, known, gazetteer, close=close) + 2 * (div.key in in_full) \
+                    + (div.level == 4 and div.parent in neighbours)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
@@ -267,6 +273,21 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
 
 
+def _shared_counties(mentions: list[Mention]) -> set[str]:
+    """Counties that have a township for each of two or more differently
+    named mentions. A township page names its county's other townships
+    (侯庙镇、后方乡、城关镇): the one county where they all lie settles the
+    repeated names (城关镇 is in 88 counties)."""
+    names_under: dict[str, set[str]] = {}
+    for mention in mentions:
+        for div in mention.candidates:
+            # Written in full only: 南区 and 北区 (short for two street
+            # offices in many cities) are Taiwan's districts as often.
+            if div.level == 4 and div.name == mention.name:
+                names_under.setdefault(div.parent, set()).add(mention.name)
+    return {county for county, names in names_under.items() if len(names) >= 2}
+
+
 def _names_an_ancestor(previous: Mention, div: Division, settled: Division | None,
                        gazetteer: Gazetteer) -> bool:
     """Whether the mention just before names a place above `div`."""
@@ -293,15 +314,18 @@ def _descends(key: str, ancestor: Division, gazetteer: Gazetteer) -> bool:
 
 
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
-                    blocked: list[tuple[int, int]] | None = None,
+                    blocked: list[tuple[int, int]] | None = None, chrome: str = "",
                     ) -> tuple[list[Region], list[Region]]:
     """(regions the document is about, regions it merely mentions).
 
     `anchors` are folded texts that say what the document is about beyond
-    frequency: its title and the titles of its officials.
+    frequency: its title and the titles of its officials. `chrome` is the
+    folded text cleaning set aside (site name, footer), which says where the
+    page was published and so which of several namesakes the text means.
     """
     mentions = find_mentions(folded, gazetteer, blocked)
-    resolved = resolve(mentions, gazetteer, country_hint(folded))
+    background = publisher_places(folded, chrome, gazetteer)
+    resolved = resolve(mentions, gazetteer, country_hint(folded), background)
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()
@@ -318,6 +342,11 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
                 anchored.add(div.key)
     top = max(counts.values())
     about_keys = {k for k, c in counts.items() if c >= max(2, top // 2)} | anchored
+    # A place written with its province or city before it (安徽金寨县, 河南林州)
+    # is where a round-up's story happens, however often the text names it.
+    for (before, above), (mention, div) in zip(resolved, resolved[1:]):
+        if before.end == mention.start and gazetteer.is_ancestor(above, div):
+            about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}
     # A place is not "about" when a more specific place under it is.

@@ -94,3 +94,11 @@ def test_place_opening_a_time_zone_event_or_company_name_is_not_a_region(text, n
 def test_the_place_itself_still_counts_beside_such_a_name():
     assert "11" in keys("北京时间上午十点，北京市召开新闻发布会。")
     assert "TW05" in keys("臺南商圈今年人潮回流，臺南市長表示肯定。")  # 商圈 is the city's own
+
+
+def test_places_named_with_their_province_are_what_a_round_up_is_about():
+    text = ("各地抢抓农时推进春耕。在云南施甸，新型农机开进田间；辽宁绥中的大棚蔬菜陆续上市；"
+            "河南平舆县的物流园区正在加紧装车。农业农村部表示，全国春播进度快于去年。")
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    about = {r.key for r in document.regions}
+    assert {"530521", "211421", "411723"} <= about
