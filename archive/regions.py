@@ -313,6 +313,15 @@ def _descends(key: str, ancestor: Division, gazetteer: Gazetteer) -> bool:
     return div is not None and div.key != ancestor.key and gazetteer.is_ancestor(ancestor, div)
 
 
+_ADDRESS_BEFORE = re.compile(r"址\s*[:：\]]?\s*\d{0,6}\s*$")
+_ADDRESS_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:路|街|大道|巷|号)")
+
+
+def _in_address(folded: str, start: int, end: int) -> bool:
+    return bool(_ADDRESS_BEFORE.search(folded, max(0, start - 12), start)
+                or _ADDRESS_AFTER.match(folded, end))
+
+
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
                     blocked: list[tuple[int, int]] | None = None, chrome: str = "",
                     ) -> tuple[list[Region], list[Region]]:
@@ -344,8 +353,11 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     about_keys = {k for k, c in counts.items() if c >= max(2, top // 2)} | anchored
     # A place written with its province or city before it (安徽金寨县, 河南林州)
     # is where a round-up's story happens, however often the text names it.
+    # Not in an address (地址：708台南市安平区永华路), which says where an
+    # office sits, not where the story happens.
     for (before, above), (mention, div) in zip(resolved, resolved[1:]):
-        if before.end == mention.start and gazetteer.is_ancestor(above, div):
+        if before.end == mention.start and gazetteer.is_ancestor(above, div) \
+                and not _in_address(folded, before.start, mention.end):
             about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}

@@ -102,3 +102,11 @@ def test_places_named_with_their_province_are_what_a_round_up_is_about():
     document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
     about = {r.key for r in document.regions}
     assert {"530521", "211421", "411723"} <= about
+
+
+def test_a_city_and_district_in_an_address_do_not_make_the_story_about_them():
+    text = ("臺南市政府衛生局提醒民眾接種疫苗，本市各區衛生所均提供服務，臺南市衛生局表示歡迎洽詢。\n"
+            "洽詢地址：708臺南市安平區永華路二段6號")
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    assert "TW0510" not in {r.key for r in document.regions}
+    assert "TW0510" in {r.key for r in document.mentioned_regions}
