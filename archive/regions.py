@@ -24,7 +24,7 @@ from .page_places import publisher_places
 
 # Characters after a short name that show it is part of a longer word, not a
 # place: 中山路, 中山大学, 广安门.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖")
+_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -38,8 +38,8 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
-    # A short name that reads as an ordinary word here: it is one (安定, 将军),
-    # or its last character starts one with what follows (新社|区, 大内|需).
+    # A short name that is an ordinary word (安定, 将军): it needs its parent
+    # right before it.
     wordlike: bool = False
 
 
@@ -58,10 +58,10 @@ def _plain_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _reads_as_word(folded: str, start: int, end: int) -> bool:
-    """Whether a short name at [start, end) is an ordinary word here."""
-    words = _plain_words()
-    return folded[start:end] in words or folded[end - 1:end + 1] in words
+def _splits_word(folded: str, end: int) -> bool:
+    """Whether the name ending at `end` ends inside an ordinary word: its last
+    character starts one with the next (大内|需, 新市|政, 三明|治)."""
+    return folded[end - 1:end + 1] in _plain_words()
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -81,6 +81,18 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
         cached = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
         gazetteer._lengths_by_prefix = cached
     return cached
+
+
+def _full_name_inside(folded: str, start: int, end: int, gazetteer: Gazetteer,
+                      by_prefix: dict[str, tuple[int, ...]]) -> bool:
+    """Whether a full name starts inside a short one and runs on for two
+    characters or more: 长安 in 议长安南区 is the end of 议长 and the start of
+    安南区. (One more character proves little: 台南|区 is 台南, not 南区.)"""
+    for at in range(start + 1, end):
+        for length in by_prefix.get(folded[at:at + 2], ()):
+            if at + length >= end + 2 and gazetteer.lookup(folded[at:at + length]):
+                return True
+    return False
 
 
 def _place_at(folded: str, at: int, gazetteer: Gazetteer,
@@ -126,12 +138,16 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
-                               or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
+            if candidates and not _splits_word(folded, i + length) \
+                    and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
+                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
+                         or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True,
-                                wordlike=_reads_as_word(folded, i, i + length))
+                                wordlike=piece in _plain_words())
                 break
-        if found and _names_something_else(folded, found.end):
+        if found and (_names_something_else(folded, found.end)
+                      or found.short and all(d.key.isdigit() for d in found.candidates)
+                      and _UNIVERSITY_AFTER.match(folded, found.end)):
             i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
             continue
         if found:
@@ -150,6 +166,11 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
 # 台北时间), an event (台湾灯会, 台湾祭) or a company registered there (香港商,
 # Taiwan's way of naming a foreign company: 香港商世界健身).
 _OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![祀奠拜扫])|商(?=[\u4e00-\u9fff])")
+# A mainland city written short at the head of a university's name
+# (哈尔滨工程大学, 上海交通大学): the university, wherever the story is. (Taiwan's
+# releases name a city in its institutions' names to place them: 高雄醫學大學
+# is read as a mention of 高雄, as the Taiwan labels do.)
+_UNIVERSITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?大学")
 
 
 def _names_something_else(folded: str, end: int) -> bool:
@@ -162,16 +183,20 @@ def _names_something_else(folded: str, end: int) -> bool:
     return True
 
 
+_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "农场", "林场", "牧场")
+
+
 def _is_weak(mention: Mention, div: Division) -> bool:
     """A match that needs its own parent or a child in the text to count:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
     for 南区街道), a two-character township (色乡 in 特色乡村), or a name
     whose first character ends a word before it (海城市 in 沿海城市).
-    Also any name ending in 社区: every town has communities, some named like
-    a few township-level units (莲花社区) or Taiwan's 新社區 (新社区, a new
-    community); such a name is the division only beside its parent."""
+    Also any name ending in 社区 or 农场/林场/牧场: every town has communities
+    and state farms, some listed as township-level units (莲花社区, 军川农场)
+    or named like Taiwan's 新社區 (新社区, a new community); such a name is the
+    division only beside its parent."""
     return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
-        or (div.level >= 2 and mention.glued) or div.name.endswith("社区")
+        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF)
 
 
 def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -> int:
@@ -226,7 +251,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                     scored.append((_support(div, known, gazetteer, close=False) + 2, False, -div.level, div))
                     continue
                 if mention.wordlike:
-                    continue  # 安定, 新社|区, 大内|需: a word, unless a parent stands before it
+                    continue  # 安定, 将军: a word, unless a parent stands before it
                 # In a text about Taiwan, a mainland place written short
                 # (松柏长春) needs support like any weak reading.
                 weak = _is_weak(mention, div) or (

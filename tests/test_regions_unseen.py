@@ -110,3 +110,30 @@ def test_a_city_and_district_in_an_address_do_not_make_the_story_about_them():
     document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
     assert "TW0510" not in {r.key for r in document.regions}
     assert "TW0510" in {r.key for r in document.mentioned_regions}
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # 长安 would end 议长 and swallow the start of 安南區.
+    ("郭信良議長安南區安中路民宅火災現場關心傷者，臺南市消防局全力搶救。", "TW0502", "TW0505"),
+    # 台南|区: one character more proves nothing; 台南 it stays.
+    ("將閩南語認證列入台南區免試入學超額比序，臺南市議員表示肯定。", "TW05", "TW0505"),
+])
+def test_a_full_name_starting_inside_a_short_one_wins(text, want, not_want):
+    found = keys(text)
+    assert want in found and not_want not in found
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("臺南市議員批評，藉興建新市政中心之名在周邊炒地皮。", "TW0515"),     # 新市|政
+    ("臺南市歸仁區六甲里的學員展出油畫作品。", "TW0525"),                  # 里 is a village
+    ("来自上海交通大学海洋学院的博士后参加了北冰洋科考。", "31"),
+    ("习近平总书记来到哈尔滨工程大学考察。", "2301"),
+    ("在北大荒军川农场，四万多亩大豆用上了专属营养餐。", "230421502"),
+    ("莲花社区的志愿者开展义诊活动。", "340177402"),
+])
+def test_names_that_are_part_of_something_else_are_not_regions(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_a_universitys_own_city_still_counts_when_named_for_itself():
+    assert "31" in keys("上海市教委表示，上海交通大学等高校将扩大招生。")
