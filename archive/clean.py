@@ -37,6 +37,10 @@ _SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：
 
 # Runs of characters typical of UTF-8 read as GBK, plus the replacement mark.
 _REPLACEMENT = "\ufffd"
+# At least four Chinese characters or CJK punctuation marks, found without
+# building a list of them (segments may be megabytes long).
+_FOUR_CHINESE = re.compile(r"(?:[^\u3400-\u9fff\u3000-\u303f]*[\u3400-\u9fff\u3000-\u303f]){4}")
+_CUT_POINT = re.compile(r"[\s。！？；，]")
 
 
 @dataclass
@@ -69,8 +73,7 @@ def looks_like_mojibake(segment: str) -> bool:
     """
     if _REPLACEMENT in segment:
         return True
-    chinese = [c for c in segment if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"]
-    if len(chinese) < 4:
+    if not _FOUR_CHINESE.match(segment):
         return False
     return repair_mojibake(segment) is not None
 
@@ -162,15 +165,47 @@ def _ends_like_utf8_read_as_gbk(line: str) -> bool:
 
 
 def _cut_mojibake(line: str) -> tuple[str, str]:
-    """Split a line into its readable head and a garbled tail, if it has one."""
+    """Split a line into its readable head and a garbled tail, if it has one.
+
+    The cut is the first point (after punctuation or a space) after which
+    everything is mojibake. Trying each point in turn re-encodes the rest of
+    the line every time, which is quadratic on a long line (minutes for a
+    megabyte). Instead: a tail with a replacement mark is mojibake, and so is
+    any longer tail, so the first point before the last mark is the cut.
+    Otherwise a tail is mojibake when it re-encodes to valid UTF-8 (true of
+    every tail from some point on: shorter suffixes of valid bytes stay
+    valid) and has enough Chinese characters and shrinks on repair (true of
+    every tail up to some point: longer tails keep what shorter ones have).
+    So the first point where the tail re-encodes is found by bisection, and
+    the cut is there if that tail is mojibake, else nowhere.
+    """
     if _REPLACEMENT not in line and not _ends_like_utf8_read_as_gbk(line):
         return line, ""
-    # Scan candidate cut points at punctuation or spaces from the left; the
-    # first point after which everything is mojibake is the cut.
-    for match in re.finditer(r"[\s。！？；，]", line):
-        tail = line[match.end():]
-        if tail.strip() and looks_like_mojibake(tail):
-            return line[: match.end()], tail
+    end = len(line.rstrip())
+    cuts = [match.end() for match in _CUT_POINT.finditer(line, 0, end) if match.end() < end]
+    last_mark = line.rfind(_REPLACEMENT)
+    if cuts and cuts[0] <= last_mark:
+        return line[: cuts[0]], line[cuts[0]:]
+    low, high = 0, len(cuts)
+    while low < high:
+        middle = (low + high) // 2
+        if _reencodes_as_utf8(line[cuts[middle]:]):
+            high = middle
+        else:
+            low = middle + 1
+    if low < len(cuts) and looks_like_mojibake(line[cuts[low]:]):
+        return line[: cuts[low]], line[cuts[low]:]
     if looks_like_mojibake(line):
         return "", line
     return line, ""
+
+
+def _reencodes_as_utf8(segment: str) -> bool:
+    """Whether the segment's GBK bytes (as `repair_mojibake` tries them) are UTF-8."""
+    for start in range(0, min(4, len(segment))):
+        try:
+            segment[start:].replace("?", "").encode("gbk").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return True
+    return False

@@ -229,8 +229,14 @@ def extract(paths: tuple[Path, ...]) -> None:
             failed += 1
             click.echo(f"skipped {item}", err=True)
             continue
-        record = extract_document(item).to_dict()
-        click.echo(json.dumps(record, ensure_ascii=False))
+        try:
+            line = json.dumps(extract_document(item).to_dict(), ensure_ascii=False)
+        except Exception as exc:  # the boundary: one document, not the run
+            failed += 1
+            click.echo(f"skipped {item.origin}: extraction failed: {type(exc).__name__}: {exc}",
+                       err=True)
+            continue
+        click.echo(line)
     sys.exit(EXIT_FAILURES if failed else EXIT_OK)
 
 
@@ -239,11 +245,21 @@ def extract(paths: tuple[Path, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
-def serve(index_dir: str, host: str, port: int, threads: int) -> None:
+@click.option("--base-url", envvar="ARCHIVE_BASE_URL", default=None,
+              help="Public address for absolute links (API, feeds, OpenSearch), e.g. "
+                   "https://archive.example/; default: the request's Host. [env: ARCHIVE_BASE_URL]")
+def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | None) -> None:
     """Serve the search site and JSON API with a production WSGI server."""
     from indexer import IndexMissing, open_index
     from web import create_app
+    from web.links import BaseUrlError, parse_base_url
     from web.server import serve as serve_app
+
+    if base_url:
+        try:
+            parse_base_url(base_url)
+        except BaseUrlError as exc:
+            raise click.BadParameter(str(exc), param_hint="--base-url")
 
     try:
         index = open_index(index_dir)
@@ -251,7 +267,7 @@ def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     except IndexMissing as exc:
         raise click.ClickException(f"{exc} (run `archive reindex` first)"
                                    if "reindex" not in str(exc) else str(exc))
-    app = create_app({"INDEX_DIR": index_dir})
+    app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})
     app.extensions["archive_index"] = index
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     try:

@@ -23,7 +23,8 @@ from .script import detect_script, fold
 
 # Bump when extraction changes, so that an incremental reindex redoes
 # documents whose bytes did not change but whose metadata would.
-EXTRACTOR_VERSION = "2"
+# 3: stored file/origin are relative to the SOURCE (no absolute paths).
+EXTRACTOR_VERSION = "3"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
@@ -118,12 +119,16 @@ def office_region(folded_title: str, regions: list) -> str | None:
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:
-    """Every occurrence of each word in the text, as (start, end)."""
-    spans = []
-    for word in words:
-        for match in re.finditer(re.escape(word), text):
-            spans.append((match.start(), match.end()))
-    return spans
+    """Every occurrence of each word in the text, as (start, end).
+
+    One pass for all words (longest first at each point), not one per word:
+    a long text names many people, and a pass per name was quadratic.
+    """
+    words = {word for word in words if word}
+    if not words:
+        return []
+    pattern = re.compile("(?=(%s))" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return [(match.start(), match.start() + len(match.group(1))) for match in pattern.finditer(text)]
 
 
 def _as_written(folded_names: list[str], folded: str, original: str) -> list[str]:

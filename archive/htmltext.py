@@ -9,6 +9,7 @@ class names the content), only that part is taken as the body.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -30,11 +31,16 @@ class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, opens a content region)
+        # How many of each tag the stack holds: an end tag with no open match
+        # (</i> after a thousand unclosed <b>) is ignored without a scan,
+        # which would make a page of stray end tags quadratic.
+        self.open_count: Counter[str] = Counter()
         self.skip_depth = 0
         self.parts: list[str] = []
         self.content_parts: list[str] = []
         self.content_depth = 0
         self.found_content = False
+        self.content_has_text = False  # kept as parts come, not re-joined at each close
         self.title_parts: list[str] = []
         self.h1_parts: list[str] = []
         self.in_title = self.in_h1 = False
@@ -49,6 +55,7 @@ class _Extractor(HTMLParser):
         opens = (tag in ("article", "main") or bool(_CONTENT_HINT.search(hint))) \
             and self.content_depth == 0 and not self.found_content
         self.stack.append((tag, opens))
+        self.open_count[tag] += 1
         if opens:
             self.content_depth = 1
         elif self.content_depth:
@@ -63,17 +70,19 @@ class _Extractor(HTMLParser):
             self._emit("\n")
 
     def handle_endtag(self, tag):
-        # Pop to the matching open tag; tolerate unclosed children.
-        for i in range(len(self.stack) - 1, -1, -1):
+        # Pop to the matching open tag; tolerate unclosed children. Each tag
+        # is popped once, so the scans add up to the tags opened.
+        for i in range(len(self.stack) - 1 if self.open_count[tag] else -1, -1, -1):
             if self.stack[i][0] == tag:
                 for open_tag, opened in reversed(self.stack[i:]):
+                    self.open_count[open_tag] -= 1
                     if open_tag in _SKIP:
                         self.skip_depth -= 1
                     if self.content_depth:
                         self.content_depth -= 1
                         if opened or self.content_depth == 0:
                             self.content_depth = 0
-                            if "".join(self.content_parts).strip():
+                            if self.content_has_text:
                                 self.found_content = True
                 del self.stack[i:]
                 break
@@ -98,6 +107,7 @@ class _Extractor(HTMLParser):
         self.parts.append(text)
         if self.content_depth and not self.found_content:
             self.content_parts.append(text)
+            self.content_has_text = self.content_has_text or bool(text.strip())
 
 
 def _tidy(text: str) -> str:

@@ -1,8 +1,10 @@
 """Reading sources: files and directories of .txt, .html/.htm, .json, .jsonl.
 
-Reading never stops on a bad file: each problem becomes an `IngestError`
-naming the file (and line), yielded in order with the documents, so that a
-reindex can report it and go on.
+Reading never stops on a bad file or record: each problem, expected (bad
+JSON, a wrong type, a document over the size limit) or not (any exception
+while reading one document), becomes an `IngestError` naming the file (and
+line), yielded in order with the documents, so that a reindex can report it
+and go on with the next document.
 """
 from __future__ import annotations
 
@@ -22,7 +24,21 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 GIVEN_FIELDS = ("title", "date", "source", "url")
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# The largest document the archive takes, in characters after decoding (text
+# and given metadata together). The largest of the 56,879 corpus documents has
+# 21,444 characters. Every step is linear, so the limit bounds the time one
+# document can take: at 500,000 characters the costliest text measured
+# (mojibake: rare characters for jieba, a distinct bigram at every place)
+# reindexes in 14 s on two cores, while a million took up to 80 s when the
+# machine was shared (bench/results/huge_line.txt).
+MAX_DOCUMENT_CHARS = 500_000
+# Bytes read for one document (a file, or one JSON Lines record) before the
+# characters can be counted. Generous enough that no document within the
+# character limit is refused for its bytes (\u escapes take 6 bytes a
+# character, 12 outside the BMP, and HTML carries markup), small enough that
+# a huge file is refused before it is read.
+MAX_FILE_BYTES = 16 * MAX_DOCUMENT_CHARS
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ID_SAFE = re.compile(r"[^0-9A-Za-z_.\-\u3400-\u9fff]+")
 
 
@@ -37,6 +53,9 @@ class RawDocument:
     given: dict = field(default_factory=dict)
     raw_hash: str = ""
     html_title: str | None = None
+    # The file's absolute path, set by the index builder to find documents
+    # whose file is gone; private, never published (`file` is what is shown).
+    location: str = ""
 
 
 @dataclass
@@ -52,6 +71,23 @@ def safe_id(value: str) -> str:
     """An id usable in a URL path segment: letters, digits, CJK, '._-'."""
     cleaned = _ID_SAFE.sub("-", value.strip()).strip("-.")
     return cleaned[:200]
+
+
+def public_path(path: Path, sources: Iterable[str | Path]) -> str:
+    """Where a file is, as published: relative to the SOURCE it was found
+    under, led by that SOURCE's own name (scraped/2020/a.txt), never the
+    indexing machine's absolute path."""
+    for source in sources:
+        root = Path(source)
+        for inside, top in ((path, root), (path.resolve(), root.resolve())):
+            if inside == top:
+                return top.resolve().name
+            try:
+                relative = inside.relative_to(top)
+            except ValueError:
+                continue
+            return (Path(top.resolve().name) / relative).as_posix()
+    return path.name
 
 
 def iter_source_files(sources: Iterable[str | Path]) -> Iterator[Path | IngestError]:
@@ -81,45 +117,53 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[RawDocument | Ingest
 
 
 def read_file(path: Path) -> Iterator[RawDocument | IngestError]:
-    origin = str(path)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    """The documents of one file, each problem an `IngestError`, never an exception."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
         return
     try:
+        yield _checked(_read_single(path))
+    except Exception as exc:  # the boundary: one unreadable document, not a stopped run
+        yield IngestError(str(path), f"unreadable: {type(exc).__name__}: {exc}")
+
+
+def _read_single(path: Path) -> RawDocument | IngestError:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            yield IngestError(origin, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit "
-                                      "for one document")
-            return
+            return IngestError(origin, f"file is {size:,} bytes, over the "
+                                       f"{MAX_FILE_BYTES:,}-byte limit for one document")
         data = path.read_bytes()
     except OSError as exc:
-        yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
-        return
+        return IngestError(origin, f"cannot read: {exc.strerror or exc}")
     try:
         text, _encoding = decode_bytes(data)
     except UndecodableError as exc:
-        yield IngestError(origin, f"undecodable: {exc}")
-        return
+        return IngestError(origin, f"undecodable: {exc}")
     if suffix in JSON_SUFFIXES:
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield IngestError(origin, f"invalid JSON: {exc}")
-            return
-        yield _from_record(record, path.stem, origin, origin)
-    elif suffix in HTML_SUFFIXES:
+        return _parse_record(text, path.stem, origin, origin)
+    if suffix in HTML_SUFFIXES:
         page = html_to_text(text)
         if not page.text.strip():
-            yield IngestError(origin, "the page has no text")
-            return
-        yield RawDocument(safe_id(path.stem), page.text, origin, "html", file=origin,
-                          raw_hash=_hash(data), html_title=page.title)
-    else:
-        if not text.strip():
-            yield IngestError(origin, "empty file")
-            return
-        yield RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
+            return IngestError(origin, "the page has no text")
+        return RawDocument(safe_id(path.stem), page.text, origin, "html", file=origin,
+                           raw_hash=_hash(data), html_title=page.title)
+    if not text.strip():
+        return IngestError(origin, "empty file")
+    return RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
+
+
+def _checked(item: RawDocument | IngestError) -> RawDocument | IngestError:
+    """The document, unless it is over the size limit (then why, in one line)."""
+    if isinstance(item, IngestError):
+        return item
+    size = len(item.text) + sum(len(value) for value in item.given.values())
+    if size > MAX_DOCUMENT_CHARS:
+        return IngestError(item.origin, f"document is {size:,} characters, over the "
+                                        f"{MAX_DOCUMENT_CHARS:,}-character limit")
+    return item
 
 
 def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
@@ -127,7 +171,8 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
 
     JSON text is UTF-8 (RFC 8259), so each line is decoded on its own and a
     bad line costs only itself. Lines are split at newlines only: JSON strings
-    may legally contain U+2028 and other separators.
+    may legally contain U+2028 and other separators. A line is read at most
+    MAX_FILE_BYTES at a time, so a huge line is refused without holding it.
     """
     try:
         handle = open(path, "rb")
@@ -135,35 +180,103 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        for number, raw_line in enumerate(handle, start=1):
+        number = 0
+        while True:
+            try:
+                raw_line = handle.readline(MAX_FILE_BYTES + 1)
+            except OSError as exc:
+                yield IngestError(f"{path}:{number + 1}", f"cannot read: {exc.strerror or exc}")
+                return
+            if not raw_line:
+                return
+            number += 1
+            origin = f"{path}:{number}"
+            if len(raw_line) > MAX_FILE_BYTES and not raw_line.endswith(b"\n"):
+                _skip_rest_of_line(handle)
+                yield IngestError(origin, f"record is over the {MAX_FILE_BYTES:,}-byte limit "
+                                          "for one document")
+                continue
             if number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
                 raw_line = raw_line[3:]
             if not raw_line.strip():
                 continue
-            origin = f"{path}:{number}"
             try:
-                record = json.loads(raw_line.decode("utf-8"))
+                text = raw_line.decode("utf-8")
             except UnicodeDecodeError:
                 yield IngestError(origin, "undecodable: JSON Lines must be UTF-8")
                 continue
-            except json.JSONDecodeError as exc:
-                yield IngestError(origin, f"invalid JSON: {exc.msg}")
-                continue
-            yield _from_record(record, f"{path.stem}-{number}", origin, str(path))
+            try:
+                yield _checked(_parse_record(text, f"{path.stem}-{number}", origin, str(path)))
+            except Exception as exc:  # the boundary: one bad record, not a stopped run
+                yield IngestError(origin, f"unreadable record: {type(exc).__name__}: {exc}")
+
+
+def _skip_rest_of_line(handle) -> None:
+    while True:
+        chunk = handle.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _parse_record(text: str, fallback_id: str, origin: str, file: str) -> RawDocument | IngestError:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return IngestError(origin, f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})")
+    except RecursionError:
+        return IngestError(origin, "invalid JSON: nested too deeply")
+    return _from_record(record, fallback_id, origin, file)
 
 
 def _from_record(record, fallback_id: str, origin: str, file: str) -> RawDocument | IngestError:
+    """A document from a JSON object, or why not: every field is checked for its type."""
     if not isinstance(record, dict):
-        return IngestError(origin, "expected a JSON object")
+        return IngestError(origin, f"expected a JSON object, not {_json_type(record)}")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return IngestError(origin, "missing or empty 'text'")
-    given = {k: record[k] for k in GIVEN_FIELDS
-             if isinstance(record.get(k), str) and record[k].strip()}
-    doc_id = safe_id(str(record["id"])) if record.get("id") not in (None, "") else ""
+    if not isinstance(text, str):
+        return IngestError(origin, "missing 'text'" if text is None else
+                           f"'text' must be a string, not {_json_type(text)}")
+    if not text.strip():
+        return IngestError(origin, "empty 'text'")
+    given = {}
+    for key in GIVEN_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            # Given metadata wins over what is extracted: dropping a wrong
+            # one silently would index the document with metadata nobody chose.
+            return IngestError(origin, f"'{key}' must be a string, not {_json_type(value)}")
+        if value and value.strip():
+            given[key] = _without_lone_surrogates(value)
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+        return IngestError(origin, f"'id' must be a string or an integer, not {_json_type(raw_id)}")
+    doc_id = safe_id(_without_lone_surrogates(str(raw_id))) if raw_id not in (None, "") else ""
     doc_id = doc_id or safe_id(fallback_id)
-    raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return RawDocument(doc_id, text, origin, "json", file=file, given=given, raw_hash=_hash(raw))
+    text = _without_lone_surrogates(text)
+    # The hash covers what the archive reads from the record, canonically: a
+    # change elsewhere in the record changes nothing indexed.
+    used = json.dumps({"id": doc_id, "text": text, **given}, ensure_ascii=False, sort_keys=True)
+    return RawDocument(doc_id, text, origin, "json", file=file, given=given,
+                       raw_hash=_hash(used.encode("utf-8")))
+
+
+def _without_lone_surrogates(value: str) -> str:
+    """The string with each lone surrogate replaced by U+FFFD.
+
+    JSON may escape half of a UTF-16 pair ("\\ud83d" from an emoji cut in
+    two by a scraper); Python keeps it as a lone surrogate, which no encoder
+    accepts, so it would fail the document at its first write. It stands for
+    a character already lost, which is exactly what U+FFFD says: the rest of
+    the document is kept. (A whole escaped pair is joined by the JSON parser.)
+    """
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 def _hash(data: bytes) -> str:

@@ -59,7 +59,7 @@ _AFTER_NAME = re.compile(
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 _BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
-_LIST_JOIN = re.compile(r"(?:、|及|和|与)$")
+_LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 
 def name_after(folded: str, start: int) -> str | None:
@@ -175,10 +175,11 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
     """Further names of a list ending where a found name begins, nearest first."""
     found = []
     while begin > 0:
-        join = _LIST_JOIN.search(folded, 0, begin)
-        if not join:
+        # Only the character right before the name: a search for a join
+        # anchored at `begin` would scan the text from its start every time.
+        if folded[begin - 1] not in _LIST_JOINS:
             break
-        end = join.start()
+        end = begin - 1
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else name_before(folded, end)
         if not name:

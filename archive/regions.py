@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import functools
 import os
+from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 
@@ -199,13 +200,42 @@ def _is_weak(mention: Mention, div: Division) -> bool:
         or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF)
 
 
-def _support(div: Division, keys: set[str], gazetteer: Gazetteer, close: bool) -> int:
+def _support(div: Division, keys: "_KnownPlaces", gazetteer: Gazetteer, close: bool) -> int:
     if close:
         parent = gazetteer.parent_of(div)
         support = int(parent is not None and parent.key in keys)
     else:
-        support = len({d.key for d in gazetteer.lineage(div)} & keys - {div.key})
-    return support + sum(1 for key in keys if _descends(key, div, gazetteer))
+        # (lineage - itself) & keys: `lineage & keys - {key}` would copy all
+        # the known keys for every candidate.
+        support = len(({d.key for d in gazetteer.lineage(div)} - {div.key}) & keys)
+    return support + keys.below[div.key]
+
+
+class _KnownPlaces(set):
+    """Keys of resolved places, with how many of them lie under each division.
+
+    Support counts the known places under a candidate; testing every known
+    key against every candidate of every mention was quadratic in the length
+    of a text (20 s for a megabyte of news). Counting each key once into its
+    ancestors when it becomes known makes that count a lookup.
+    """
+
+    def __init__(self, keys, gazetteer: Gazetteer):
+        super().__init__()
+        self.gazetteer = gazetteer
+        self.below: Counter[str] = Counter()
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        if key in self:
+            return
+        super().add(key)
+        div = self.gazetteer.get(key)
+        parent = self.gazetteer.parent_of(div) if div is not None else None
+        while parent is not None:
+            self.below[parent.key] += 1
+            parent = self.gazetteer.parent_of(parent)
 
 
 # Words only Taiwan's administration uses: a district named in such a text
@@ -229,8 +259,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     `background` places (the page's publisher, see `page_places`) support
     readings as mentions do, without being mentions.
     """
-    known = {m.candidates[0].key for m in mentions
-             if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])} | set(background)
+    known = _KnownPlaces(chain((m.candidates[0].key for m in mentions
+                                if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])),
+                               background), gazetteer)
     neighbours = _shared_counties(mentions)
     # Places written in full: 屏东 after 屏东县 is that county, not its seat
     # 屏东市, which the county would otherwise support.
@@ -320,24 +351,6 @@ def _names_an_ancestor(previous: Mention, div: Division, settled: Division | Non
     return any(gazetteer.is_ancestor(reading, div) for reading in readings)
 
 
-def _supported_closely(div: Division, keys: set[str], gazetteer: Gazetteer) -> bool:
-    """Its parent, or a place under it, is among `keys`."""
-    parent = gazetteer.parent_of(div)
-    if parent is not None and parent.key in keys:
-        return True
-    return any(_descends(k, div, gazetteer) for k in keys)
-
-
-def _supported(div: Division, keys: set[str], gazetteer: Gazetteer) -> bool:
-    lineage = {d.key for d in gazetteer.lineage(div)} - {div.key}
-    return bool(lineage & keys) or any(_descends(k, div, gazetteer) for k in keys)
-
-
-def _descends(key: str, ancestor: Division, gazetteer: Gazetteer) -> bool:
-    div = gazetteer.get(key)
-    return div is not None and div.key != ancestor.key and gazetteer.is_ancestor(ancestor, div)
-
-
 _ADDRESS_BEFORE = re.compile(r"址\s*[:：\]]?\s*\d{0,6}\s*$")
 _ADDRESS_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:路|街|大道|巷|号)")
 
@@ -386,10 +399,16 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
             about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}
-    # A place is not "about" when a more specific place under it is.
-    about_keys = {k for k in about_keys
-                  if not any(other != k and gazetteer.is_ancestor(divisions[k], divisions[other])
-                             and counts[other] >= counts[k] for other in about_keys)}
+    # A place is not "about" when a more specific place under it is (as
+    # often). Each place hands its count up to its ancestors once, rather than
+    # every pair of places being compared (quadratic in the places named).
+    most_below: dict[str, int] = {}
+    for other in about_keys:
+        parent = gazetteer.parent_of(divisions[other])
+        while parent is not None:
+            most_below[parent.key] = max(most_below.get(parent.key, 0), counts[other])
+            parent = gazetteer.parent_of(parent)
+    about_keys = {k for k in about_keys if most_below.get(k, 0) < counts[k]}
     # A round-up of several places under one parent (each county of a city)
     # is about the parent too, when the text names it.
     under: Counter[str] = Counter()

@@ -1,6 +1,7 @@
 """Access to the shared benchmark corpus (never copied into the repository).
 
-The corpus lives at ../shared/corpus/news.jsonl.gz beside the repository.
+The corpus lives at ../shared/corpus/news.jsonl.gz beside the repository, or
+where $ARCHIVE_CORPUS says (a git worktree sits elsewhere).
 Benchmarks that need it call `require()`, which says so and exits cleanly when
 it is absent.
 """
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "news.jsonl.gz"
+CORPUS = Path(os.environ.get("ARCHIVE_CORPUS") or REPO.parent / "shared" / "corpus" / "news.jsonl.gz")
 
 
 def require() -> Path:

@@ -22,7 +22,7 @@ from whoosh.index import LockError
 
 from archive.document import Document
 from archive.extract import content_hash, extract
-from archive.ingest import IngestError, RawDocument, iter_source_files, read_file
+from archive.ingest import IngestError, RawDocument, iter_source_files, public_path, read_file
 from archive.script import fold
 
 from . import store, userdict
@@ -113,9 +113,31 @@ def date_span(doc: Document) -> tuple[int, int] | None:
 
 def _extract_fields(raw: RawDocument) -> tuple[str, dict | None, str | None]:
     try:
-        return raw.id, document_fields(extract(raw)), None
+        fields = document_fields(extract(raw))
+        # The index keeps the absolute path, privately (a column, never a
+        # stored field), to find documents whose file is gone; what is
+        # published names the file relative to its SOURCE.
+        fields["origin"] = raw.location or raw.file
+        _check_writable(fields)
+        return raw.id, fields, None
     except Exception as exc:  # one bad document must not stop a reindex
-        return raw.id, None, f"{raw.origin}: extraction failed: {type(exc).__name__}: {exc}"
+        return raw.id, None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _check_writable(fields: dict) -> None:
+    """Raise here, inside the document's boundary, for what Whoosh would fail on.
+
+    Every term, stored value and column is written as UTF-8; a string that
+    cannot be encoded (a lone surrogate) would fail in the writer, where in
+    parallel builds no single document can be skipped.
+    """
+    for name, value in fields.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError(f"field {name!r} is not valid Unicode at character {exc.start}") \
+                    from None
 
 
 def _count_documents(paths: list[Path]) -> int:
@@ -199,28 +221,32 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 files.append(item)
         total = _count_documents(files)
         done = 0
-        seen: dict[str, str] = {}
+        seen: dict[str, str] = {}  # id -> file[:line] as the user named it, for messages
         failed_files: set[str] = set()
 
         def changed_documents() -> Iterator[RawDocument]:
             nonlocal done
             for path in files:
+                # Absolute, so that deletions are found whatever the cwd; kept
+                # private. Published: the path relative to the SOURCE given.
+                location = str(path.resolve())
+                public = public_path(path, sources)
                 for item in read_file(path):
                     done += 1
                     if progress and (done % 50 == 0 or done == total):
                         progress("reading", min(done, total), total)
                     if isinstance(item, IngestError):
-                        failed_files.add(str(path.resolve()))
+                        failed_files.add(location)
                         fail(item)
                         continue
-                    # Absolute paths, so that deletions are found whatever the cwd.
-                    item.file = str(path.resolve())
-                    item.origin = item.file + item.origin[len(str(path)):]
+                    as_read = item.origin
+                    item.location = location
+                    item.file, item.origin = public, public + as_read[len(str(path)):]
                     if item.id in seen:
-                        fail(IngestError(item.origin, f"duplicate id {item.id!r} "
-                                                      f"(first read from {seen[item.id]})"))
+                        fail(IngestError(as_read, f"duplicate id {item.id!r} "
+                                                  f"(first read from {seen[item.id]})"))
                         continue
-                    seen[item.id] = item.origin
+                    seen[item.id] = as_read
                     previous = known.get(item.id)
                     if previous and previous[0] == content_hash(item):
                         report.unchanged += 1
@@ -253,13 +279,23 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 userdict.add_names(names)  # before the writer's processes fork
             parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
             writer = open_writer(ix, workers if parallel else 1, WRITER_MEMORY_MB)
+            placeholders: list[str] = []
             try:
                 for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
+                    try:
+                        writer.add_document(**fields)
+                    except Exception as exc:  # the boundary: one document, not the build
+                        placeholders.append(_take_partial_document(writer, len(placeholders)))
+                        fail(IngestError(seen.get(doc_id, doc_id),
+                                         f"indexing failed: {type(exc).__name__}: {exc}"))
+                        continue
                     if doc_id in known:
-                        writer.update_document(**fields)
+                        # The old version goes only once the new one is in
+                        # (update_document deletes first): a document that
+                        # fails to write keeps its indexed version.
+                        writer.delete_by_term("id", doc_id)
                         report.updated += 1
                     else:
-                        writer.add_document(**fields)
                         report.added += 1
                     if progress and (indexed % 50 == 0 or indexed == extracted_count):
                         progress("indexing", indexed, extracted_count)
@@ -277,6 +313,10 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             except BaseException:
                 cancel(writer)
                 raise
+            if placeholders:
+                with ix.writer() as cleanup:
+                    for placeholder in placeholders:
+                        cleanup.delete_by_term("id", placeholder)
         finally:
             spill.unlink(missing_ok=True)
         if fresh:
@@ -316,6 +356,20 @@ class _Lifecycle:
             raise store.IndexBusy(f"index is busy: processes of an earlier reindex still hold "
                                   f"{where}; try again in a moment") from exc
         return False
+
+
+def _take_partial_document(writer, number: int) -> str:
+    """Let a placeholder take the document number a failed add left behind.
+
+    Whoosh pools a document's postings field by field; when a later field
+    raises, the postings already pooled stay under the number the next
+    document would be given. A placeholder takes that number and is deleted
+    after the commit, so those postings belong to no visible document. Its
+    id starts with '-', which no document id (see `safe_id`) does.
+    """
+    placeholder = f"-unwritten-{number}"
+    writer.add_document(id=placeholder)
+    return placeholder
 
 
 class _pool:

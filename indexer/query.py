@@ -77,11 +77,15 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    page_size_input: str | None = None  # as asked for in the URL, so links keep it
 
     @classmethod
     def from_params(cls, params: Mapping[str, str | None], page_size: int = 10) -> "SearchRequest":
+        """`page_size` is the caller's default; a `page_size` parameter overrides it."""
         get = lambda name: (params.get(name) or "").strip()  # noqa: E731
-        request = cls(page_size=page_size)
+        if get("page_size"):
+            page_size = parse_number(get("page_size"), "page_size", 1, MAX_PAGE_SIZE)
+        request = cls(page_size=page_size, page_size_input=get("page_size") or None)
         request.q = get("q")
         request.terms = parse_query(request.q)
         region = get("region")
@@ -106,7 +110,7 @@ class SearchRequest:
         if sort not in SORTS:
             raise QueryError(f"sort must be one of {', '.join(SORTS)}")
         request.sort = sort
-        request.page = parse_page(get("page") or "1")
+        request.page = parse_number(get("page") or "1", "page", 1, MAX_PAGE)
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise QueryError(f"page size must be between 1 and {MAX_PAGE_SIZE}")
         if request.page * page_size > MAX_DEPTH:
@@ -141,6 +145,7 @@ class SearchRequest:
             "to": self.date_to and self.date_to.text, "script": self.script,
             "sort": None if self.sort == "relevance" or self.browsing else self.sort,
             "page": None if self.page == 1 else str(self.page),
+            "page_size": self.page_size_input and str(self.page_size),
         }
         values.update(changes)
         return {k: v for k, v in values.items() if v}
@@ -200,21 +205,23 @@ def _term(match: re.Match) -> Term | None:
     return Term(text=text, runs=runs, exclude=exclude, literal=None if plain else phrase)
 
 
-def parse_page(value: str) -> int:
-    # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
-    if not (value.isascii() and value.isdigit()) or len(value) > 6:
-        raise QueryError(f"page must be a whole number from 1 to {MAX_PAGE}")
-    page = int(value)
-    if not 1 <= page <= MAX_PAGE:
-        raise QueryError(f"page must be a whole number from 1 to {MAX_PAGE}")
-    return page
+# ASCII digits only: str.isdigit() and \\d also accept ² ① ٣ ３, some of which
+# int() then refuses (a 500) and all of which no one means as a number.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+def parse_number(value: str, name: str, low: int, high: int) -> int:
+    """A whole number from a request parameter, in [low, high], or a QueryError saying so."""
+    if not _WHOLE_NUMBER.fullmatch(value) or not low <= int(value) <= high:
+        raise QueryError(f"{name} must be a whole number from {low} to {high}")
+    return int(value)
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 
 
 def parse_date_bound(value: str, name: str) -> DateBound:
-    match = _DATE.match(value)
+    match = _DATE.fullmatch(value)
     if not match:
         raise QueryError(f"{name}: {value[:40]!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     year = int(match.group(1))

@@ -5,6 +5,7 @@ server keeps answering across a full rebuild and sees incremental commits.
 """
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -12,18 +13,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh import sorting
 from whoosh.collectors import TimeLimit, TimeLimitCollector, UnlimitedCollector
-from whoosh.index import EmptyIndexError
 
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
-from . import store, trails, userdict, whoosh_query
+from . import store, trails, whoosh_query
 from .facets import FacetTable
 from .query import QueryError, SearchRequest
+from .searchers import ThreadSearchers
 from .snippets import snippet
 from .trails import TRAIL_PAGE_SIZE, Trail, office_of
 
@@ -96,10 +96,19 @@ class SearchResult:
         return max(1, -(-self.total // self.request.page_size))
 
 
+def _reading(method):
+    """Run an Index method holding this thread's searcher, so that no other thread closes it meanwhile."""
+    @functools.wraps(method)
+    def holding(self, *args, **kwargs):
+        with self._searchers.held():
+            return method(self, *args, **kwargs)
+    return holding
+
+
 class Index:
     def __init__(self, root: str | Path):
         self.root = Path(root)
-        self._local = threading.local()
+        self._searchers = ThreadSearchers(self.root)
         self._table_lock = threading.Lock()
         self._cache = _MatchCache(MATCH_CACHE_SIZE)
         # Per index version: archive statistics, examples, and officials' profiles.
@@ -113,37 +122,25 @@ class Index:
 
     # -- plumbing -------------------------------------------------------
     def _searcher(self):
-        local = self._local
-        for attempt in range(3):
-            generation = store.current_generation(self.root)
-            if getattr(local, "generation", None) == generation and local.searcher.up_to_date():
-                return local.searcher
-            # A new generation or a new commit: open the index afresh. Whoosh's
-            # refresh() would reuse the reader of a segment whose deletions have
-            # changed since, and go on finding documents a reindex replaced or
-            # removed; nor can it refresh an index with no segments at all.
-            try:
-                searcher = whoosh_index.open_dir(str(generation)).searcher()
-            except (OSError, EmptyIndexError) as exc:
-                # A rebuild switched CURRENT and removed this generation between
-                # our reading the pointer and opening it: read the pointer again.
-                if attempt == 2:
-                    raise store.IndexMissing(
-                        f"the index at {self.root} is damaged: {generation.name} cannot be "
-                        f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
-                continue
-            if getattr(local, "searcher", None) is not None:
-                local.searcher.close()
-            userdict.add_names(userdict.read_names(generation))
-            local.searcher, local.generation = searcher, generation
-            return searcher
+        """The searcher this thread holds for the operation under way (see `_reading`)."""
+        return self._searchers.current().searcher
 
     # -- queries --------------------------------------------------------
     def warm_up(self) -> None:
-        """Load what the first search would otherwise pay for: jieba, facet columns."""
+        """Load what the first search would otherwise pay for: jieba, facet columns.
+
+        The calling thread (a server's main thread) serves no request, so its
+        searcher is closed afterwards rather than kept on a version that nothing
+        would ever move on from.
+        """
         from .analysis import segmenter
         segmenter()
-        self._facet_table(self._searcher())
+        with self._searchers.held() as slot:
+            self._facet_table(slot.searcher)
+        self._searchers.release_this_thread()
+
+    def close(self) -> None:
+        self._searchers.close()
 
     def _version(self, searcher) -> tuple:
         """Which index a searcher sees: generation folder, Whoosh commit, size.
@@ -151,7 +148,7 @@ class Index:
         The folder matters: a full rebuild starts Whoosh's count again, so two
         generations can share a commit number and a document count.
         """
-        return (self._local.generation.name, searcher.reader().generation(),
+        return (self._searchers.current().generation.name, searcher.reader().generation(),
                 searcher.doc_count_all())
 
     def _facet_table(self, searcher) -> FacetTable:
@@ -163,6 +160,7 @@ class Index:
                 self._table_key = key
             return self._table
 
+    @_reading
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         searcher = self._searcher()
@@ -271,6 +269,7 @@ class Index:
         return facets
 
     # -- documents ------------------------------------------------------
+    @_reading
     def get(self, doc_id: str) -> Document | None:
         searcher = self._searcher()
         stored = searcher.document(id=doc_id)
@@ -280,6 +279,7 @@ class Index:
         original = meta.pop("original", stored["text"])
         return Document.from_dict({**meta, "body": stored["text"]}, original=original)
 
+    @_reading
     def related(self, doc: Document, limit: int = 8) -> list[Hit]:
         """Documents sharing officials or the most specific region; most shared, then nearest in date."""
         from archive.script import fold
@@ -316,6 +316,7 @@ class Index:
             return (-len(hit.shared), distance, hit.id)
         return sorted(candidates, key=order)[:limit]
 
+    @_reading
     def stats(self) -> dict:
         """What the archive holds; computed once per index state, since it scans columns."""
         searcher = self._searcher()
@@ -354,10 +355,12 @@ class Index:
         cache[key] = stats
         return stats
 
+    @_reading
     def document_count(self) -> int:
         """How many documents the live index holds."""
         return self._searcher().doc_count()
 
+    @_reading
     def examples(self) -> list[str]:
         """Searches that find documents in this index, for the home page: its
         most frequent officials and places (counties and below where it has
@@ -396,6 +399,7 @@ class Index:
         return len(searcher.search(whoosh_query.build(request), limit=1)) > 0
 
     # -- officials ------------------------------------------------------
+    @_reading
     def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
@@ -419,6 +423,7 @@ class Index:
         cache[key] = profile
         return profile
 
+    @_reading
     def official_trail(self, name: str, page: int = 1, order: str = "oldest",
                        page_size: int = TRAIL_PAGE_SIZE) -> Trail:
         """One page of the documents naming an official (folded name), with the
@@ -442,6 +447,7 @@ class Index:
                       for docnum in whole.in_order(order)[first:first + page_size]]
         return trail
 
+    @_reading
     def first_lines(self, doc_ids: list[str], width: int = 60) -> dict[str, str]:
         """The first non-blank line of each document's text, cut to `width`: a title for untitled hits."""
         searcher = self._searcher()

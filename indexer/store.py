@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import shutil
 import threading
 from contextlib import contextmanager
@@ -56,8 +57,9 @@ def current_generation(root: Path) -> Path:
 
 def new_generation(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
+    # ASCII digits only: a stray folder such as gen-² passes str.isdigit() but not int().
     numbers = [int(p.name[len(PREFIX):]) for p in root.glob(PREFIX + "*")
-               if p.name[len(PREFIX):].isdigit()]
+               if re.fullmatch(r"[0-9]+", p.name[len(PREFIX):])]
     path = root / f"{PREFIX}{max(numbers, default=0) + 1:06d}"
     path.mkdir()
     return path

@@ -201,3 +201,11 @@ def test_a_second_lock_in_the_same_process_is_refused_and_keeps_the_first(tmp_pa
         """)
         assert other.communicate(timeout=60)[0].strip() == "busy"
     assert build([SEEDS], index_dir).added == 5
+
+
+def test_a_stray_folder_with_other_digits_does_not_stop_a_new_generation(tmp_path):
+    from indexer import store
+
+    (tmp_path / "gen-²").mkdir()        # str.isdigit() says yes, int() says no
+    (tmp_path / "gen-000004").mkdir()
+    assert store.new_generation(tmp_path).name == "gen-000005"

@@ -58,8 +58,9 @@ def mixed_index(request, tmp_path_factory):
         assert report.added == len(records_here) and report.failed == 0
         records += records_here
     index = open_index(root / "index")
-    searcher = index._searcher()
-    assert len(list(searcher.reader().leaf_readers())) > 1  # else nothing is tested
+    with index._searchers.held() as slot:  # what Index methods do (see _reading)
+        searcher = slot.searcher
+        assert len(list(searcher.reader().leaf_readers())) > 1  # else nothing is tested
     return root / "index", index, {r["id"]: r for r in records}
 
 
@@ -69,18 +70,19 @@ def expected_start(record: dict) -> int:
 
 def test_every_document_reads_its_own_column_values(mixed_index):
     _root, index, records = mixed_index
-    searcher = index._searcher()
-    reader = searcher.reader()
-    table = index._facet_table(searcher)
-    assert len(table.date_start) == reader.doc_count_all() == len(records)
-    officials = list(column_values(reader, "official"))
-    regions = list(column_values(reader, "region"))
-    for docnum in range(reader.doc_count_all()):
-        record = records[searcher.stored_fields(docnum)["id"]]
-        # No undated document borrows a date, no dated one loses its own.
-        assert table.date_start[docnum] == expected_start(record)
-        assert ("任俊洁" in officials[docnum]) == ("date" in record)
-        assert ("510704" in regions[docnum]) == ("date" in record)
+    with index._searchers.held() as slot:  # what Index methods do (see _reading)
+        searcher = slot.searcher
+        reader = searcher.reader()
+        table = index._facet_table(searcher)
+        assert len(table.date_start) == reader.doc_count_all() == len(records)
+        officials = list(column_values(reader, "official"))
+        regions = list(column_values(reader, "region"))
+        for docnum in range(reader.doc_count_all()):
+            record = records[searcher.stored_fields(docnum)["id"]]
+            # No undated document borrows a date, no dated one loses its own.
+            assert table.date_start[docnum] == expected_start(record)
+            assert ("任俊洁" in officials[docnum]) == ("date" in record)
+            assert ("510704" in regions[docnum]) == ("date" in record)
 
 
 def test_sort_by_date_and_facets_over_mixed_segments(mixed_index):
@@ -147,18 +149,19 @@ def test_any_mix_of_optional_fields_across_batches_stays_aligned(tmp_path_factor
             records[record["id"]] = (record, kind)
         build([write_jsonl(root / f"batch{number}.jsonl", here)], root / "index")
     index = open_index(root / "index")
-    searcher = index._searcher()
-    reader = searcher.reader()
-    table = index._facet_table(searcher)
-    officials = list(column_values(reader, "official"))
-    regions = list(column_values(reader, "region"))
-    assert len(table.date_start) == len(officials) == len(regions) == reader.doc_count_all()
-    for docnum in range(reader.doc_count_all()):
-        record, kind = records[searcher.stored_fields(docnum)["id"]]
-        assert table.date_start[docnum] == expected_start(record)
-        assert ("任俊洁" in officials[docnum]) == (kind == "official")
-        assert bool(regions[docnum]) == (kind != "plain")
-    result = index.search(SearchRequest.from_params({"q": "会议", "sort": "date"}, page_size=50))
-    starts = [expected_start(records[hit.id][0]) for hit in result.hits]
-    assert result.total == len(records)
-    assert starts == sorted(starts, reverse=True)  # newest first, undated (0) last
+    with index._searchers.held() as slot:  # what Index methods do (see _reading)
+        searcher = slot.searcher
+        reader = searcher.reader()
+        table = index._facet_table(searcher)
+        officials = list(column_values(reader, "official"))
+        regions = list(column_values(reader, "region"))
+        assert len(table.date_start) == len(officials) == len(regions) == reader.doc_count_all()
+        for docnum in range(reader.doc_count_all()):
+            record, kind = records[searcher.stored_fields(docnum)["id"]]
+            assert table.date_start[docnum] == expected_start(record)
+            assert ("任俊洁" in officials[docnum]) == (kind == "official")
+            assert bool(regions[docnum]) == (kind != "plain")
+        result = index.search(SearchRequest.from_params({"q": "会议", "sort": "date"}, page_size=50))
+        starts = [expected_start(records[hit.id][0]) for hit in result.hits]
+        assert result.total == len(records)
+        assert starts == sorted(starts, reverse=True)  # newest first, undated (0) last

@@ -49,7 +49,7 @@ def search_payload(request: SearchRequest, result: SearchResult, base_url: str =
     date_range = {"from": None, "to": None}
     return {
         "query": request.q,
-        "filters": {k: v for k, v in request.params().items() if k not in ("q", "page")},
+        "filters": {k: v for k, v in request.params().items() if k not in ("q", "page", "page_size")},
         "total": result.total,
         "page": request.page,
         "pages": result.pages,
@@ -82,7 +82,7 @@ def search_payload(request: SearchRequest, result: SearchResult, base_url: str =
 
 
 def document_payload(doc, base_url: str = "") -> dict:
-    data = doc.to_dict()
+    data = doc.to_dict()  # file and origin are relative to the SOURCE given (see ingest)
     data["original"] = doc.original
     data["url"] = f"{base_url}/doc/{quote(doc.id)}"
     data["source_url"] = doc.url

@@ -7,10 +7,11 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template
 
 from indexer.query import MAX_PAGE_SIZE
 
+from .links import site_url
 from .searching import get_index, hit_titles, run_search
 
 bp = Blueprint("exports", __name__)
@@ -40,10 +41,10 @@ def xml_safe_filter(value) -> str:
 
 @bp.route("/search.csv")
 def search_csv():
-    """One row per hit, a page of up to MAX_PAGE_SIZE; `page` steps through the rest."""
-    search_request, result = run_search(page_size=MAX_PAGE_SIZE)
+    """One row per hit, a page of MAX_PAGE_SIZE (or `page_size`); `page` steps through the rest."""
+    search_request, result = run_search(default_page_size=MAX_PAGE_SIZE)
     titles = hit_titles(result.hits)
-    base = request.host_url.rstrip("/")
+    base = site_url()
     out = io.StringIO()
     out.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
     writer = csv.writer(out)
@@ -74,7 +75,9 @@ def entry_time(hit, fallback: datetime) -> str:
 @bp.route("/search.atom")
 def search_atom():
     """The newest documents for a saved query, to follow with a feed reader."""
-    search_request, result = run_search(page_size=FEED_ENTRIES, sort="date", page=None)
+    # A feed is always the newest FEED_ENTRIES: no paging, whatever the URL asks.
+    search_request, result = run_search(default_page_size=FEED_ENTRIES, sort="date", page=None,
+                                        page_size=None)
     index = get_index()
     indexed_at = datetime.fromtimestamp(index.updated_at(), tz=timezone.utc)
     entries = [(hit, entry_time(hit, indexed_at)) for hit in result.hits]
@@ -82,12 +85,12 @@ def search_atom():
     feed_updated = max((time for _hit, time in entries), default=indexed_at.strftime("%Y-%m-%dT%H:%M:%SZ"))
     body = render_template("feed.atom.xml", req=search_request, entries=entries,
                            titles=hit_titles(result.hits), updated=feed_updated,
-                           html_url=f"/search?{urlencode({**params, 'sort': 'date'})}",
+                           site=site_url(), html_url=f"/search?{urlencode({**params, 'sort': 'date'})}",
                            self_url=f"/search.atom?{urlencode(params)}")
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
 @bp.route("/opensearch.xml")
 def opensearch():
-    body = render_template("opensearch.xml", base=request.host_url.rstrip("/"))
+    body = render_template("opensearch.xml", base=site_url())
     return Response(body, content_type="application/opensearchdescription+xml; charset=utf-8")

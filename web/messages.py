@@ -14,14 +14,15 @@ import ast
 import re
 
 PARAMETER_NAMES = {"from": "起始日期", "to": "结束日期", "date": "日期", "region": "地区",
-                   "official": "官员", "page": "页码", "script": "字体", "sort": "排序"}
+                   "official": "官员", "page": "页码", "page_size": "每页条数", "script": "字体", "sort": "排序"}
 
 STATUS_NAMES = {400: "请求有误", 404: "找不到", 405: "不支持这种请求方法", 413: "请求太大",
                 429: "请求太多，请稍后再试", 500: "内部出错", 503: "索引不可用"}
 
 # (pattern over the English message, Chinese template over its named groups)
 CATALOGUE = [
-    (r"page must be a whole number from 1 to (?P<max>\d+)", "页码必须是 1 到 {max} 的整数"),
+    (r"(?P<name>\w+) must be a whole number from (?P<low>\d+) to (?P<high>\d+)",
+     "{name}必须是 {low} 到 {high} 的整数"),
     (r"page (?P<page>\d+) is too deep: results are listed up to (?P<depth>\d+).*",
      "第 {page} 页太深：结果最多列出 {depth} 条，请加筛选条件缩小范围"),
     (r"page (?P<page>\d+) is past the last page \((?P<pages>\d+)\) of (?P<total>\d+) results",

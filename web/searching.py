@@ -19,12 +19,15 @@ def get_index():
     return index
 
 
-def run_search(page_size: int | None = None, **overrides):
-    """(SearchRequest, SearchResult) for the request's query string, with some parameters overridden."""
+def run_search(default_page_size: int | None = None, **overrides):
+    """(SearchRequest, SearchResult) for the request's query string, with some parameters overridden.
+
+    A `page_size` parameter in the URL wins over `default_page_size` unless overridden.
+    """
     params = {key: request.args.get(key) for key in request.args}
     params.update(overrides)
-    search_request = SearchRequest.from_params(params,
-                                               page_size=page_size or current_app.config["PAGE_SIZE"])
+    search_request = SearchRequest.from_params(
+        params, page_size=default_page_size or current_app.config["PAGE_SIZE"])
     result = get_index().search(search_request)
     if search_request.page > 1 and search_request.page > result.pages:
         abort(400, f"page {search_request.page} is past the last page ({result.pages}) "

@@ -12,15 +12,12 @@ from indexer.trails import parse_trail_order, parse_trail_page
 
 from . import histogram, zero_results
 from .api import document_payload, search_payload, trail_params, trail_payload
+from .links import site_url
 from .searching import get_index, hit_titles, run_search
 
 bp = Blueprint("archive", __name__)
 
 DOC_SCRIPTS = ("simplified", "traditional")
-
-
-def base_url() -> str:
-    return request.host_url.rstrip("/")
 
 
 @bp.route("/")
@@ -50,7 +47,7 @@ def search():
 @bp.route("/api/search")
 def search_json():
     search_request, result = run_search()
-    return jsonify(search_payload(search_request, result, base_url=base_url()))
+    return jsonify(search_payload(search_request, result, base_url=site_url()))
 
 
 def load_document(doc_id: str):
@@ -64,7 +61,7 @@ def load_document(doc_id: str):
 
 @bp.route("/doc/<doc_id>.json")
 def document_json(doc_id: str):
-    return jsonify(document_payload(load_document(doc_id), base_url=base_url()))
+    return jsonify(document_payload(load_document(doc_id), base_url=site_url()))
 
 
 def highlight_runs(q: str) -> list[str]:
@@ -149,7 +146,7 @@ def official(name: str):
 @bp.route("/official/<name>.json")
 def official_json(name: str):
     profile, trail = load_trail(name)
-    return jsonify(trail_payload(profile, trail, base_url=base_url()))
+    return jsonify(trail_payload(profile, trail, base_url=site_url()))
 
 
 @bp.app_template_filter("highlight")
