@@ -61,3 +61,13 @@ def test_neighbouring_townships_settle_a_repeated_one():
 def test_two_repeated_townships_of_one_county_settle_each_other():
     # 双井镇 is in three counties; 牙里镇 only in 魏县, which has a 双井镇 too.
     assert "130434103" in keys("县委书记到双井镇、牙里镇检查疫情防控卡口运行情况。")
+
+
+@pytest.mark.parametrize("chrome", [
+    "版权所有：芦山县人民政府 蜀ICP备00000000号",          # footer, set aside by cleaning
+    "当前位置：芦山县人民政府 > 乡镇动态 > 龙门镇",          # breadcrumb, set aside by cleaning
+    "来源：芦山县融媒体中心",                              # source line, kept in the body
+])
+def test_the_sites_name_or_source_line_settles_the_township_end_to_end(chrome):
+    document = extract(RawDocument(id="t", text=STORY + "\n\n" + chrome, origin="test", kind="text"))
+    assert [r.key for r in document.regions] == ["511826106"]

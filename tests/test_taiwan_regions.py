@@ -55,6 +55,12 @@ def test_document_json_shows_taiwan_form_and_keeps_the_key(site):
     assert regions["TW0503"]["path_keys"] == ["TW", "TW05", "TW0503"]
 
 
+def test_document_page_shows_taiwan_form(site):
+    page = site.get("/doc/tn-east").get_data(as_text=True)
+    assert '<a href="/search?region=TW0503">臺灣 › 臺南市 › 東區</a>' in page
+    assert "台湾省" not in page and "台南市" not in page
+
+
 def test_facet_breadcrumb_and_hit_line_show_taiwan_form(site):
     top = site.get("/api/search?q=中秋").get_json()
     assert [(f["key"], f["name"]) for f in top["facets"]["region"]] == [("TW", "臺灣")]
