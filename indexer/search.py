@@ -377,7 +377,7 @@ class Index:
         gaz = gazetteer.load()
         regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
         local = {d: n for d, n in regions.items() if d.level >= 3} or regions
-        places = [d.name for d in _most_frequent(local, 4)]
+        places = [gaz.display_name(d) for d in _most_frequent(local, 4)]
         candidates = [*officials[:1], *(to_traditional(name) for name in officials[:1]), *places[:1],
                       *officials[1:2], *places[1:2],
                       *([f"{officials[2]} OR {officials[3]}"] if len(officials) >= 4 else []),

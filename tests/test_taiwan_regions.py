@@ -91,3 +91,8 @@ def test_an_ambiguous_name_offers_taiwan_places_in_taiwan_form(site):
 def test_mainland_documents_are_unchanged(site):
     doc = site.get("/doc/mianyang.json").get_json()
     assert ["四川省", "绵阳市", "游仙区", "新桥镇"] in [r["path"] for r in doc["regions"]]
+
+
+def test_home_page_examples_name_taiwan_places_as_taiwan_writes_them(site):
+    page = site.get("/").get_data(as_text=True)
+    assert "東區" in page and "台湾省" not in page and "东区" not in page
