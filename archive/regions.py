@@ -96,6 +96,12 @@ def _full_name_inside(folded: str, start: int, end: int, gazetteer: Gazetteer,
     return False
 
 
+def _in_a_list_of_places(folded: str, start: int, mentions: list[Mention]) -> bool:
+    """Whether the name at `start` follows a place and a list comma (白河、东山、
+    后壁大面积): in a list of places, what comes after the last one says nothing."""
+    return start > 0 and folded[start - 1] == "、" and bool(mentions) and mentions[-1].end == start - 1
+
+
 def _place_at(folded: str, at: int, gazetteer: Gazetteer,
               by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
     """Whether a division name starts at `at`: a full name (北京|门头沟区), or
@@ -142,6 +148,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             if candidates and not _splits_word(folded, i + length) \
                     and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
                     and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
+                         or _in_a_list_of_places(folded, i, mentions)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True,
                                 wordlike=piece in _plain_words())

@@ -137,3 +137,9 @@ def test_names_that_are_part_of_something_else_are_not_regions(text, not_key):
 
 def test_a_universitys_own_city_still_counts_when_named_for_itself():
     assert "31" in keys("上海市教委表示，上海交通大学等高校将扩大招生。")
+
+
+def test_a_short_name_closing_a_list_of_places_is_a_place():
+    # 大 usually ends a short name's reading (四川大学); after 白河、東山、 it does not.
+    text = "臺南市議員指出，白河、東山、後壁大面積農地淹水，請市府儘速改善排水。"
+    assert {"TW0518", "TW0528", "TW0523"} <= keys(text)
