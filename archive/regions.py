@@ -39,30 +39,67 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
-    # A short name that is an ordinary word (安定, 将军): it needs its parent
-    # right before it.
-    wordlike: bool = False
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What jieba's dictionary knows about words that place names collide
+    with. Its tags are rough (大连 is tagged an adverb), so only what they
+    say with confidence is used.
+    """
+    plain: dict[str, str]    # two-character vocabulary words, frequent, not names -> tag
+    long: dict[str, int]     # three- and four-character vocabulary words (长治久安, 平方公里) -> frequency
+    places: frozenset[str]   # words jieba tags as places (黔江, 北流)
 
 
 @functools.lru_cache(maxsize=1)
-def _plain_words() -> frozenset[str]:
-    """Two- and three-character words of jieba's dictionary that are
-    vocabulary, not names: frequent, and tagged neither place (ns), person
-    (nr) nor other proper noun (nz). 社区, 内需, 安定 are; 北流, 泰山 are not."""
+def _lexicon() -> _Lexicon:
     import jieba
-    words = set()
+    plain: dict[str, str] = {}
+    long: dict[str, int] = {}
+    places = set()
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
         for line in handle:
             word, frequency, tag = line.split()
-            if len(word) in (2, 3) and int(frequency) >= 50 and not tag.startswith(("ns", "nr", "nz")):
-                words.add(word)
-    return frozenset(words)
+            if tag.startswith("ns"):
+                places.add(word)
+            elif tag.startswith(("nr", "nz", "nt")):
+                continue
+            elif len(word) == 2 and int(frequency) >= 50:
+                plain[word] = tag
+            elif len(word) in (3, 4) and int(frequency) >= 3:
+                long[word] = int(frequency)
+    return _Lexicon(plain, long, frozenset(places))
 
 
-def _splits_word(folded: str, end: int) -> bool:
-    """Whether the name ending at `end` ends inside an ordinary word: its last
-    character starts one with the next (大内|需, 新市|政, 三明|治)."""
-    return folded[end - 1:end + 1] in _plain_words()
+# A frequency that makes a word common enough to outweigh a known place.
+_COMMON = 100
+
+
+def _inside_a_word(folded: str, start: int, end: int, listed: bool = False) -> bool:
+    """Whether a short name at [start, end) is part of an ordinary word:
+    a longer word runs across its edge (长治|久安, 四|平方公里, 新|市政中心), or,
+    unless jieba knows the name as a place (黔江|段 stays), its last
+    character starts a word with the next (三明|治, 南通|往). A place jieba
+    knows gives way only to a common word (四|平方公里, not 白|河水库), and
+    a name in a list of places (永康、安平等) not to a split at all."""
+    lexicon = _lexicon()
+    # A word that merely starts with the name (台湾|人, 高雄|医学) is no
+    # evidence against it, unless the name is itself a word (长治|久安).
+    name = folded[start:end]
+    known_place = name in lexicon.places or name not in lexicon.plain
+    for at in range(max(0, start - 3), end):
+        for length in (3, 4):
+            if at + length > start and (at < start or at + length > end) \
+                    and not (at == start and known_place) \
+                    and lexicon.long.get(folded[at:at + length], 0) >= (_COMMON if known_place else 1):
+                return True
+    if listed:
+        return False
+    # The split counts only when what follows is no word of its own: 盐水|分区
+    # and 安平|方向 read as well as 盐|水分 and 安|平方.
+    return folded[end - 1:end + 1] in lexicon.plain and name not in lexicon.places \
+        and folded[end:end + 2] not in lexicon.plain
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -99,7 +136,7 @@ def _full_name_inside(folded: str, start: int, end: int, gazetteer: Gazetteer,
 def _in_a_list_of_places(folded: str, start: int, mentions: list[Mention]) -> bool:
     """Whether the name at `start` follows a place and a list comma (白河、东山、
     后壁大面积): in a list of places, what comes after the last one says nothing."""
-    return start > 0 and folded[start - 1] == "、" and bool(mentions) and mentions[-1].end == start - 1
+    return start > 0 and folded[start - 1] in "、及和与" and bool(mentions) and mentions[-1].end == start - 1
 
 
 def _place_at(folded: str, at: int, gazetteer: Gazetteer,
@@ -145,15 +182,14 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            if candidates and not _splits_word(folded, i + length) \
+            if candidates and not _inside_a_word(folded, i, i + length, _in_a_list_of_places(folded, i, mentions)) \
                     and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
                     and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
                          or _in_a_list_of_places(folded, i, mentions)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
-                found = Mention(i, i + length, piece, candidates, short=True,
-                                wordlike=piece in _plain_words())
+                found = Mention(i, i + length, piece, candidates, short=True)
                 break
-        if found and (_names_something_else(folded, found.end)
+        if found and (_names_something_else(folded, found)
                       or found.short and all(d.key.isdigit() for d in found.candidates)
                       and _UNIVERSITY_AFTER.match(folded, found.end)):
             i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
@@ -181,13 +217,15 @@ _OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![�
 _UNIVERSITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?大学")
 
 
-def _names_something_else(folded: str, end: int) -> bool:
-    match = _OTHER_THING_AFTER.match(folded, end)
+def _names_something_else(folded: str, mention: Mention) -> bool:
+    match = _OTHER_THING_AFTER.match(folded, mention.end)
     if not match:
         return False
     if match.group() == "商":
-        # 台南商圈, 香港商会 are the place's own; 商世(界健身) is a company's name.
-        return folded[end:end + 2] not in _plain_words()
+        # Only a country or region registers companies (香港商); 台南商圈,
+        # 香港商会 are the place's own, 郑州商都 a city's old name.
+        return all(d.level == 1 for d in mention.candidates) \
+            and folded[mention.end:mention.end + 2] not in _lexicon().plain
     return True
 
 
@@ -288,8 +326,6 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                     # 河南林州, 辽宁绥中): that is the place, however short.
                     scored.append((_support(div, known, gazetteer, close=False) + 2, False, -div.level, div))
                     continue
-                if mention.wordlike:
-                    continue  # 安定, 将军: a word, unless a parent stands before it
                 # In a text about Taiwan, a mainland place written short
                 # (松柏长春) needs support like any weak reading.
                 weak = _is_weak(mention, div) or (
@@ -298,10 +334,13 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # 施甸) is settled by its province anywhere in the text.
                 # (Not Taiwan's: 台湾 is named in every text there, and its
                 # districts' short names are everyday words: 山上, 马公庙.)
-                close = weak and not (mention.short and div.level == 3 and div.key.isdigit()
-                                      and not mention.glued and not is_common_word(mention.name))
-                support = _support(div, known, gazetteer, close=close) + 2 * (div.key in in_full) \
-                    + (div.level == 4 and div.parent in neighbours)
+                # Such support is the weakest kind: any closer reading wins (新化
+                # beside Tainan's districts is Tainan's, though 湖南 is named too).
+                support = _support(div, known, gazetteer, close=weak)
+                if weak and not support and mention.short and div.level == 3 and div.key.isdigit() \
+                        and not mention.glued and not is_common_word(mention.name):
+                    support = 0.5 * bool(_support(div, known, gazetteer, close=False))
+                support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
