@@ -170,8 +170,11 @@ def _cut_mojibake(line: str) -> tuple[str, str]:
     The cut is the first point (after punctuation or a space) after which
     everything is mojibake. Trying each point in turn re-encodes the rest of
     the line every time, which is quadratic on a long line (minutes for a
-    megabyte). Instead: a tail with a replacement mark is mojibake, and so is
-    any longer tail, so the first point before the last mark is the cut.
+    megabyte). Instead: a garbled tail runs to the end of the line, so only a
+    line whose end reads as UTF-8 seen through GBK has one (a lone replacement
+    mark in ordinary text, a character lost upstream, is no tail). In such a
+    line a tail with a replacement mark is mojibake, and so is any longer
+    tail, so the first point before the last mark is the cut.
     Otherwise a tail is mojibake when it re-encodes to valid UTF-8 (true of
     every tail from some point on: shorter suffixes of valid bytes stay
     valid) and has enough Chinese characters and shrinks on repair (true of
@@ -179,7 +182,7 @@ def _cut_mojibake(line: str) -> tuple[str, str]:
     So the first point where the tail re-encodes is found by bisection, and
     the cut is there if that tail is mojibake, else nowhere.
     """
-    if _REPLACEMENT not in line and not _ends_like_utf8_read_as_gbk(line):
+    if not _ends_like_utf8_read_as_gbk(line):
         return line, ""
     end = len(line.rstrip())
     cuts = [match.end() for match in _CUT_POINT.finditer(line, 0, end) if match.end() < end]

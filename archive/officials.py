@@ -11,11 +11,12 @@ speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines
 """
 from __future__ import annotations
 
+import math
 import re
 
-from .common_words import frequency, is_common_word
+from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
-from .names import SURNAMES_2, is_cjk_run, plausible_name
+from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 POSTS = sorted(set("""
@@ -24,6 +25,8 @@ POSTS = sorted(set("""
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
 市议员 县议员 参议 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
+总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -35,11 +38,20 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:现任|担任|是|系|任)(.+)$")
-_ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党")
-# National offices: quoted in passing, never a local official.
-_NATIONAL = ("总书记", "国家主席", "国务院总理", "总理", "委员长", "国家副主席", "中共中央",
-             "国务院副总理", "政治局", "总统", "副总统", "行政院长")
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志(?:任|为|现任|担任)|现任|担任|是|系|任)(.+)$")
+_ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
+# National offices. A national leader is an official of a document that
+# opens with them (新闻联播's 习近平总书记指出, a presidential release's
+# 蔡英文总统今日); further down a local page they are quoted in passing.
+_NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
+LEAD_CHARS = 150
+# Bodies that are not government: their heads hold no public office
+# (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
+_CIVIL_ORGAN = re.compile(r"协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
+                          r"联合会|俱乐部|理事|董事|奥林匹克|总会|宗亲会|合作社|工会")
+# Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
+_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|当选人$")
+_NOT_HELD_BEFORE = re.compile(r"(?:前|已故|卸任|退休)$")
 
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
 # is a bank. Given names that are also words (建平, 大庆) are far rarer.
@@ -52,19 +64,56 @@ _FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 
 # What may follow a name: punctuation or the verbs that follow a speaker.
 _AFTER_NAME = re.compile(
-    r"(?:[,，、。；;：:！!？?\s（(“”\"]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
+    r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
-    r"将|会|于|今|昨|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案)")
+    r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心") | _ORGAN_END
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
 
+# Names outside the Han surname pattern. Uyghur and other transliterated
+# names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
+# are one or two of a small set of two-character parts (次仁平措, 扎西).
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
+加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
+才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
+旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增""".split())
+# 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
+_YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
+
+
+def _name_outside_han_pattern(folded: str, start: int) -> str | None:
+    dotted = _DOTTED_NAME.match(folded, start)
+    if dotted:
+        # The last part ends at the first boundary (吐尼亚孜|主持), not at
+        # the end of the run of characters.
+        last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
+        for end in range(start + last_dot + 3, dotted.end() + 1):
+            if _AFTER_NAME.match(folded, end):
+                name = folded[start:end]
+                return None if any(c in NOT_IN_NAME for c in name) else name
+    parts = 0
+    while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
+        parts += 1
+    if parts and _AFTER_NAME.match(folded, start + 2 * parts):
+        return folded[start:start + 2 * parts]
+    return None
+
+
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
-    if folded[start:start + 1] in _NOT_NAME_START:
+    other = _name_outside_han_pattern(folded, start)
+    if other:
+        return other
+    if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
+                                           or _word_tags().get(folded[start + 1:start + 3])):
+        return None  # 议员于专案报告: "at", before a word
+    if folded[start:start + 1] in _NOT_NAME_START - {"于"}:
         return None
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
@@ -72,29 +121,78 @@ def name_after(folded: str, start: int) -> str | None:
     candidates = [name for name in candidates if plausible_name(name)]
     if not candidates:
         return None
+    if len(candidates) == 2 \
+            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD:
+        candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
-            if _is_word(name) or frequency(name[:2]) >= _FREQUENT_WORD:
+            if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
-        return shorter if not _is_word(shorter) else None
+        return shorter if not _is_word(shorter) else None  # 杨渡|担任, 李勇|做法
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
 
 
+# The commonest surnames open many words (王家, 高度): a name starting with one
+# is read as a word only when that word is very frequent.
+_COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+                       "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵")
+
+
+def _opens_with_word(name: str) -> bool:
+    """祝贺|郭议长: the 'name' opens with a word (李俊 is rarely one)."""
+    if len(name) == 3 and name[0] in _COMMON_SURNAMES:
+        return frequency(name[:2]) >= _prefix_limit(name)
+    return is_common_word(name[:2])
+
+
+def _prefix_limit(name: str) -> int:
+    return 3000 if len(name) == 3 and name[0] in _COMMON_SURNAMES else _FREQUENT_WORD
+
+
 def _is_word(name: str) -> bool:
-    """A 'name' that is ordinary vocabulary (班子, 强调) is not a person."""
-    return len(name) == 2 and is_common_word(name)
+    """A 'name' that is ordinary vocabulary (班子, 强调, 贺年卡, 全票) is not a person."""
+    if len(name) == 2 and is_common_word(name):
+        return True
+    tag = _word_tags().get(name)
+    return tag is not None and not tag.startswith("nr")
 
 
 def post_start_is_organ(folded: str, end: int) -> bool:
-    """The office after `end` opens with an organ word (局长, 处长, 区长)."""
-    return folded[end:end + 1] in set("局处区市县镇乡所")
+    """The office after `end` opens with an organ word (局长, 处长, 区长, 部长)."""
+    return folded[end:end + 1] in set("局处区市县镇乡所部署司科")
+
+
+# 徐区长全立, 黄主任秘书明新: a surname alone before the office and the given
+# name after it, in a list or clause of its own.
+_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士)")
+
+
+def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
+    if post_start < 1 or folded[post_start - 1] not in SURNAMES_1:
+        return None
+    if post_start >= 2 and folded[post_start - 2] not in "、，,。；;由与和及\n ":
+        return None
+    given = _GIVEN_AFTER.match(folded, post_end)
+    if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)):
+        return None
+    return given.group(0)
+
+
+def _ends_with_boundary_word(folded: str, begin: int) -> bool:
+    """The text before `begin` ends with a word, so a name may start there:
+    a common word, a verb or preposition (偕同, 便由), or an office
+    (董事长纪政国策顾问)."""
+    before = folded[max(0, begin - 2):begin]
+    if len(before) == 2 and (is_common_word(before) or _word_tags().get(before, "n") in _STOP_TAGS):
+        return True
+    return any(folded.endswith(post, 0, begin) for post in ("长", "员", "书记", "主任", "人"))
 
 
 def name_before(folded: str, end: int) -> str | None:
@@ -105,20 +203,20 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         name = folded[begin:end]
         if not is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] in _NOT_NAME_START or is_common_word(name[:2]):
+                or name[0] in _NOT_NAME_START or _opens_with_word(name):
             continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in SURNAMES_2:
             continue
-        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or is_common_word(folded[max(0, begin - 2):begin]):
+        if any(_word_tags().get(folded[begin - k:begin + 1]) for k in (1, 2, 3) if begin >= k):
+            continue  # 共和国|驻华大使: the "surname" closes the word before it
+        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin):
             return name
     return None
 
 
-_CLAUSE_START = re.compile(r"[。！？；;:：,，\n“”\"（(）)]")
-_LEADING_NOISE = re.compile(
-    r"^.*?(?:日|上午|下午|晚上|会上|期间|时|后|由|是|系|在|经|据|请|落实|细化|作为|身为|邀请|包括|还有|贵宾有|嘉宾有|出席的有)")
+_CLAUSE_START = re.compile(r"[。！？；;:：,，!?\n“”\"（(）)\s]")
 
 
 def clause_start(folded: str, post_start: int, post_end: int) -> int:
@@ -129,7 +227,94 @@ def clause_start(folded: str, post_start: int, post_end: int) -> int:
     return begin
 
 
-def title_before(folded: str, post_start: int, post_end: int) -> str:
+# An office is [place][organ][post](、[organ][post])*. Read back from the
+# post, word by word (jieba's dictionary and its part-of-speech tags), it
+# stops at what no title holds: a verb (偕同, 移交, 打造), a preposition or
+# adverb (向, 已, 为), a conjunction (及, 以及, 不过), a time word, a pronoun.
+_STOP_TAGS = {"v", "vd", "vg", "p", "d", "ad", "dg", "df", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv",
+              "r", "rr", "rz", "y", "e", "o", "t", "tg", "m", "mq", "q", "f", "zg", "k", "h", "l", "i", "a"}
+_TITLE_WORDS = {"副", "原", "代", "常务", "兼", "党", "党组", "党委", "党工委", "委", "中共"}
+
+
+def _word_tags() -> dict[str, str]:
+    return word_tags()
+
+
+_LOG_TOTAL = math.log(60_000_000)  # about the sum of jieba's dictionary frequencies
+_PLACE_FREQUENCY = 1000
+
+
+def _words(text: str, is_place=None) -> list[str]:
+    """`text` cut into dictionary words the way jieba cuts without its HMM:
+    the cut whose words are likeliest together (自治区|党委, not 自治|区党委).
+    Places the gazetteer knows count as words of middling frequency."""
+    frequencies = word_frequencies()
+    # best[i]: (log-likelihood of the best cut of text[:i], start of its last word)
+    best: list[tuple[float, int]] = [(0.0, 0)]
+    for end in range(1, len(text) + 1):
+        choice = (-math.inf, end - 1)
+        for length in range(1, min(4, end) + 1):
+            word = text[end - length:end]
+            frequency = frequencies.get(word, 0)
+            if not frequency and length > 1:
+                if not (is_place and is_place(word)):
+                    continue
+                frequency = _PLACE_FREQUENCY
+            score = best[end - length][0] + math.log(frequency or 1) - _LOG_TOTAL
+            if score > choice[0]:
+                choice = (score, end - length)
+        best.append(choice)
+    words: list[str] = []
+    end = len(text)
+    while end > 0:
+        start = best[end][1]
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
+
+
+# A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
+# 新北市): only these function characters stop an office on their own.
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其")
+
+
+def _title_word(word: str, is_place) -> bool:
+    """A word that may stand inside an office's place/organ prefix."""
+    if not is_cjk_run(word):
+        return False
+    if len(word) == 1:
+        return word not in _FUNCTION_CHARS
+    if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) \
+            or (len(word) > 1 and is_place and is_place(word)):
+        return True
+    tag = _word_tags().get(word, "n")
+    if tag == "ns" and is_place:
+        return False  # tagged a place, yet no place the gazetteer knows (贵宾)
+    return tag not in _STOP_TAGS
+
+
+def office_prefix(head: str, is_place=None) -> str:
+    """The place/organ words that end `head` and open the office after it.
+
+    Reading back stops at the first word no title holds; of what is left,
+    a place name opens the office when there is one (聚餐|台南市长,
+    贵宾|台南市政府农业局局长), as places open titles.
+    """
+    words = _words(head, is_place)
+    kept: list[str] = []
+    for word in reversed(words):
+        if not _title_word(word, is_place):
+            break
+        kept.append(word)
+    kept.reverse()
+    if is_place:
+        first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
+        kept = kept[first_place:]
+    return "".join(kept)
+
+
+def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> str:
     """The whole office phrase ending at post_end, read back to the clause start.
 
     A list of offices (市人大常委会副主任、广安区委书记) stays one title.
@@ -146,35 +331,75 @@ def title_before(folded: str, post_start: int, post_end: int) -> str:
             begin = cut + 1
             break
         cut = folded.rfind("、", begin, cut)
-    title = folded[begin:post_end]
-    # Drop a leading date or verb phrase: keep from the place/organ words on.
-    head = title[: post_start - begin]
-    while True:
-        shorter = _LEADING_NOISE.sub("", head)
-        if shorter == head:
-            break
-        head = shorter
-    return (head + title[post_start - begin:]).strip()
+    # Only the first joined office opens with words to weigh: the others
+    # were checked to be offices above.
+    pieces = folded[begin:post_start].split("、")
+    pieces[0] = office_prefix(pieces[0], is_place)
+    return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
-def _organ_before(folded: str, begin: int) -> str:
+def _organ_before(folded: str, begin: int, is_place=None) -> str:
     """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长)."""
     start = begin
-    while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and begin - start < 12:
+    while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and folded[start - 1] != "、" \
+            and begin - start < 12:
         start -= 1
-    organ = folded[start:begin]
-    organ = _LEADING_NOISE.sub("", organ)
+    organ = office_prefix(folded[start:begin], is_place)
     return organ if organ and organ[-1] in _ORGAN_END else ""
 
 
-def _is_national(title: str) -> bool:
-    return any(national in title for national in _NATIONAL)
+def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
+    """A national office named after the document's lead (quoted in passing).
+
+    The post decides, not an organ inside the title: 总统府秘书长 is a
+    secretary-general, not a president.
+    """
+    if at < LEAD_CHARS:
+        return False
+    return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
+
+
+def is_public_office(title: str, is_place=None) -> bool:
+    """The office is held now and belongs to government, not a civil body.
+
+    前 opening a title is "former" unless it opens a place (前锋区委书记).
+    """
+    if not title or _CIVIL_ORGAN.search(title):
+        return False
+    former = _NOT_HELD.search(title)
+    if former and former.group(0) == "前" and is_place \
+            and any(is_place(title[:k]) for k in (2, 3, 4)):
+        return True
+    return not former
+
+
+def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
+    """A civil body closes the words before the post, and no post of its own
+    (基金会董事长|纪政国策顾问) stands between them."""
+    window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
+    civil = None
+    for civil in _CIVIL_ORGAN.finditer(window):
+        pass
+    return civil is not None and "长" not in window[civil.end():]
+
+
+def _held_by_one(post: str) -> bool:
+    """A post one person holds (书记长, 市长, 主席): names listed after it are
+    others (书记长甲、乙、丙 names one 书记长), unlike 区领导甲、乙 or 议员甲、乙."""
+    return not post.startswith("副") and post not in _GENERIC_POSTS \
+        and post.endswith(("长", "书记", "主席", "总统", "总理", "主委", "发言人", "秘书"))
+
+
+_PARTY_BEFORE_NAME = re.compile(r"(?:无党籍?|(?:民进|国民|亲民|民众|时代力量|台联|共产|民主|进步)党籍?)$")
 
 
 def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
     """Further names of a list ending where a found name begins, nearest first."""
     found = []
     while begin > 0:
+        party = _PARTY_BEFORE_NAME.search(folded, max(0, begin - 6), begin)
+        if party:  # 林美燕和无党吴禹寰议员: a party label sits between join and name
+            begin = party.start()
         # Only the character right before the name: a search for a join
         # anchored at `begin` would scan the text from its start every time.
         if folded[begin - 1] not in _LIST_JOINS:
@@ -199,30 +424,57 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     skip = set(reporters or [])
     officials: dict[str, Official] = {}
 
-    def add(name: str, at: int, title: str) -> None:
-        if name in skip or name in officials or not title:
+    def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
+        if name in skip or not is_public_office(title, is_place):
             return
-        officials[name] = Official(name=original[at:at + len(name)], title=_as_written(title))
+        if title_at is not None and _NOT_HELD_BEFORE.search(folded, max(0, title_at - 2), title_at):
+            return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
+        known = officials.get(name)
+        # A person keeps the fullest office the document gives them:
+        # 议员 first, 台南市议员 later is the same office, more complete.
+        if known is None or (len(title) > len(known.title) and title.endswith(known.title)):
+            officials[name] = Official(name=original[at:at + len(name)], title=title)
 
-    def _as_written(title: str) -> str:
-        return title
+    def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
+        name = folded[surname_at] + given
+        if name in skip or name in officials or not is_public_office(title, is_place):
+            return
+        written = original[surname_at] + original[given_at:given_at + len(given)]
+        officials[name] = Official(name=written, title=title)
 
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
+        if _civil_body_before(folded, match.start(), match.end()):
+            continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
-        title = title_before(folded, match.start(), match.end())
+        title = title_before(folded, match.start(), match.end(), is_place)
         position = match.end()
-        while not generic and not _is_national(title):
+        # Contact lines put one space between office and name (科员 林倩羽06-…).
+        if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
+            spaced = name_after(folded, position + 1)
+            if spaced:
+                position += 1
+        given = _given_name_after_surname(folded, match.start(), match.end())
+        if given:
+            # 徐区长全立: surname, office, given name — the person is 徐全立.
+            add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
+            continue
+        while not _is_national(title, match.start()):
             name = name_after(folded, position)
             if not name:
                 break
-            add(name, position, title)
+            # An office that says little on its own (召集人, 委员) takes a
+            # name only when the name clearly ends (召集人余柷青、林冠维).
+            if generic and position == match.end() and (post in ("领导", "负责人") or not re.match(
+                    r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
+                break
+            add(name, position, title, match.end() - len(title))
             position += len(name)
-            if folded[position:position + 1] == "、":
+            if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
                 continue
             # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
@@ -237,27 +489,34 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         begin = clause_start(folded, match.start(), match.end())
         copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
-                and not _is_national(copula.group(2)) \
+                and not _is_national(copula.group(2), begin) \
                 and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
             add(copula.group(1), begin, copula.group(2))
             continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
+        rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
+        if rank:  # 李俊俋副秘书长: the rank belongs to the post
+            end -= len(rank.group(0))
+            post = rank.group(0) + post
         if folded[end - 1:end] in ("等", "前", "原"):
             end -= 1
+        if folded[end:match.start()] == "前":
+            continue  # 安倍前首相: a past post
         name = name_before(folded, end)
         if not name:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or _is_national(post) or (post in _GENERIC_POSTS and len(name) < 3):
+        if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3):
             continue
-        if is_place and (is_place(name) or is_place(name + post[0])):
-            continue
+        if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
+                is_place and is_place(name):
+            continue  # 向台南|市议员: the "name" ends in a place
         begin = end - len(name)
         if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
             continue  # 安南区学东里长: 区 closes a place name, it is no surname
         begin = end - len(name)
-        add(name, begin, _organ_before(folded, begin) + post)
+        add(name, begin, _organ_before(folded, begin, is_place) + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)

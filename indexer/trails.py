@@ -60,6 +60,20 @@ def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str |
     return official["name"], official.get("title") or None, region_key, region_name
 
 
+def _post_in(title: str, region_key: str | None) -> str:
+    """The office without the name of the region it is held in, which the
+    timeline shows beside it: 台南市长, 台南市市长 and 市长 in 台南市 are one
+    office (市长, 台南市), where 副市长 stays another."""
+    div = gazetteer.load().get(region_key) if region_key else None
+    if div is None:
+        return title
+    # A post is two characters at least: 台南市长 is 台南 + 市长, not 台南市 + 长.
+    for prefix in (div.name, gazetteer.short_name(div.name, div.level)):
+        if prefix and title.startswith(prefix) and len(title) - len(prefix) >= 2:
+            return title[len(prefix):]
+    return title
+
+
 @dataclass
 class Office:
     """One office held in one region, over the documents that give it."""
@@ -126,7 +140,7 @@ def outline(entries, name: str) -> TrailOutline:
         if found is None:  # indexed under the name, but no office read with it
             continue
         _, title, region_key, region_name = found
-        key = (fold(title) if title else None, region_key)
+        key = (_post_in(fold(title), region_key) if title else None, region_key)
         office = offices.get(key)
         if office is None:
             office = offices[key] = Office(key[0], region_name, region_key)

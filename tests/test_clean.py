@@ -73,3 +73,12 @@ def test_utf8_read_as_gbk_tail_is_cut_from_the_body():
     assert "mojibake" in cleaned.damage
     assert cleaned.body == "镇党委书记主持会议。\n会议强调，"
     assert cleaned.mojibake == [garbled]
+
+
+def test_a_lost_character_in_ordinary_text_keeps_the_rest_of_its_line():
+    # U+FFFD where one character was lost upstream (a cut surrogate pair, a rare
+    # character a converter dropped) is not a garbled tail: nothing after it goes.
+    for text in ("区长杨国昕\ufffd主持会议并讲话，部署全年工作任务。",
+                 "演员徐若\ufffd出席了活动，区委书记致辞。\n第二段正文。"):
+        cleaned = clean_text(text)
+        assert "mojibake" not in cleaned.damage and cleaned.body == text

@@ -178,7 +178,11 @@ def test_reporter_byline_is_not_an_official():
 
 
 def test_national_leader_quoted_in_passing():
-    document = doc("习近平总书记指出，要坚持人民至上。县委书记王海涛主持会议。")
+    # Quoted after the local story's lead; a story opening with a national
+    # leader is about them (tests/test_officials.py).
+    document = doc("县委书记王海涛主持召开县委常委会会议，研究部署防汛、秋粮收购和乡村振兴等工作。"
+                   "会议强调，要压实责任，抓好各项措施落地见效，确保全县经济社会平稳运行。" * 2
+                   + "会议指出，要深入学习习近平总书记重要讲话精神，坚持人民至上。")
     assert names(document.officials) == {"王海涛"}
 
 

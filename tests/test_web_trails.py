@@ -295,3 +295,18 @@ def test_trail_follows_the_index_when_documents_change(tmp_path):
     assert data["documents"] == 4 and data["undated"] == 1
     assert [(o["first"]["value"], o["last"]["value"], o["documents"]) for o in data["timeline"]] == \
         [("2021-01-01", "2029-01-01", 4)]
+
+
+def test_an_office_written_with_or_without_its_place_is_one_office():
+    from indexer.trails import outline
+
+    def meta(doc_id, title, date):
+        return {"id": doc_id, "date": {"value": date, "precision": "day"},
+                "officials": [{"name": "黃偉哲", "title": title, "region": "TW05"}], "regions": []}
+
+    entries = [(1, 20200101, meta("a", "台南市长", "2020-01-01")),
+               (2, 20210101, meta("b", "臺南市市長", "2021-01-01")),
+               (3, 20220101, meta("c", "市长", "2022-01-01")),
+               (4, 20230101, meta("d", "副市长", "2023-01-01"))]
+    timeline = [(o.title, o.region_key, o.documents) for o in outline(entries, "黄伟哲").timeline]
+    assert timeline == [("市长", "TW05", 3), ("副市长", "TW05", 1)]

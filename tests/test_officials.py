@@ -1,0 +1,149 @@
+"""Officials and their offices on text the seeds do not cover (issue 11).
+
+Each test is a class of text, written here in that class's style: an office
+is [place][organ][post](、[organ][post])*, never a verb, a courtesy phrase,
+another person or a list of others.
+"""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import fold
+
+
+def offices(text: str) -> dict[str, str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text", given={}))
+    return {fold(o.name): fold(o.title) for o in document.officials}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Another person and a conjunction before the office.
+    ("活动由市长黄伟哲、经发局局长陈凯文共同主持。", "陈凯文", "经发局局长"),
+    ("会上，市长林国华偕同民政局局长吴明达颁奖。", "吴明达", "民政局局长"),
+    ("现场有里长王大同以及立委郭正雄到场。", "郭正雄", "立委"),
+    # A courtesy phrase before the office's place.
+    ("感谢与会贵宾台南市政府农业局局长李志明莅临指导。", "李志明", "台南市政府农业局局长"),
+    # Verbs and adverbs before the office.
+    ("这批物资移交予屏东县政府社会处处长刘美华签收。", "刘美华", "屏东县政府社会处处长"),
+    ("大会中已向市长陈志明反映。", "陈志明", "市长"),
+    # A list of offices held by one person stays whole.
+    ("会议听取了兴福镇党委副书记、镇长张立平的汇报。", "张立平", "兴福镇党委副书记、镇长"),
+])
+def test_office_is_a_title_phrase_not_a_clause(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_office_after_a_person_in_a_list_is_their_own():
+    found = offices("出席的有台中市吴志强副市长、屏东县副县长林美芳。")
+    assert found.get("林美芳") == "屏东县副县长"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("今年各地的做法都不同，市长李勇做报告时说明。", "李勇做"),
+    ("市长全票当选后表示感谢。", "全票"),
+    ("秘书长杨渡担任主持人。", "杨渡担"),
+])
+def test_words_glued_to_names_are_not_people(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("保生大帝庙主任委员 林志明致词。", "林志明"),
+    ("台南市网球协会理事长陈正义出席。", "陈正义"),
+    ("海巡署前署长王进财获颁勋章。", "王进财"),
+    ("退休书记官林秀美捐款一万元。", "林秀美"),
+    ("日本前首相安倍晋三遇刺，外界哀悼安倍前首相。", "安倍晋三"),
+])
+def test_past_posts_and_civil_bodies_are_not_officials(text, name):
+    assert name not in offices(text)
+
+
+def test_national_leader_opening_a_story_is_an_official_but_not_in_passing():
+    assert "习近平" in offices("央视网消息(新闻联播):习近平总书记指出，要做好防汛工作。")
+    assert "蔡英文" in offices("蔡英文总统今(8)日上午出席开幕典礼。")
+    later = "镇党委召开会议，部署下一阶段工作。" * 12 + "会议要求学习习近平总书记重要讲话精神。"
+    assert "习近平" not in offices(later)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Contact lines: one space between office and name, a phone number after.
+    ("新闻联系人:资讯地价科科员 林雅婷06-6320990", "林雅婷", "资讯地价科科员"),
+    # A list of names after an office that says little alone.
+    ("由召集人蔡文豪议员主持，召集人余明青、林冠宇出席。", "林冠宇", "召集人"),
+    # Surname, office, given name.
+    ("今日由徐区长全立、黄主任秘书明新前往祝寿。", "徐全立", "区长"),
+    ("包括总统府副秘书长熊光明及台北市政府秘书长陈永华也在座。", "熊光明", "总统府副秘书长"),
+])
+def test_officials_named_in_less_common_shapes(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_names_listed_after_a_post_one_person_holds_are_others():
+    found = offices("党团书记长许志明、蔡文辉、林燕华今天召开记者会。")
+    assert found == {"许志明": "党团书记长"}
+    listed = offices("区领导吴建舟、洪武明出席。")
+    assert set(listed) == {"吴建舟", "洪武明"}
+
+
+def test_an_organ_named_like_a_national_office_is_no_national_office():
+    lead = "总统今天上午接见访问团，就双边合作交换意见，并感谢各界长期支持。" * 4
+    found = offices(lead + "包括总统府秘书长李大成、外交部长吴正燮等亦出席是项活动。")
+    assert found.get("李大成") == "总统府秘书长"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("总统府依照防疫指引，便由李俊明副秘书长担任防疫长。", "李俊明", "副秘书长"),
+    ("总统今晚偕同陈建明副总统在总统府以国宴款待访宾。", "陈建明", "副总统"),
+    ("公卫出身的黄志哲市长非常重视学生健康。", "黄志哲", "市长"),
+    ("党团书记长王家贞认为，最辛苦的是医护人员。", "王家贞", "党团书记长"),
+    ("有许多家长向台南市议员 余明青反应。", "余明青", "台南市议员"),
+    ("李总统登辉先生特颁书面贺词。", "李登辉", "总统"),
+])
+def test_name_boundaries_before_and_after_offices(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Uyghur and other transliterated names join their parts with a middle dot.
+    ("自治区党委副书记、自治区主席艾尔肯·吐尼亚孜主持会议。", "艾尔肯·吐尼亚孜", "自治区党委副书记、自治区主席"),
+    ("县长买买提•艾力表示，要抓好春耕。", "买买提•艾力", "县长"),
+    # Tibetan names: one or two two-character parts, no Han surname.
+    ("县委书记次仁平措带队检查防汛工作。", "次仁平措", "县委书记"),
+    ("镇长扎西在会上讲话。", "扎西", "镇长"),
+    # X同志 in personnel notices.
+    ("王建华同志任兴福镇党委书记。", "王建华", "兴福镇党委书记"),
+    # 于 as a surname, a name followed by a date.
+    ("村支书于殿红专门邀请电商平台直播。", "于殿红", "村支书"),
+    ("中央书记处书记蔡奇16日至17日在河北调研。", "蔡奇", "中央书记处书记"),
+])
+def test_names_outside_the_common_han_pattern(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("市长于昨日前往工地视察。", "于昨日"),
+    ("议员于专案报告会议提出质询。", "于专"),
+    ("安平天后宫在卢友明主任委员的率领下前往进香。", "卢友明"),
+])
+def test_prepositions_and_civil_bodies_a_word_away_make_no_official(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_party_label_between_names_keeps_the_list():
+    found = offices("洪玉凤、蔡淑美、林美华和无党吴禹明议员齐聚讨论。")
+    assert set(found) == {"洪玉凤", "蔡淑美", "林美华", "吴禹明"}
+
+
+def test_a_person_keeps_the_fullest_office_the_document_gives():
+    found = offices("余明青议员表示，学校营养午餐应改善。台南市议员余明青并提出三项建议。")
+    assert found == {"余明青": "台南市议员"}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("大会颁发民主奖予联邦众院议长裴洛明。", "裴洛明", "联邦众院议长"),
+    ("由外交部长林佳明、我驻帛琉大使黎倩华陪同。", "黎倩华", "驻帛琉大使"),
+])
+def test_single_function_characters_stop_an_office(text, name, office):
+    assert offices(text).get(name) == office
