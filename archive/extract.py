@@ -80,10 +80,11 @@ def extract(raw: RawDocument) -> Document:
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
-    regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body))
+    regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
+                                         chrome=folded_edges)
     named = {fold(o.name) for o in officials}
     for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired],
-                                   [r.name for r in regions + mentioned]):
+                                   [fold(r.name) for r in regions + mentioned]):
         if fold(author.name) not in named and fold(author.name) not in reporters_folded:
             officials.append(author)
     officials = [replace(o, region=office_region(fold(o.title), regions + mentioned))
@@ -109,8 +110,9 @@ def office_region(folded_title: str, regions: list) -> str | None:
     (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长."""
     best = None
     for region in regions:
-        short = short_name(region.name, region.level)
-        if region.name in folded_title or (short and short in folded_title):
+        name = fold(region.name)  # Taiwan's are shown in traditional script
+        short = short_name(name, region.level)
+        if name in folded_title or (short and short in folded_title):
             if best is None or region.level > best.level:
                 best = region
     return best.key if best else None

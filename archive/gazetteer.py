@@ -68,6 +68,17 @@ class Gazetteer:
             short = short_name(div.name, div.level)
             if short and short != div.name:
                 self.by_short_name.setdefault(short, []).append(div)
+        # Autonomous units as people write them: 靖州县 for 靖州苗族侗族自治县,
+        # 凉山州 for 凉山彝族自治州. They read as full names (靖州 alone is weak).
+        for div in list(self.by_key.values()):
+            alias = autonomous_alias(div.name)
+            # Not when the stem names another place too (河南县 would take
+            # 河南县域 from Henan to Qinghai), unless that place lies within
+            # (阿坝州 and its seat 阿坝县).
+            if alias and div.key not in self._same_as and alias not in self.by_name \
+                    and all(other.key == div.key or self.is_ancestor(div, other)
+                            for other in self.by_short_name.get(alias[:-1], ())):
+                self.by_name[alias] = [div]
         self.max_name_length = max(len(n) for n in self.by_name)
         # Townships as people write them: 南区街道 as 南区, and Beijing's
         # 龙泉地区 (a town and an area office under one code) as 龙泉镇.
@@ -101,10 +112,23 @@ class Gazetteer:
             parent = self.parent_of(parent)
         return chain[::-1]
 
+    def display_name(self, div: Division) -> str:
+        """The name as the place's own government writes it.
+
+        The list's names are the mainland's simplified forms, which is what
+        matching needs; but Taiwan writes its places in traditional script
+        with 臺, and calls itself 臺灣, not the mainland's 台湾省. Keys and
+        matching stay as they are: only what a reader sees changes.
+        """
+        if div.key.startswith(TAIWAN_KEY):
+            return taiwan_name(div.name, div.level)
+        return div.name
+
     def region(self, div: Division) -> Region:
         chain = self.lineage(div)
-        return Region(key=div.key, name=div.name, level=div.level,
-                      path=tuple(d.name for d in chain), path_keys=tuple(d.key for d in chain))
+        return Region(key=div.key, name=self.display_name(div), level=div.level,
+                      path=tuple(self.display_name(d) for d in chain),
+                      path_keys=tuple(d.key for d in chain))
 
     def lookup(self, name: str) -> list[Division]:
         """Divisions with this full name (folded, simplified form)."""
@@ -135,6 +159,23 @@ class Gazetteer:
         return False
 
 
+TAIWAN_KEY = "TW"
+
+
+@functools.lru_cache(maxsize=None)
+def taiwan_name(name: str, level: int) -> str:
+    """台南市 -> 臺南市, 雾峰区 -> 霧峰區, 台湾省 -> 臺灣.
+
+    OpenCC's s2tw gives Taiwan's standard characters (峰 not 峯, 裡 not 裏);
+    Taiwan's official names write 臺 where the mainland writes 台.
+    """
+    from .script import to_taiwan
+    written = to_taiwan(name).replace("台", "臺")
+    if level == 1 and written.endswith("省"):
+        written = written[:-1]
+    return written
+
+
 def short_name(name: str, level: int) -> str | None:
     """The name without its administrative suffix, when that is still a name.
 
@@ -150,6 +191,15 @@ def short_name(name: str, level: int) -> str | None:
                 stripped = name[: -len(suffix)]
                 break
     return stripped if len(stripped) >= 2 else None
+
+
+def autonomous_alias(name: str) -> str | None:
+    """靖州苗族侗族自治县 -> 靖州县, 凉山彝族自治州 -> 凉山州, or None."""
+    match = _MINORITY.search(name)
+    # Not regions: 广西区 would swallow 广西 in 广西区域.
+    if not match or match.start() < 2 or match.group(2) == "区":
+        return None
+    return name[:match.start()] + match.group(2)
 
 
 def township_alias(name: str, level: int) -> str | None:

@@ -12,16 +12,20 @@ that its officials hold office in); the other places are *mentioned*.
 from __future__ import annotations
 
 import re
+import functools
+import os
+from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 
 from .common_words import is_common_word
 from .document import Region
 from .gazetteer import Division, Gazetteer
+from .page_places import publisher_places
 
 # Characters after a short name that show it is part of a longer word, not a
 # place: 中山路, 中山大学, 广安门.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖")
+_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -35,6 +39,67 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What jieba's dictionary knows about words that place names collide
+    with. Its tags are rough (大连 is tagged an adverb), so only what they
+    say with confidence is used.
+    """
+    plain: dict[str, str]    # two-character vocabulary words, frequent, not names -> tag
+    long: dict[str, int]     # three- and four-character vocabulary words (长治久安, 平方公里) -> frequency
+    places: frozenset[str]   # words jieba tags as places (黔江, 北流)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    import jieba
+    plain: dict[str, str] = {}
+    long: dict[str, int] = {}
+    places = set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, frequency, tag = line.split()
+            if tag.startswith("ns"):
+                places.add(word)
+            elif tag.startswith(("nr", "nz", "nt")):
+                continue
+            elif len(word) == 2 and int(frequency) >= 50:
+                plain[word] = tag
+            elif len(word) in (3, 4) and int(frequency) >= 3:
+                long[word] = int(frequency)
+    return _Lexicon(plain, long, frozenset(places))
+
+
+# A frequency that makes a word common enough to outweigh a known place.
+_COMMON = 100
+
+
+def _inside_a_word(folded: str, start: int, end: int, listed: bool = False) -> bool:
+    """Whether a short name at [start, end) is part of an ordinary word:
+    a longer word runs across its edge (长治|久安, 四|平方公里, 新|市政中心), or,
+    unless jieba knows the name as a place (黔江|段 stays), its last
+    character starts a word with the next (三明|治, 南通|往). A place jieba
+    knows gives way only to a common word (四|平方公里, not 白|河水库), and
+    a name in a list of places (永康、安平等) not to a split at all."""
+    lexicon = _lexicon()
+    # A word that merely starts with the name (台湾|人, 高雄|医学) is no
+    # evidence against it, unless the name is itself a word (长治|久安).
+    name = folded[start:end]
+    known_place = name in lexicon.places or name not in lexicon.plain
+    for at in range(max(0, start - 3), end):
+        for length in (3, 4):
+            if at + length > start and (at < start or at + length > end) \
+                    and not (at == start and known_place) \
+                    and lexicon.long.get(folded[at:at + length], 0) >= (_COMMON if known_place else 1):
+                return True
+    if listed:
+        return False
+    # The split counts only when what follows is no word of its own: 盐水|分区
+    # and 安平|方向 read as well as 盐|水分 and 安|平方.
+    return folded[end - 1:end + 1] in lexicon.plain and name not in lexicon.places \
+        and folded[end:end + 2] not in lexicon.plain
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -56,12 +121,37 @@ def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
     return cached
 
 
-def _full_name_at(folded: str, at: int, gazetteer: Gazetteer,
-                  by_prefix: dict[str, tuple[int, ...]]) -> bool:
-    """Whether a full division name starts at `at` (北京|门头沟区: the short
-    name qualifies the place after it, even before a character like 门)."""
-    return any(gazetteer.lookup(folded[at:at + length])
-               for length in by_prefix.get(folded[at:at + 2], ()))
+def _full_name_inside(folded: str, start: int, end: int, gazetteer: Gazetteer,
+                      by_prefix: dict[str, tuple[int, ...]]) -> bool:
+    """Whether a full name starts inside a short one and runs on for two
+    characters or more: 长安 in 议长安南区 is the end of 议长 and the start of
+    安南区. (One more character proves little: 台南|区 is 台南, not 南区.)"""
+    for at in range(start + 1, end):
+        for length in by_prefix.get(folded[at:at + 2], ()):
+            if at + length >= end + 2 and gazetteer.lookup(folded[at:at + length]):
+                return True
+    return False
+
+
+def _in_a_list_of_places(folded: str, start: int, mentions: list[Mention]) -> bool:
+    """Whether the name at `start` follows a place and a list comma (白河、东山、
+    后壁大面积): in a list of places, what comes after the last one says nothing."""
+    return start > 0 and folded[start - 1] in "、及和与" and bool(mentions) and mentions[-1].end == start - 1
+
+
+def _place_at(folded: str, at: int, gazetteer: Gazetteer,
+              by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
+    """Whether a division name starts at `at`: a full name (北京|门头沟区), or
+    a short one of a place under `under` (浙江|湖州). The short name then
+    qualifies the place after it, even before a character like 门 or 湖."""
+    for length in by_prefix.get(folded[at:at + 2], ()):
+        piece = folded[at:at + length]
+        if gazetteer.lookup(piece):
+            return True
+        if any(gazetteer.is_ancestor(parent, div) for div in gazetteer.lookup_short(piece)
+               for parent in under):
+            return True
+    return False
 
 
 def find_mentions(folded: str, gazetteer: Gazetteer,
@@ -92,12 +182,23 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            if candidates and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
-                               or _full_name_at(folded, i + length, gazetteer, by_prefix)):
+            if candidates and not _inside_a_word(folded, i, i + length, _in_a_list_of_places(folded, i, mentions)) \
+                    and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
+                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
+                         or _in_a_list_of_places(folded, i, mentions)
+                         or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
+        if found and (_names_something_else(folded, found)
+                      or found.short and all(d.key.isdigit() for d in found.candidates)
+                      and _UNIVERSITY_AFTER.match(folded, found.end)):
+            i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
+            continue
         if found:
-            found.glued = i > 0 and is_common_word(folded[i - 1:i + 1])
+            # A character that ends the place before it (河南|平舆县, 安康市|县河镇)
+            # glues nothing.
+            after_place = bool(mentions) and mentions[-1].end == i
+            found.glued = i > 0 and not after_place and is_common_word(folded[i - 1:i + 1])
             mentions.append(found)
             i = found.end
         else:
@@ -105,13 +206,43 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
     return mentions
 
 
+# A place name that opens the name of something else: a time zone (北京时间,
+# 台北时间), an event (台湾灯会, 台湾祭) or a company registered there (香港商,
+# Taiwan's way of naming a foreign company: 香港商世界健身).
+_OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![祀奠拜扫])|商(?=[\u4e00-\u9fff])")
+# A mainland city written short at the head of a university's name
+# (哈尔滨工程大学, 上海交通大学): the university, wherever the story is. (Taiwan's
+# releases name a city in its institutions' names to place them: 高雄醫學大學
+# is read as a mention of 高雄, as the Taiwan labels do.)
+_UNIVERSITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?大学")
+
+
+def _names_something_else(folded: str, mention: Mention) -> bool:
+    match = _OTHER_THING_AFTER.match(folded, mention.end)
+    if not match:
+        return False
+    if match.group() == "商":
+        # Only a country or region registers companies (香港商); 台南商圈,
+        # 香港商会 are the place's own, 郑州商都 a city's old name.
+        return all(d.level == 1 for d in mention.candidates) \
+            and folded[mention.end:mention.end + 2] not in _lexicon().plain
+    return True
+
+
+_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "农场", "林场", "牧场")
+
+
 def _is_weak(mention: Mention, div: Division) -> bool:
     """A match that needs its own parent or a child in the text to count:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
     for 南区街道), a two-character township (色乡 in 特色乡村), or a name
-    whose first character ends a word before it (海城市 in 沿海城市)."""
+    whose first character ends a word before it (海城市 in 沿海城市).
+    Also any name ending in 社区 or 农场/林场/牧场: every town has communities
+    and state farms, some listed as township-level units (莲花社区, 军川农场)
+    or named like Taiwan's 新社區 (新社区, a new community); such a name is the
+    division only beside its parent."""
     return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
-        or (div.level >= 2 and mention.glued)
+        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF)
 
 
 def _support(div: Division, keys: "_KnownPlaces", gazetteer: Gazetteer, close: bool) -> int:
@@ -163,28 +294,53 @@ def country_hint(folded: str) -> str | None:
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer,
-            country: str | None = None) -> list[tuple[Mention, Division]]:
+            country: str | None = None, background: set[str] | frozenset[str] = frozenset(),
+            ) -> list[tuple[Mention, Division]]:
     """Pick one division per mention using the document's other mentions.
 
     Resolution repeats while it makes progress, so that a place resolved by
     its children (中山 by 古镇镇, 小榄镇) can in turn settle a repeated
     township name (港口镇 exists in four counties) or a short one (南区).
+    `background` places (the page's publisher, see `page_places`) support
+    readings as mentions do, without being mentions.
     """
-    known = _KnownPlaces((m.candidates[0].key for m in mentions
-                          if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])), gazetteer)
+    known = _KnownPlaces(chain((m.candidates[0].key for m in mentions
+                                if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])),
+                               background), gazetteer)
+    neighbours = _shared_counties(mentions)
+    # Places written in full: 屏东 after 屏东县 is that county, not its seat
+    # 屏东市, which the county would otherwise support.
+    in_full = {m.candidates[0].key for m in mentions
+               if not m.short and len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
     chosen: dict[int, Division] = {}
     for _ in range(3):
         before = len(chosen)
         for index, mention in enumerate(mentions):
             if index in chosen:
                 continue
+            previous = mentions[index - 1] if index and mentions[index - 1].end == mention.start else None
             scored = []
             for div in mention.candidates:
+                if previous is not None and _names_an_ancestor(previous, div, chosen.get(index - 1), gazetteer):
+                    # Written right after its province or city (安徽金寨县,
+                    # 河南林州, 辽宁绥中): that is the place, however short.
+                    scored.append((_support(div, known, gazetteer, close=False) + 2, False, -div.level, div))
+                    continue
                 # In a text about Taiwan, a mainland place written short
                 # (松柏长春) needs support like any weak reading.
                 weak = _is_weak(mention, div) or (
                     country is not None and mention.short and not div.key.startswith(country))
+                # A short county name no dictionary knows as a word (彰武,
+                # 施甸) is settled by its province anywhere in the text.
+                # (Not Taiwan's: 台湾 is named in every text there, and its
+                # districts' short names are everyday words: 山上, 马公庙.)
+                # Such support is the weakest kind: any closer reading wins (新化
+                # beside Tainan's districts is Tainan's, though 湖南 is named too).
                 support = _support(div, known, gazetteer, close=weak)
+                if weak and not support and mention.short and div.level == 3 and div.key.isdigit() \
+                        and not mention.glued and not is_common_word(mention.name):
+                    support = 0.5 * bool(_support(div, known, gazetteer, close=False))
+                support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
@@ -196,6 +352,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
             if len(scored) == 1 and not best[1]:
                 chosen[index] = best[3]
             elif best[0] > 0 and (len(scored) == 1 or scored[1][0] < best[0]):
+                chosen[index] = best[3]
+            elif best[0] > 0 and all(gazetteer.is_ancestor(best[3], item[3])
+                                     for item in scored[1:] if item[0] == best[0]):
+                # 南昌 is 南昌市 before its own 南昌县, 屏东 屏东县 before 屏东市:
+                # a short name shared with a place inside it is the larger one.
                 chosen[index] = best[3]
             elif (not mention.short or best[0] > 0) and all(d.level <= 2 for d in mention.candidates) \
                     and len({d.level for d in mention.candidates}) == len(mention.candidates):
@@ -214,16 +375,50 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
 
 
+def _shared_counties(mentions: list[Mention]) -> set[str]:
+    """Counties that have a township for each of two or more differently
+    named mentions. A township page names its county's other townships
+    (侯庙镇、后方乡、城关镇): the one county where they all lie settles the
+    repeated names (城关镇 is in 88 counties)."""
+    names_under: dict[str, set[str]] = {}
+    for mention in mentions:
+        for div in mention.candidates:
+            # Written in full only: 南区 and 北区 (short for two street
+            # offices in many cities) are Taiwan's districts as often.
+            if div.level == 4 and div.name == mention.name:
+                names_under.setdefault(div.parent, set()).add(mention.name)
+    return {county for county, names in names_under.items() if len(names) >= 2}
+
+
+def _names_an_ancestor(previous: Mention, div: Division, settled: Division | None,
+                       gazetteer: Gazetteer) -> bool:
+    """Whether the mention just before names a place above `div`."""
+    readings = [settled] if settled is not None else previous.candidates
+    return any(gazetteer.is_ancestor(reading, div) for reading in readings)
+
+
+_ADDRESS_BEFORE = re.compile(r"址\s*[:：\]]?\s*\d{0,6}\s*$")
+_ADDRESS_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:路|街|大道|巷|号)")
+
+
+def _in_address(folded: str, start: int, end: int) -> bool:
+    return bool(_ADDRESS_BEFORE.search(folded, max(0, start - 12), start)
+                or _ADDRESS_AFTER.match(folded, end))
+
+
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
-                    blocked: list[tuple[int, int]] | None = None,
+                    blocked: list[tuple[int, int]] | None = None, chrome: str = "",
                     ) -> tuple[list[Region], list[Region]]:
     """(regions the document is about, regions it merely mentions).
 
     `anchors` are folded texts that say what the document is about beyond
-    frequency: its title and the titles of its officials.
+    frequency: its title and the titles of its officials. `chrome` is the
+    folded text cleaning set aside (site name, footer), which says where the
+    page was published and so which of several namesakes the text means.
     """
     mentions = find_mentions(folded, gazetteer, blocked)
-    resolved = resolve(mentions, gazetteer, country_hint(folded))
+    background = publisher_places(folded, chrome, gazetteer)
+    resolved = resolve(mentions, gazetteer, country_hint(folded), background)
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()
@@ -240,6 +435,14 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
                 anchored.add(div.key)
     top = max(counts.values())
     about_keys = {k for k, c in counts.items() if c >= max(2, top // 2)} | anchored
+    # A place written with its province or city before it (安徽金寨县, 河南林州)
+    # is where a round-up's story happens, however often the text names it.
+    # Not in an address (地址：708台南市安平区永华路), which says where an
+    # office sits, not where the story happens.
+    for (before, above), (mention, div) in zip(resolved, resolved[1:]):
+        if before.end == mention.start and gazetteer.is_ancestor(above, div) \
+                and not _in_address(folded, before.start, mention.end):
+            about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}
     # A place is not "about" when a more specific place under it is (as

@@ -49,6 +49,11 @@ def to_traditional(text: str) -> str:
     return _convert_same_length(text, "s2t")
 
 
+def to_taiwan(text: str) -> str:
+    """Traditional script in Taiwan's standard character forms."""
+    return _convert_same_length(text, "s2tw")
+
+
 def to_simplified(text: str) -> str:
     return _convert_same_length(text, "t2s")
 

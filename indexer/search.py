@@ -227,7 +227,7 @@ class Index:
         # Regions: the children of the selection (provinces when none).
         selected = gaz.get(request.region) if request.region else None
         if selected:
-            facets.region_trail = [FacetValue(d.key, d.name, region_counts.get(d.key, 0),
+            facets.region_trail = [FacetValue(d.key, gaz.display_name(d), region_counts.get(d.key, 0),
                                               selected=d.key == selected.key)
                                    for d in gaz.lineage(selected)]
         children = []
@@ -237,7 +237,7 @@ class Index:
                 continue
             parent = gaz.parent_of(div)
             if (selected is None and parent is None) or (selected and parent and parent.key == selected.key):
-                children.append(FacetValue(key, div.name, count))
+                children.append(FacetValue(key, gaz.display_name(div), count))
         facets.region = sorted(children, key=lambda f: (-f.count, f.key))
         # Officials: the most frequent in the result, each with the office and
         # region of their latest document, so that namesakes can be told apart.
@@ -377,7 +377,7 @@ class Index:
         gaz = gazetteer.load()
         regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
         local = {d: n for d, n in regions.items() if d.level >= 3} or regions
-        places = [d.name for d in _most_frequent(local, 4)]
+        places = [gaz.display_name(d) for d in _most_frequent(local, 4)]
         candidates = [*officials[:1], *(to_traditional(name) for name in officials[:1]), *places[:1],
                       *officials[1:2], *places[1:2],
                       *([f"{officials[2]} OR {officials[3]}"] if len(officials) >= 4 else []),

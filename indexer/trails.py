@@ -52,8 +52,9 @@ def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str |
         return None
     region_key, region_name = official.get("region"), None
     if region_key:
-        div = gazetteer.load().get(region_key)
-        region_name = div.name if div else None
+        gaz = gazetteer.load()
+        div = gaz.get(region_key)
+        region_name = gaz.display_name(div) if div else None
     elif len(meta.get("regions", [])) == 1:
         region_key, region_name = meta["regions"][0]["key"], meta["regions"][0]["name"]
     return official["name"], official.get("title") or None, region_key, region_name

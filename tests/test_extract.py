@@ -149,9 +149,11 @@ def test_place_inside_person_or_organisation_name_is_not_a_region():
 def test_taiwan_districts_have_no_code():
     document = doc("臺南市安平區公所今日舉辦活動，安平區區長蕭泰華表示歡迎市民參加。")
     regions = document.regions + document.mentioned_regions
-    anping = next(r for r in regions if r.name == "安平区")
-    assert anping.code is None and anping.key.startswith("TW")
-    assert list(anping.path) == ["台湾省", "台南市", "安平区"]
+    anping = next(r for r in regions if r.key == "TW0510")
+    assert anping.code is None
+    # Shown as Taiwan writes it, not in the mainland list's words (台湾省).
+    assert anping.name == "安平區"
+    assert list(anping.path) == ["臺灣", "臺南市", "安平區"]
 
 
 def test_park_is_not_a_division():

@@ -1,0 +1,165 @@
+"""Regions on kinds of text the seeds do not show: national round-ups that
+name places with province shorthand, autonomous units written short, and
+short names that are ordinary words. Texts are written for these tests in
+the style of each kind."""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+
+
+def keys(text: str) -> set[str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    return {r.key for r in document.regions + document.mentioned_regions}
+
+
+@pytest.mark.parametrize("text, county", [
+    ("在河南平舆县，新建的物流园区正在加紧装车。", "411723"),      # 南平 must not glue 平舆县 away
+    ("在云南施甸，新党员面向党旗宣誓。", "530521"),
+    ("辽宁绥中的海边，渔民正在修补渔网。", "211421"),
+    ("在宁夏盐池，滩羊养殖户迎来好收成。", "640323"),              # 盐池 is also a word (salt pond)
+    ("广西北流的早稻插秧已经完成七成。", "450981"),
+    ("在陕西省安康市县河镇，干部群众开展应急演练。", "610902120"),  # 市县 is a word, 安康市 is not glued
+])
+def test_county_named_right_after_its_province_is_the_place(text, county):
+    found = keys(text)
+    assert county in found and county[:2] in found
+
+
+def test_short_province_qualifies_a_short_city_even_before_a_stop_character():
+    # 湖 usually ends a short name's reading (西湖, 太湖); 湖州 under 浙江 does not.
+    assert {"33", "3305", "330503107"} <= keys("在浙江湖州千金镇，万亩水稻进入收割期。")
+
+
+def test_short_county_name_settled_by_its_province_elsewhere_in_the_text():
+    text = "今年，辽宁力保粮食播种面积稳定。在彰武，麦豆两茬轮作的头茬小麦已经出苗。"
+    assert "210922" in keys(text)
+
+
+def test_short_county_name_without_its_province_stays_unresolved():
+    assert "210922" not in keys("在彰武，麦豆两茬轮作的头茬小麦已经出苗。")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("在靖州县的高标准农田里，插秧机来回忙碌。", "431229"),
+    ("四川阿坝州的古村落迎来大批游客。", "5132"),
+    ("湘西州各县市开展春耕备耕。", "4331"),
+])
+def test_autonomous_units_written_short(text, key):
+    assert key in keys(text)
+
+
+def test_autonomous_alias_never_takes_another_places_name():
+    # 河南县 is Qinghai's 河南蒙古族自治县 only when written in full.
+    assert "632324" not in keys("河南县域经济持续发展，各县城建设加快。")
+
+
+@pytest.mark.parametrize("text, seat_city", [
+    ("今年主场活动设在江西南昌，现场展示防灾知识。", "3601"),
+    ("屏東縣政府與屏東漁會合作推廣漁產。", "TW16"),
+])
+def test_short_name_shared_with_its_own_seat_is_the_larger_place(text, seat_city):
+    found = keys(text)
+    assert seat_city in found
+    assert not any(key != seat_city and key.startswith(seat_city) for key in found)
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("臺南市府將以區段徵收方式開發為新社區，提供市民居住。", "TW0426"),
+    ("臺南市長表示，政府實施擴大內需方案，地方建設將加速。", "TW0532"),
+    ("各族群众共同维护社会稳定和长治久安。", "1404"),
+    ("园区占地四平方公里，已入驻企业三十家。", "2203"),
+    ("身障班成果義賣，有吐司、甜甜圈、三明治等點心。", "3504"),
+])
+def test_short_names_that_read_as_ordinary_words_are_not_places(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_district_names_that_are_also_nouns_count_in_their_citys_releases():
+    # 盐水 (brine) and 将军 (general) are Tainan districts; its releases name them bare.
+    found = keys("臺南市政府今年在鹽水、將軍、七股增設疫苗接種站，盼市民踴躍接種。")
+    assert {"TW0520", "TW0529", "TW0524"} <= found
+
+
+def test_a_short_name_before_a_word_of_its_own_is_still_a_place():
+    # 盐水|分区 reads as well as 盐|水分; only a split that leaves no word
+    # behind (三明|治等) says the name is not a place.
+    assert "TW0520" in keys("臺南市水利局將新營分區及鹽水分區的排水工程併案辦理。")
+
+
+def test_a_city_name_in_an_old_capitals_name_is_not_a_company():
+    assert "4101" in keys("河南永城遗址、郑州商都遗址入选十大考古新发现。")
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("北京时间今天凌晨，运载火箭在酒泉卫星发射中心点火升空。", "11"),
+    ("臺南市政府表示，連線將於台北時間今晚8時開始。", "TW01"),
+    ("臺南市長表示，今年在台灣燈會的加持下，觀光人次創新高。", "TW"),
+    ("臺南市勞工局徵才活動，參加廠商有香港商世界健身等8家。", "HK"),
+])
+def test_place_opening_a_time_zone_event_or_company_name_is_not_a_region(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_the_place_itself_still_counts_beside_such_a_name():
+    assert "11" in keys("北京时间上午十点，北京市召开新闻发布会。")
+    assert "TW05" in keys("臺南商圈今年人潮回流，臺南市長表示肯定。")  # 商圈 is the city's own
+
+
+def test_places_named_with_their_province_are_what_a_round_up_is_about():
+    text = ("各地抢抓农时推进春耕。在云南施甸，新型农机开进田间；辽宁绥中的大棚蔬菜陆续上市；"
+            "河南平舆县的物流园区正在加紧装车。农业农村部表示，全国春播进度快于去年。")
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    about = {r.key for r in document.regions}
+    assert {"530521", "211421", "411723"} <= about
+
+
+def test_a_city_and_district_in_an_address_do_not_make_the_story_about_them():
+    text = ("臺南市政府衛生局提醒民眾接種疫苗，本市各區衛生所均提供服務，臺南市衛生局表示歡迎洽詢。\n"
+            "洽詢地址：708臺南市安平區永華路二段6號")
+    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    assert "TW0510" not in {r.key for r in document.regions}
+    assert "TW0510" in {r.key for r in document.mentioned_regions}
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # 长安 would end 议长 and swallow the start of 安南區.
+    ("郭信良議長安南區安中路民宅火災現場關心傷者，臺南市消防局全力搶救。", "TW0502", "TW0505"),
+    # 台南|区: one character more proves nothing; 台南 it stays.
+    ("將閩南語認證列入台南區免試入學超額比序，臺南市議員表示肯定。", "TW05", "TW0505"),
+])
+def test_a_full_name_starting_inside_a_short_one_wins(text, want, not_want):
+    found = keys(text)
+    assert want in found and not_want not in found
+
+
+@pytest.mark.parametrize("text, not_key", [
+    ("臺南市歸仁區六甲里的學員展出油畫作品。", "TW0525"),                  # 里 is a village
+    ("来自上海交通大学海洋学院的博士后参加了北冰洋科考。", "31"),
+    ("习近平总书记来到哈尔滨工程大学考察。", "2301"),
+    ("在北大荒军川农场，四万多亩大豆用上了专属营养餐。", "230421502"),
+    ("莲花社区的志愿者开展义诊活动。", "340177402"),
+])
+def test_names_that_are_part_of_something_else_are_not_regions(text, not_key):
+    assert not_key not in keys(text)
+
+
+def test_a_universitys_own_city_still_counts_when_named_for_itself():
+    assert "31" in keys("上海市教委表示，上海交通大学等高校将扩大招生。")
+
+
+def test_a_short_name_closing_a_list_of_places_is_a_place():
+    # 大 usually ends a short name's reading (四川大学); after 白河、東山、 it does not.
+    text = "臺南市議員指出，白河、東山、後壁大面積農地淹水，請市府儘速改善排水。"
+    assert {"TW0518", "TW0528", "TW0523"} <= keys(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("本工程採用白河水庫清淤之土方回填，臺南市水利局表示可節省經費。", "TW0518"),   # not 白|河水库
+    ("臺南市在東山、鹽水、永康、安平等16區增設快篩站。", "TW0510"),                # 安平|等, in a list
+    ("臺南市將改善將軍、北門、七股及學甲等沿海地區排水。", "TW0519"),              # 學甲|等, after 及
+])
+def test_a_known_place_gives_way_only_to_a_common_word(text, key):
+    assert key in keys(text)
