@@ -24,7 +24,10 @@ from .script import detect_script, fold
 # Bump when extraction changes, so that an incremental reindex redoes
 # documents whose bytes did not change but whose metadata would.
 # 3: stored file/origin are relative to the SOURCE (no absolute paths).
-EXTRACTOR_VERSION = "3"
+# 4: issue 11: offices as title phrases, names outside the Han pattern, places
+#    with province shorthand and page clues, Taiwan written as Taiwan writes it,
+#    chrome classified by shape, event dates over publication lines.
+EXTRACTOR_VERSION = "4"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
