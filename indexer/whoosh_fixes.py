@@ -34,4 +34,20 @@ def _cache_missing_columns() -> None:
     whoosh3.W3PerDocReader._cached_reader = cached_reader
 
 
+def _inline_short_posting_lists() -> None:
+    """Let the postings writer inline short posting lists, as it was meant to.
+
+    W3PostingsWriter calls `terminfo.set_inline`, which W3TermInfo spells
+    `set_inlined`, so the codec's default (inlinelimit=1) was the only value
+    that worked, and every term got a block of its own in the postings file:
+    about 110 bytes of header and zlib framing around a median of two
+    postings. Most bigrams are rare; the writers now ask for short lists to be
+    inlined in the terms file (`indexer.writer.CODEC`), and the reader has
+    always known how to read them.
+    """
+    if not hasattr(whoosh3.W3TermInfo, "set_inline"):
+        whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
+
+
 _cache_missing_columns()
+_inline_short_posting_lists()
