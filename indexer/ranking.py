@@ -17,6 +17,7 @@ import time
 
 import numpy as np
 from whoosh import query as Q
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 # How many matches are collected between looks at the clock (and before the first).
 CLOCK_EVERY = 2048
@@ -26,15 +27,43 @@ def match_set(searcher, query: Q.Query, seconds: float) -> tuple[np.ndarray, boo
     """Document numbers matching `query`, ascending, and whether time ran out
     (then the array holds what was found until then)."""
     deadline = time.perf_counter() + seconds
-    found: list[int] = []
+    parts: list[np.ndarray] = []
     context = searcher.boolean_context()
     for sub, offset in searcher.subsearchers or [(searcher, 0)]:
         matcher = query.matcher(sub, context)
-        for count, docnum in enumerate(matcher.all_ids()):
-            if count % CLOCK_EVERY == 0 and time.perf_counter() > deadline:
-                return np.array(found, dtype=np.int64), True
-            found.append(docnum + offset)
-    return np.array(found, dtype=np.int64), False
+        read = _block_ids if isinstance(matcher, W3LeafMatcher) else _one_by_one
+        for ids in read(matcher):
+            if time.perf_counter() > deadline:
+                return _joined(parts), True
+            parts.append(np.asarray(ids, dtype=np.int64) + offset)
+    return _joined(parts), False
+
+
+def _one_by_one(matcher):
+    """A matcher's documents, CLOCK_EVERY at a time."""
+    ids: list[int] = []
+    for docnum in matcher.all_ids():
+        ids.append(docnum)
+        if len(ids) == CLOCK_EVERY:
+            yield ids
+            ids = []
+    yield ids
+
+
+def _block_ids(matcher: W3LeafMatcher):
+    """A single term's documents a stored block at a time (up to 128), not one by
+    one through id()/next(): a common character or word in the whole corpus is
+    tens of thousands of postings. Reads the block arrays of Whoosh 2.7's leaf
+    matcher, whose one term has no deletions to filter (else it is wrapped)."""
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        yield matcher._ids[matcher._i:]
+        matcher._next_block()
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray,
