@@ -142,3 +142,35 @@ def test_the_command_line_rebuilds_an_older_format(tmp_path):
     result = CliRunner().invoke(cli, ["reindex", str(SEEDS), "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
     assert "index format changed" in result.output and "5 added" in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2_000_000), min_size=1, max_size=40, unique=True))
+def test_compact_positions_round_trip(positions):
+    from indexer.schema import CompactPositions
+
+    positions = sorted(positions)
+    fmt = CompactPositions()
+    encoded = fmt.encode(positions)
+    assert fmt.decode_positions(encoded) == positions
+    assert fmt.decode_frequency(encoded) == len(positions)
+    halves = [fmt.encode(positions[::2]), fmt.encode(positions[1::2])] if len(positions) > 1 \
+        else [encoded]
+    assert fmt.decode_positions(fmt.combine(halves)) == positions
+
+
+def test_match_sets_over_segments_with_replaced_documents(tmp_path):
+    # Replacing a document leaves the old one deleted in its segment; read
+    # block by block, a single term's postings would still list it.
+    source = tmp_path / "docs"
+    source.mkdir()
+    for n in range(6):
+        (source / f"d{n}.txt").write_text(f"第{n}号\n台南市长出席会议。", encoding="utf-8")
+    build([source], tmp_path / "index")
+    (source / "d0.txt").write_text("第0号\n今日无事。", encoding="utf-8")
+    (source / "d1.txt").unlink()
+    report = build([source], tmp_path / "index")
+    assert (report.updated, report.deleted) == (1, 1)
+    index = open_index(tmp_path / "index")
+    for q, expected in [("台", 4), ("台南", 4), ("台南市长", 4), ("无", 1), ("号", 5)]:
+        assert index.search(SearchRequest.from_params({"q": q})).total == expected, q
