@@ -1,7 +1,7 @@
 """The archive against the naive Whoosh build and tantivy, paired, on one subset.
 
     python -m bench.engines [--every 10] [--rounds 2] [--engines ours,naive,tantivy]
-                            [--work DIR] [--out FILE]
+                            [--work DIR] [--out FILE] [--queries-only]
 
 Takes every Nth line of the shared corpus (every 10th: 5,688 documents) and
 builds three indexes of it, each in its own process, in turns that rotate:
@@ -310,6 +310,8 @@ def main() -> None:
     parser.add_argument("--engines", default="ours,naive,tantivy")
     parser.add_argument("--work", type=Path, default=Path("bench/out/engines"))
     parser.add_argument("--out", type=Path, help="also write the report here")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="query the indexes an earlier run left in --work; build nothing")
     parser.add_argument("--_build", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--_query", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -341,7 +343,8 @@ def main() -> None:
 
     say(f"# bench.engines, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    say(f"# python -m bench.engines --every {args.every} --rounds {args.rounds} --engines {args.engines}")
+    say(f"# python -m bench.engines --every {args.every} --rounds {args.rounds} --engines {args.engines}"
+        + (" --queries-only" if args.queries_only else ""))
     say(f"{count} documents (every {args.every}th corpus line), {len(queries)} queries: "
         + ", ".join(f"{k} {sum(q['class'] == k for q in queries)}" for k in CLASSES))
     cpu: dict[str, list[float]] = {e: [] for e in engines}
@@ -349,7 +352,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {e: [] for e in engines}
     for round_number in range(args.rounds):
         order = engines[round_number % len(engines):] + engines[:round_number % len(engines)]
-        for engine in order:
+        for engine in [] if args.queries_only else order:
             c, w = build(engine, subset, work / engine)
             cpu[engine].append(c)
             wall[engine].append(w)
@@ -359,15 +362,15 @@ def main() -> None:
                                        str(work / engine), str(queries_file)])
             runs[engine].append(json.loads(out))
     say()
-    say("## build")
-    for engine in engines:
+    say("## build" + (" (not run: --queries-only)" if args.queries_only else ""))
+    for engine in [] if args.queries_only else engines:
         say(f"{engine:8} {statistics.median(cpu[engine]):7.1f} CPU s  "
             f"{statistics.median(wall[engine]):6.1f} s wall  "
             f"index {naive.size_of(work / engine) / 1e6:6.1f} MB")
-    if "naive" in engines and "ours" in engines:
+    if "naive" in engines and "ours" in engines and not args.queries_only:
         say(f"ours/naive: CPU {statistics.median(cpu['ours']) / statistics.median(cpu['naive']):.2f}x, "
             f"size {naive.size_of(work / 'ours') / naive.size_of(work / 'naive'):.2f}x")
-    if "tantivy" in engines and "ours" in engines:
+    if "tantivy" in engines and "ours" in engines and not args.queries_only:
         say(f"ours/tantivy: CPU {statistics.median(cpu['ours']) / statistics.median(cpu['tantivy']):.2f}x, "
             f"size {naive.size_of(work / 'ours') / naive.size_of(work / 'tantivy'):.2f}x")
 

@@ -482,7 +482,7 @@ class _Matched:
         if len(self._ranked) < min(k, len(self.docnums)):
             # Deeper than ranked so far: rank again, a few pages ahead.
             self._ranked = ranking.top_ranked(searcher, self._ranking, self.docnums,
-                                              max(k, 2 * len(self._ranked), 50))
+                                              max(k, 2 * len(self._ranked)))
         return self._ranked[:k]
 
 
