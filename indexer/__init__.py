@@ -6,6 +6,7 @@
 Everything above this line (the CLI, the web app) speaks only these names,
 so that another engine can stand behind them.
 """
+from . import whoosh_fixes  # noqa: F401  (before any index is read or written)
 from .build import BuildReport, build
 from .query import QueryError, SearchRequest
 from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index

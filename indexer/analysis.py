@@ -1,21 +1,25 @@
 """Chinese analysis for Whoosh: fold the script, then cut words or characters.
 
-Two analyzers, each a tokenizer piped into filters:
+Every field is given text already folded to simplified script
+(`indexer.build.document_fields` folds each document once, in the extraction
+processes): jieba cuts traditional text differently from the same text
+simplified, and because folding keeps the length, every token's offsets
+point into the original text. Queries are folded the same way (`query_runs`).
 
-    word_analyzer() = Folded(JiebaTokenizer()) | WordsOnly()
-    char_analyzer() = Folded(CharBigramTokenizer())
+    word_analyzer() = JiebaTokenizer() | WordsOnly()   words, which rank
+    CharBigramTokenizer()                              bigrams with positions
+    CharSetTokenizer()                                 each character once
 
-`Folded` maps the text to simplified script before the inner tokenizer sees
-it (jieba cuts traditional text differently from the same text simplified),
-and because folding keeps the length, every token's offsets point into the
-original text. Words rank; character bigrams make every substring findable:
-a query of n characters is matched by its bigrams at fixed offsets
-(`indexer/phrase.py`), wherever the characters occur, however jieba cut them
-in context.
+Character bigrams make every substring of two or more characters findable:
+its bigrams at fixed offsets (`indexer/phrase.py`), wherever they occur,
+however jieba cut them in context. A single character is looked up in its own
+field (one term, no positions), not as a prefix of the bigrams: a prefix
+expands to the thousands of bigrams that start with a common character.
 """
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import jieba
@@ -29,19 +33,6 @@ _jieba_lock = threading.Lock()
 def is_word_char(ch: str) -> bool:
     """Characters that belong to searchable runs: letters, digits, CJK."""
     return ch.isalnum()
-
-
-class Folded(Tokenizer):
-    """Runs an inner tokenizer over the folded text (same length, same offsets)."""
-
-    def __init__(self, inner: Tokenizer):
-        self.inner = inner
-
-    def __eq__(self, other):
-        return type(other) is type(self) and other.inner == self.inner
-
-    def __call__(self, value, **kwargs):
-        return self.inner(fold(value), **kwargs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,12 +132,56 @@ class CharBigramTokenizer(Tokenizer):
             i = j
 
 
+class CharSetTokenizer(Tokenizer):
+    """Each distinct word character of the text, once, in order of first appearance."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, ch in enumerate(word_chars(value), start=start_pos):
+            token.text, token.boost, token.stopped = ch, 1.0, False
+            if positions:
+                token.pos = pos
+            yield token
+
+
+_RUN = re.compile(r"[^\W_]+")  # runs of exactly the characters is_word_char accepts
+
+
+def word_chars(text: str) -> list[str]:
+    """The distinct word characters of `text`, in order of first appearance."""
+    return list(dict.fromkeys("".join(_RUN.findall(text))))
+
+
+def bigram_positions(text: str) -> dict[str, list[int]]:
+    """What `CharBigramTokenizer` yields, as token -> ascending positions.
+
+    The same tokens and positions, without a Token object per character: the
+    bigram field indexes every character of the corpus, and Whoosh's own path
+    (a Python generator feeding a dict) was a large share of a build.
+    """
+    found: dict[str, list[int]] = {}
+    pos = 0
+    for match in _RUN.finditer(text):
+        run = match.group()
+        last = len(run) - 1
+        for k in range(last):
+            bigram = run[k:k + 2]
+            positions = found.get(bigram)
+            if positions is None:
+                found[bigram] = [pos + k]
+            else:
+                positions.append(pos + k)
+        found.setdefault(run[last], []).append(pos + last)
+        pos += last + 3  # the run, then a gap of two
+    return found
+
+
 def word_analyzer():
-    return Folded(JiebaTokenizer()) | WordsOnly()
-
-
-def char_analyzer():
-    return Folded(CharBigramTokenizer())
+    return JiebaTokenizer() | WordsOnly()
 
 
 def query_runs(text: str) -> list[str]:

@@ -25,10 +25,10 @@ from archive.extract import content_hash, extract
 from archive.ingest import IngestError, RawDocument, iter_source_files, public_path, read_file
 from archive.script import fold
 
-from . import store, userdict
+from . import index_format, store, userdict
 from .columns import column_values
 from .processes import children_die_with_me
-from .schema import build_schema, chars_text
+from .schema import FORMAT_VERSION, build_schema, chars_text
 from .writer import WriterProcessFailed, cancel, open_writer
 
 # Below this many documents to (re)index, extra writer processes cost more
@@ -56,13 +56,20 @@ def document_fields(doc: Document) -> dict:
             if key not in region_keys:
                 region_keys.append(key)
     places = {fold(r.name) for r in doc.regions + doc.mentioned_regions}
+    # Folded once here, in the extraction processes, for every analysed field
+    # (the analyzers take folded text): folding is a large share of analysis,
+    # and it keeps the length, so the title and body are slices of one fold.
+    folded = fold(chars_text(title, doc.body))
+    folded_title = folded[:len(title)] if title else ""
+    folded_body = folded[len(title) + 1:] if title else folded
     fields = {
         "id": doc.id,
         "content_hash": doc.content_hash,
         "origin": doc.file,
-        "title": title,
-        "words": doc.body,
-        "chars": chars_text(title, doc.body),
+        "title": folded_title,
+        "words": folded_body,
+        "chars": folded,
+        "char": folded,  # the same object: spilled and sent to the writers once
         "region": ",".join(region_keys),
         "place": ",".join(sorted(places)),
         "official": ",".join(dict.fromkeys(fold(o.name) for o in doc.officials)),
@@ -197,6 +204,11 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         except store.IndexMissing:
             generation = None
         fresh = generation is None
+        if not fresh and index_format.version_of(generation) not in (FORMAT_VERSION, None):
+            notify(f"index format changed (the live generation is format "
+                   f"{index_format.version_of(generation)}, this archive writes {FORMAT_VERSION}): "
+                   "building a new index from the given sources")
+            fresh = True
         if not fresh:
             lifecycle.live = generation
             store.clean_leftovers(generation)  # of a killed incremental run
@@ -210,6 +222,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         if fresh:
             generation = lifecycle.partial = store.new_generation(root)
             ix = whoosh_index.create_in(str(generation), build_schema())
+            index_format.write(generation)
             known = {}
         report.generation = generation.name
 

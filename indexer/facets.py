@@ -50,21 +50,12 @@ class FacetTable:
     def mask(self, docnums) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
         if len(docnums):
-            mask[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+            mask[np.asarray(docnums, dtype=np.int64)] = True
         return mask
 
     def counts(self, docnums) -> "FacetCounts":
         mask = self.mask(docnums)
         return FacetCounts({name: column.count(mask) for name, column in self.columns.items()})
-
-    def newest_first(self, scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
-        """(score, docnum) pairs by date, newest first; undated last; ties by score."""
-        if not scored:
-            return scored
-        docnums = np.fromiter((d for _, d in scored), dtype=np.int64, count=len(scored))
-        # `scored` is already in score order, so a stable sort keeps it for ties.
-        order = np.argsort(-self.date_start[docnums], kind="stable")
-        return [scored[i] for i in order]
 
 
 class FacetCounts:

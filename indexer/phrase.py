@@ -187,9 +187,10 @@ def literal_positions(literal: Literal) -> list[tuple[str, int]]:
 class LiteralPhrase(Q.Query):
     """Documents that hold a `Literal`, checked where its runs line up in `fieldname`.
 
-    `text_of(searcher, docnum)` gives the raw text the field indexed."""
+    `char_field` holds the single characters of the same text; `text_of(searcher,
+    docnum)` gives the raw text the fields indexed."""
 
-    def __init__(self, fieldname: str, literal: Literal, text_of):
+    def __init__(self, fieldname: str, char_field: str, literal: Literal, text_of):
         self.fieldname = fieldname
         self.literal = literal
         self.text_of = text_of
@@ -199,7 +200,7 @@ class LiteralPhrase(Q.Query):
         # checked by folding its whole text.
         self.candidates: Q.Query = (
             AdjacentTerms(fieldname, [w for w, _ in pairs], [k for _, k in pairs]) if pairs
-            else Q.Prefix(fieldname, literal.runs[0]))
+            else Q.Term(char_field, literal.runs[0]))
 
     def __eq__(self, other):
         return (type(other) is type(self) and other.fieldname == self.fieldname

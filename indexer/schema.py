@@ -1,9 +1,21 @@
 """The index schema: what is searched, filtered, faceted and stored."""
 from __future__ import annotations
 
-from whoosh import columns, fields
+import sys
+from array import array
+from itertools import accumulate
 
-from .analysis import char_analyzer, word_analyzer
+from whoosh import columns, fields, formats
+
+from .analysis import (CharBigramTokenizer, CharSetTokenizer, bigram_positions, word_analyzer,
+                       word_chars)
+
+# What an index generation on disk holds, as the code reads it. Raised when a
+# change to the schema or the analysis makes older indexes unreadable or wrong;
+# a generation of another version is rebuilt, never read (`indexer.format`).
+# 2: folded text given to the analyzers; an unscored bigram field with compact
+#    positions; `char`.
+FORMAT_VERSION = 2
 
 
 class FacetKeywords(fields.KEYWORD):
@@ -26,6 +38,76 @@ class FacetKeywords(fields.KEYWORD):
         return [item.decode("utf-8") for item in value]
 
 
+class CompactPositions(formats.Positions):
+    """Positions as raw 32-bit deltas, not Whoosh's pickled list of them.
+
+    Whoosh pickles each posting's positions (about 14 bytes for one position)
+    and unpickles them to check adjacency: for the bigram field, two thirds of
+    all postings, that was much of the index's size, of a build's time (one
+    pickle.dumps per posting) and of a phrase search's. The frequency is the
+    byte length over four, so nothing else is stored.
+    """
+
+    def encode(self, poslist):
+        deltas = array("I", [poslist[0]])
+        deltas.extend(b - a for a, b in zip(poslist, poslist[1:]))
+        if _BIG_ENDIAN:
+            deltas.byteswap()
+        return deltas.tobytes()
+
+    def decode_positions(self, valuestring):
+        deltas = array("I")
+        deltas.frombytes(valuestring)
+        if _BIG_ENDIAN:
+            deltas.byteswap()
+        return list(accumulate(deltas))
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring):
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def combine(self, vs):
+        return self.encode(sorted({p for v in vs for p in self.decode_positions(v)}))
+
+
+_BIG_ENDIAN = sys.byteorder == "big"  # the index is written little-endian everywhere
+
+
+class BigramField(fields.FieldType):
+    """Character bigrams with positions, for finding substrings only.
+
+    Not scorable: no field lengths are written or read, since the bigrams only
+    decide whether a document matches (jieba words rank). Indexed straight
+    from `bigram_positions`, which yields what its analyzer would.
+    """
+
+    def __init__(self):
+        super().__init__(CompactPositions(), CharBigramTokenizer(), scorable=False)
+
+    def index(self, value, **kwargs):
+        encode = self.format.encode
+        for bigram, positions in bigram_positions(value).items():
+            yield bigram.encode("utf-8"), len(positions), float(len(positions)), encode(positions)
+
+
+class CharField(fields.FieldType):
+    """Which characters a document holds: one term per character, no positions.
+
+    A one-character query is one posting list here, where in the bigram field
+    it was a prefix over every bigram starting with the character (up to
+    thousands of posting lists for a common one).
+    """
+
+    def __init__(self):
+        super().__init__(formats.Existence(), CharSetTokenizer(), scorable=False)
+
+    def index(self, value, **kwargs):
+        for ch in word_chars(value):
+            yield ch.encode("utf-8"), 1, 1.0, b""
+
+
 def chars_text(title: str | None, body: str) -> str:
     """What the `chars` field indexes: the title, a line break, the body."""
     return f"{title}\n{body}" if title else body
@@ -40,8 +122,10 @@ def build_schema() -> fields.Schema:
         # Ranking: jieba words of the title and the body.
         title=fields.TEXT(analyzer=words, phrase=False, field_boost=3.0),
         words=fields.TEXT(analyzer=words, phrase=False),
-        # Recall: character bigrams of title + body, with positions.
-        chars=fields.TEXT(analyzer=char_analyzer(), phrase=True),
+        # Recall: character bigrams of title + body with positions, and
+        # the single characters of the same text.
+        chars=BigramField(),
+        char=CharField(),
         # Filters and facets. Region keys include every ancestor.
         region=FacetKeywords(),
         place=fields.KEYWORD(lowercase=False, commas=True, field_boost=2.0),

@@ -13,14 +13,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as Q
 from whoosh import sorting
-from whoosh.collectors import TimeLimit, TimeLimitCollector, UnlimitedCollector
 
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
-from . import store, trails, whoosh_query
+from . import ranking, store, trails, whoosh_query
 from .facets import FacetTable
 from .query import QueryError, SearchRequest
 from .searchers import ThreadSearchers
@@ -172,34 +172,29 @@ class Index:
             if not matched.timed_out:
                 self._cache.put(key, matched)
         first = (request.page - 1) * request.page_size
-        page = matched.scored[first:first + request.page_size]
+        page = matched.head(searcher, first + request.page_size)[first:]
         runs = [run for t in request.terms if not t.exclude for run in t.runs]
         hits = [self._hit(_StoredHit(searcher, docnum, score), runs) for score, docnum in page]
         facets = self._facets(matched.counts, request)
-        return SearchResult(request=request, total=len(matched.scored), hits=hits, facets=facets,
+        return SearchResult(request=request, total=len(matched.docnums), hits=hits, facets=facets,
                             seconds=time.perf_counter() - started, timed_out=matched.timed_out)
 
     def _match(self, searcher, table: FacetTable, request: SearchRequest) -> "_Matched":
+        """The exact match set, unscored (totals and facets need no more); its
+        order is worked out as far as pages ask for it (`_Matched.head`)."""
         if request.browsing:
-            scored = [(0.0, docnum) for docnum in self._browse(searcher, request)]
-            scored = table.newest_first(scored)
-            return _Matched(scored, table.counts([d for _, d in scored]), False)
-        # Every match is scored and kept: totals and facets are exact, and
-        # each page is cut from the sorted list.
-        collector = UnlimitedCollector()
-        timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
-        timed_out = False
-        try:
-            searcher.search_with_collector(whoosh_query.build(request), timed)
-        except TimeLimit:
-            timed_out = True
-        scored = timed.results().top_n
+            docnums, timed_out = self._browse(searcher, request), False
+        else:
+            docnums, timed_out = ranking.match_set(searcher, whoosh_query.match(request),
+                                                   SEARCH_SECONDS)
         if request.sort == "date":
-            scored = table.newest_first(scored)
-        return _Matched(scored, table.counts([d for _, d in scored]), timed_out)
+            return _Matched(docnums, table.counts(docnums), timed_out,
+                            by_date=ranking.newest_first(docnums, table.date_start))
+        return _Matched(docnums, table.counts(docnums), timed_out,
+                        ranking=whoosh_query.ranking(request))
 
     @staticmethod
-    def _browse(searcher, request: SearchRequest) -> list[int]:
+    def _browse(searcher, request: SearchRequest) -> np.ndarray:
         """The documents a search without terms lists: nothing to score, so the
         filters and exclusions are read as sets of documents, not run as a query."""
         filters = whoosh_query.restriction(request)
@@ -208,7 +203,7 @@ class Index:
         excluded = whoosh_query.exclusion(request)
         if excluded is not None and docnums:
             docnums.difference_update(searcher.docs_for_query(excluded))
-        return sorted(docnums)
+        return np.array(sorted(docnums), dtype=np.int64)
 
     def _hit(self, hit, runs: list[str]) -> Hit:
         meta = json.loads(hit["meta"])
@@ -396,7 +391,7 @@ class Index:
             request = SearchRequest.from_params({"q": q})
         except QueryError:
             return False
-        return len(searcher.search(whoosh_query.build(request), limit=1)) > 0
+        return len(ranking.match_set(searcher, whoosh_query.match(request), SEARCH_SECONDS)[0]) > 0
 
     # -- officials ------------------------------------------------------
     @_reading
@@ -472,11 +467,28 @@ class Index:
         return max(times)
 
 
-@dataclass
 class _Matched:
-    scored: list[tuple[float, int]]    # (score, docnum), in result order
-    counts: object                     # facet counts (FacetCounts)
-    timed_out: bool
+    """One search's match set (ascending document numbers) and facet counts,
+    with its order: by date, whole, or by relevance, ranked as far as asked."""
+
+    def __init__(self, docnums: np.ndarray, counts, timed_out: bool,
+                 by_date: np.ndarray | None = None, ranking: Q.Query | None = None):
+        self.docnums = docnums
+        self.counts = counts                  # facet counts (FacetCounts)
+        self.timed_out = timed_out
+        self._by_date = by_date
+        self._ranking = ranking
+        self._ranked: list[tuple[float, int]] = []
+
+    def head(self, searcher, k: int) -> list[tuple[float | None, int]]:
+        """The first `k` matches in result order, as (score, docnum)."""
+        if self._by_date is not None:
+            return [(None, docnum) for docnum in self._by_date[:k].tolist()]
+        if len(self._ranked) < min(k, len(self.docnums)):
+            # Deeper than ranked so far: rank again, a few pages ahead.
+            self._ranked = ranking.top_ranked(searcher, self._ranking, self.docnums,
+                                              max(k, 2 * len(self._ranked)))
+        return self._ranked[:k]
 
 
 class _MatchCache:

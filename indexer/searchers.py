@@ -24,7 +24,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
 
-from . import store, userdict
+from . import index_format, store, userdict
 
 # Whoosh caches each term's idf per searcher and never evicts: a server
 # answering distinct queries grows without bound. This many terms is far
@@ -120,6 +120,7 @@ class ThreadSearchers:
     def _open(self) -> _Slot:
         for attempt in range(3):
             generation = store.current_generation(self.root)
+            index_format.check(generation)
             try:
                 searcher = whoosh_index.open_dir(str(generation)).searcher()
             except (OSError, EmptyIndexError) as exc:

@@ -44,15 +44,18 @@ def write_error(exc: OSError, what: str) -> IndexWriteError:
 
 
 def current_generation(root: Path) -> Path:
-    try:
-        name = (root / POINTER).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        raise IndexMissing(f"no index at {root}") from None
-    path = root / name
-    if not name.startswith(PREFIX) or "/" in name or not path.is_dir():
-        raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
-                           "which is not there (run `archive reindex --full`)")
-    return path
+    # Twice: a full rebuild may switch CURRENT and remove the generation it
+    # named between our reading the pointer and looking at the folder.
+    for _attempt in range(2):
+        try:
+            name = (root / POINTER).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            raise IndexMissing(f"no index at {root}") from None
+        path = root / name
+        if name.startswith(PREFIX) and "/" not in name and path.is_dir():
+            return path
+    raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
+                       "which is not there (run `archive reindex --full`)")
 
 
 def new_generation(root: Path) -> Path:

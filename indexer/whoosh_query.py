@@ -1,18 +1,23 @@
-"""Turning a parsed `SearchRequest` into a Whoosh query.
+"""Turning a parsed `SearchRequest` into Whoosh queries: one that matches, one that ranks.
 
-Each folded run of the query must occur as a substring: a single character
-is a prefix of the bigram field (every character starts one token there), two
-characters are one bigram term, longer runs are bigrams at fixed offsets
-(`AdjacentTerms`). A quoted phrase with spaces or punctuation must occur as
-written (`LiteralPhrase`). Terms joined by OR are one clause that any of them
-satisfies; clauses are ANDed. jieba words, the title and place names only add
-to the score (`AndMaybe`), so they change the order, never the result set.
+`match(request)` is the exact result set, never scored: each folded run of the
+query must occur as a substring. A single character is one term of the
+`char` field, two characters one bigram term, longer runs bigrams at fixed
+offsets (`AdjacentTerms`). A quoted phrase with spaces or punctuation must
+occur as written (`LiteralPhrase`). Terms joined by OR are one clause that any
+of them satisfies; clauses are ANDed; filters and exclusions apply.
+
+`ranking(request)` only orders that set: jieba words of the body and title,
+places and officials named by the query's runs. Scoring is the costly part of
+a broad search, so it runs over the match set for the top of the list only
+(`indexer.ranking`), never to decide what matches.
 """
 from __future__ import annotations
 
 import json
 
 from whoosh import query as Q
+from whoosh.query.compound import DefaultOr
 
 from .analysis import words
 from .literal import Literal
@@ -26,7 +31,7 @@ FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
 def substring_query(run: str) -> Q.Query:
     """Documents whose folded text contains `run`, exactly."""
     if len(run) == 1:
-        return Q.Prefix("chars", run)
+        return Q.Term("char", run)
     if len(run) == 2:
         return Q.Term("chars", run)
     return AdjacentTerms.for_run("chars", run)
@@ -47,10 +52,6 @@ def rank_boosts(run: str) -> list[Q.Query]:
         boosts.append(Q.Term("words", word))
         boosts.append(Q.Term("title", word))
     return boosts
-
-
-def ranked_run_query(run: str) -> Q.Query:
-    return Q.AndMaybe(substring_query(run), Q.Or(rank_boosts(run)))
 
 
 def restriction(request: SearchRequest) -> Q.Query | None:
@@ -83,16 +84,8 @@ def stored_chars_text(searcher, docnum: int) -> str:
 def match_query(term: Term) -> Q.Query:
     """Documents that contain the term: a literal phrase as written, else each of its runs."""
     if term.literal is not None:
-        return LiteralPhrase("chars", Literal.parse(term.literal), stored_chars_text)
+        return LiteralPhrase("chars", "char", Literal.parse(term.literal), stored_chars_text)
     return Q.And([substring_query(run) for run in term.runs])
-
-
-def ranked_term_query(term: Term) -> Q.Query:
-    if term.literal is not None:
-        # The phrase already pins its runs down: rank by their words only (a
-        # single character's prefix query would cost more than the phrase).
-        return Q.AndMaybe(match_query(term), Q.Or([b for run in term.runs for b in rank_boosts(run)]))
-    return Q.And([ranked_run_query(run) for run in term.runs])
 
 
 def exclusion(request: SearchRequest) -> Q.Query | None:
@@ -101,11 +94,12 @@ def exclusion(request: SearchRequest) -> Q.Query | None:
     return Q.Or(negative) if negative else None
 
 
-def build(request: SearchRequest) -> Q.Query:
+def match(request: SearchRequest) -> Q.Query:
+    """The documents a search with terms finds, exactly; nothing in it is scored."""
     clauses: dict[int, list[Q.Query]] = {}
     for term in request.terms:
         if not term.exclude:
-            clauses.setdefault(term.group, []).append(ranked_term_query(term))
+            clauses.setdefault(term.group, []).append(match_query(term))
     positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
                 for alternatives in clauses.values()]
     query: Q.Query = Q.And(positive) if positive else Q.Every()
@@ -114,7 +108,18 @@ def build(request: SearchRequest) -> Q.Query:
         query = Q.AndNot(query, excluded)
     filters = restriction(request)
     if filters is not None:
-        # Filters join the query as score-free clauses rather than going
-        # through Whoosh's FilterCollector, which the time limit bypasses.
-        query = Q.And([query, Q.ConstantScoreQuery(filters, 0.0)])
+        query = Q.And([query, filters])
     return query
+
+
+def ranking(request: SearchRequest) -> Q.Query | None:
+    """What orders the matches: every boost of every run the search looks for.
+
+    Run only over documents that match, so a boost of one side of an OR adds
+    only where that side's words stand, and the set never changes."""
+    boosts = [boost for term in request.terms if not term.exclude
+              for run in term.runs for boost in rank_boosts(run)]
+    # A tree of unions, which the top-k collector can skip through by block
+    # quality; Whoosh's automatic choice for segments under 5,000 documents
+    # preloads and scores every posting of every boost.
+    return DefaultOr(boosts) if boosts else None

@@ -15,6 +15,7 @@ import pickle
 import queue
 import time
 
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
@@ -30,14 +31,20 @@ class WriterProcessFailed(Exception):
     """A writer process failed with something other than an OSError."""
 
 
+# Posting lists shorter than this are kept inside their term's entry rather
+# than in a block of their own (which costs ~110 bytes around a median of two
+# postings for a bigram); 4 measured smallest on 600 corpus documents (-13%).
+CODEC = W3Codec(inlinelimit=4)
+
+
 def open_writer(ix, procs: int, memory_mb: int):
     if procs > 1:
         # Analysis (jieba, bigrams) runs in the writer's own processes, each
         # filling a segment of its own; no merge at commit.
         return _CheckedMpWriter(ix, procs=procs, multisegment=True, batchsize=64,
                                 compound=False, limitmb=memory_mb // procs,
-                                timeout=LOCK_WAIT_SECONDS)
-    return ix.writer(limitmb=memory_mb, compound=False, timeout=LOCK_WAIT_SECONDS)
+                                timeout=LOCK_WAIT_SECONDS, codec=CODEC)
+    return ix.writer(limitmb=memory_mb, compound=False, timeout=LOCK_WAIT_SECONDS, codec=CODEC)
 
 
 def cancel(writer) -> None:

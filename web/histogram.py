@@ -6,7 +6,6 @@ search to the bar's span *within* the current range: a bar never widens it.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from indexer.query import parse_date_bound
