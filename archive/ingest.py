@@ -95,17 +95,31 @@ def iter_source_files(sources: Iterable[str | Path]) -> Iterator[Path | IngestEr
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+            for child in sorted(path.rglob("*")):
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES or child.name.startswith("."):
+                    continue
+                if child.is_file():
                     yield child
+                elif _is_special(child):  # a FIFO would block the run, a device never end
+                    yield IngestError(str(child), _NOT_REGULAR)
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path
             else:
                 yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
                                   f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        elif _is_special(path):
+            yield IngestError(str(path), _NOT_REGULAR)
         else:
             yield IngestError(str(path), "no such file or directory")
+
+
+_NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
+
+
+def _is_special(path: Path) -> bool:
+    """There, but neither a file nor a folder: a FIFO, socket or device (symlinks followed)."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def read_sources(sources: Iterable[str | Path]) -> Iterator[RawDocument | IngestError]:

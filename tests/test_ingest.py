@@ -83,3 +83,23 @@ def test_jsonl_lines_may_contain_unicode_line_separators(tmp_path):
     docs = list(read_sources([path]))
     assert [d.id for d in docs] == ["s1", "s2"]
     assert "\u2028" in docs[0].text
+
+
+def test_special_files_are_reported_not_read(tmp_path):
+    """A FIFO would block a reindex forever and a device would never end: found in a
+    folder or named as a SOURCE, each is one line saying what it is (not 'no such
+    file'), and the regular files beside them are still read."""
+    import os
+    import socket
+
+    (tmp_path / "good.txt").write_text("区长杨国昕主持会议。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(tmp_path / "sock.jsonl"))
+        items = list(read_sources([tmp_path, tmp_path / "pipe.txt", "/dev/null"]))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    errors = {e.origin.rsplit("/", 1)[-1]: e.message for e in items if isinstance(e, IngestError)}
+    assert [d.id for d in docs] == ["good"]
+    assert set(errors) == {"pipe.txt", "zero.txt", "sock.jsonl", "null"}
+    assert all(message.startswith("not a regular file") for message in errors.values())
