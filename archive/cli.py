@@ -253,7 +253,7 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
     from indexer import IndexMissing, open_index
     from web import create_app
     from web.links import BaseUrlError, parse_base_url
-    from web.server import serve as serve_app
+    from web.server import bind
 
     if base_url:
         try:
@@ -269,15 +269,16 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
                                    if "reindex" not in str(exc) else str(exc))
     app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})
     app.extensions["archive_index"] = index
-    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     try:
-        serve_app(app, host=host, port=port, threads=threads)
+        server = bind(app, host=host, port=port, threads=threads)
     except OSError as exc:  # the port is taken, the host is not this machine's, ...
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} on {host} is already in use; "
                                        "stop what is using it or choose another with --port")
         raise click.ClickException(f"cannot serve on {host}:{port}: "
                                    f"{(exc.strerror or str(exc)).lower()}")
+    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
+    server.run()
 
 
 def main() -> None:

@@ -72,6 +72,7 @@ def test_serve_on_a_port_in_use_is_one_line(seed_index):
         result = run("serve", "--index", str(seed_index), "--port", str(port))
     assert result.exit_code == 1
     one_line_error(result, f"port {port} on 127.0.0.1 is already in use")
+    assert "serving" not in result.output  # nothing claims to serve where it cannot
 
 
 @pytest.fixture
