@@ -137,7 +137,20 @@ def shown_path(path: str) -> str:
     return path if os.path.isabs(path) or path.startswith(".") else f".{os.sep}{path}"
 
 
-@cli.command()
+class BadSearch(click.ClickException):
+    """A query or filter that cannot be searched (a bad date, unbalanced quotes,
+    an ambiguous region): a bad argument like any other, so status 2, as click
+    gives --limit 0."""
+    exit_code = EXIT_USAGE
+
+
+@cli.command(epilog="""
+    \b
+    Exit status:
+      0  searched (also when nothing matched)
+      1  no index to search (missing or damaged), or a bad $ARCHIVE_BASE_URL
+      2  usage error: a bad option, query or filter (date, region, quotes)
+""")
 @click.argument("query")
 @index_option
 @click.option("--region", help="Region name or code; includes everything below it (绵阳市, 510704).")
@@ -181,7 +194,7 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:
-        raise click.ClickException(str(exc))
+        raise BadSearch(str(exc))
     if size == 0:
         click.echo(f"searched {where}{about}: it holds no documents; run `{rebuild}` to fill it",
                    err=True)

@@ -74,7 +74,14 @@ def test_errors_are_one_line_without_traceback(tmp_path, seed_index):
     assert "no index" in missing.output and "Traceback" not in missing.output
     bad_date = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index),
                                         "--from", "2020-13"])
-    assert bad_date.exit_code == 1 and "not a valid date" in bad_date.output
+    assert bad_date.exit_code == 2 and "not a valid date" in bad_date.output
+    # every kind of bad query or filter is a usage error, as a bad --limit is to click
+    for bad_search in (["x", "--limit", "0"], ['"unbalanced'], ["a OR"], ["x", "--region", "朝阳区"],
+                       ["x", "--to", "2020-02-30"], ["x" * 5000]):
+        result = CliRunner().invoke(cli, ["search", *bad_search, "--index", str(seed_index)])
+        assert result.exit_code == 2 and "Traceback" not in result.output, bad_search
+        assert result.stderr.count("Error:") == 1, result.output
+    assert "Exit status" in CliRunner().invoke(cli, ["search", "--help"]).stdout
     serve_missing = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "nothing")])
     assert serve_missing.exit_code == 1 and "archive reindex" in serve_missing.output
 
