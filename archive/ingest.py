@@ -39,6 +39,12 @@ MAX_DOCUMENT_CHARS = 500_000
 # a huge file is refused before it is read.
 MAX_FILE_BYTES = 16 * MAX_DOCUMENT_CHARS
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Control characters other than tab and line ends: no text means them, and
+# they would reach a terminal (ESC starts an escape sequence `archive search`
+# would print) and HTML (where NUL and the others are parse errors). Form
+# feed and vertical tab separate lines; the rest are dropped.
+_LINE_SEPARATING_CONTROLS = re.compile(r"[\x0b\x0c]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ID_SAFE = re.compile(r"[^0-9A-Za-z_.\-\u3400-\u9fff]+")
 
 
@@ -169,10 +175,22 @@ def _read_single(path: Path) -> RawDocument | IngestError:
     return RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
 
 
+def without_controls(value: str) -> str:
+    """The string with no control characters but tab, CR and LF (see _CONTROLS)."""
+    return _CONTROLS.sub("", _LINE_SEPARATING_CONTROLS.sub("\n", value))
+
+
 def _checked(item: RawDocument | IngestError) -> RawDocument | IngestError:
-    """The document, unless it is over the size limit (then why, in one line)."""
+    """The document without control characters, unless it is over the size
+    limit (then why, in one line). Every reader's documents pass here."""
     if isinstance(item, IngestError):
         return item
+    item.text = without_controls(item.text)
+    item.given = {key: without_controls(value) for key, value in item.given.items()}
+    if item.html_title is not None:
+        item.html_title = without_controls(item.html_title)
+    if not item.text.strip():
+        return IngestError(item.origin, "no text but control characters")
     size = len(item.text) + sum(len(value) for value in item.given.values())
     if size > MAX_DOCUMENT_CHARS:
         return IngestError(item.origin, f"document is {size:,} characters, over the "
