@@ -125,10 +125,13 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000"   # where `archive serve` listens by 
 
 def search_base_url() -> str:
     """Where the links of `search --json` point: $ARCHIVE_BASE_URL, else the default serve address."""
+    from web.links import BaseUrlError, parse_base_url
+
     base = (os.environ.get("ARCHIVE_BASE_URL") or DEFAULT_BASE_URL).strip().rstrip("/")
-    if not base.startswith(("http://", "https://")) or any(c.isspace() for c in base):
-        raise click.ClickException(f"ARCHIVE_BASE_URL must be an http:// or https:// address, "
-                                   f"not {base[:60]!r}")
+    try:  # the check serve makes, so that both accept the same addresses
+        parse_base_url(base)
+    except BaseUrlError as exc:
+        raise click.ClickException(f"ARCHIVE_BASE_URL must be an http:// or https:// address: {exc}")
     return base
 
 

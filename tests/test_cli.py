@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
@@ -148,3 +149,26 @@ def test_search_without_an_index_points_to_reindex(tmp_path):
         "picks another): it holds no documents; run `archive reindex [SOURCE...]` to fill it\n")
     elsewhere = archive_process("search", "x", "--index", "other", cwd=tmp_path)
     assert "run `archive reindex [SOURCE...] --index ./other` to build it" in elsewhere.stderr
+
+
+@pytest.mark.parametrize("base", ['http://a"><script>x', "http://exa mple.org", "http://<b>/",
+                                  "https://news.example.org/a b/", "http://[::1", "http://host_/"])
+def test_a_base_url_no_url_could_have_is_refused_by_serve_and_search_alike(seed_index, base):
+    """A typo in the public address made every absolute link `http:/search…` (serve) or
+    carried the paste into every link (search --json): both refuse it in one line."""
+    served = CliRunner().invoke(cli, ["serve", "--index", str(seed_index), "--port", "1",
+                                      "--base-url", base])
+    assert served.exit_code == 2 and "is not a URL" in served.output, served.output
+    searched = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index), "--json"],
+                                  env={"ARCHIVE_BASE_URL": base})
+    assert searched.exit_code == 1 and searched.stdout == "", searched.output
+    assert searched.stderr.count("\n") == 1 and "ARCHIVE_BASE_URL" in searched.stderr
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8000", "https://news.example.org/archive/",
+                                  "http://[::1]:8080/a~b/", "http://xn--fiqs8s.example"])
+def test_real_base_urls_are_taken(seed_index, base):
+    searched = CliRunner().invoke(cli, ["search", "杨国昕", "--index", str(seed_index), "--json"],
+                                  env={"ARCHIVE_BASE_URL": base})
+    assert searched.exit_code == 0
+    assert json.loads(searched.stdout)["hits"][0]["url"].startswith(base.rstrip("/") + "/doc/")
