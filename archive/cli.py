@@ -33,9 +33,17 @@ def bundled_seeds() -> Path:
                            "name a file or directory to index")
 
 
+def _named_index(ctx, param, value: str) -> str:
+    # An empty --index (an unset variable: --index "$DIR") would make the
+    # current directory the index, its files strewn among the user's own.
+    if not value.strip():
+        raise click.BadParameter("is empty; name the directory that holds the index")
+    return value
+
+
 index_option = click.option(
     "--index", "index_dir", default=default_index, show_default="$ARCHIVE_INDEX or ./instance/index",
-    type=click.Path(file_okay=False), help="Directory that holds the index.")
+    type=click.Path(file_okay=False), callback=_named_index, help="Directory that holds the index.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -194,6 +202,9 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
         index = open_index(index_dir)
         result = index.search(request)
         size = index.document_count()
+        if page > 1 and page > result.pages:  # as the site answers such a page
+            raise QueryError(f"page {page} is past the last page ({result.pages}) "
+                             f"of {result.total} results")
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:

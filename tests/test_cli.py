@@ -78,7 +78,7 @@ def test_errors_are_one_line_without_traceback(tmp_path, seed_index):
     assert bad_date.exit_code == 2 and "not a valid date" in bad_date.output
     # every kind of bad query or filter is a usage error, as a bad --limit is to click
     for bad_search in (["x", "--limit", "0"], ['"unbalanced'], ["a OR"], ["x", "--region", "朝阳区"],
-                       ["x", "--to", "2020-02-30"], ["x" * 5000]):
+                       ["x", "--to", "2020-02-30"], ["x" * 5000], ["书记", "--page", "99"]):
         result = CliRunner().invoke(cli, ["search", *bad_search, "--index", str(seed_index)])
         assert result.exit_code == 2 and "Traceback" not in result.output, bad_search
         assert result.stderr.count("Error:") == 1, result.output
@@ -172,3 +172,14 @@ def test_real_base_urls_are_taken(seed_index, base):
                                   env={"ARCHIVE_BASE_URL": base})
     assert searched.exit_code == 0
     assert json.loads(searched.stdout)["hits"][0]["url"].startswith(base.rstrip("/") + "/doc/")
+
+
+def test_an_empty_index_path_is_refused_not_the_current_directory(tmp_path, monkeypatch):
+    """--index "$UNSET" would have built the index in the current directory."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["reindex", str(seed_path("001")), "--index", ""])
+    assert result.exit_code == 2 and "'--index': is empty" in result.output
+    assert list(tmp_path.iterdir()) == []
+    for command in (["search", "x"], ["serve"]):
+        refused = CliRunner().invoke(cli, [*command, "--index", " "])
+        assert refused.exit_code == 2 and "'--index': is empty" in refused.output
