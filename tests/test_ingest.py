@@ -103,3 +103,17 @@ def test_special_files_are_reported_not_read(tmp_path):
     assert [d.id for d in docs] == ["good"]
     assert set(errors) == {"pipe.txt", "zero.txt", "sock.jsonl", "null"}
     assert all(message.startswith("not a regular file") for message in errors.values())
+
+
+@pytest.mark.parametrize("page, text", [
+    ("<p>前文</p><!-- 注释 <p>隐藏</p>", "前文"),                  # never closed: to the end
+    ("<p>前文</p><!-- 注释 --><p>后文</p>", "前文\n后文"),          # closed: only itself
+    ("<p>前文</p><script>x='<!--'</script><p>后文</p>", "前文\n后文"),  # not a comment in a script
+    ("<p>a &lt;!-- b</p>", "a <!-- b"),                          # escaped: text
+])
+def test_an_unclosed_html_comment_runs_to_the_end_as_browsers_read_it(page, text):
+    """A truncated scrape whose last comment never closes gave '<!-- …' and the
+    markup after it as body text."""
+    from archive.htmltext import html_to_text
+
+    assert html_to_text(page).text == text
