@@ -74,9 +74,15 @@ class IngestError:
 
 
 def safe_id(value: str) -> str:
-    """An id usable in a URL path segment: letters, digits, CJK, '._-'."""
-    cleaned = _ID_SAFE.sub("-", value.strip()).strip("-.")
-    return cleaned[:200]
+    """An id usable in a URL path segment: letters, digits, CJK, '._-'.
+
+    Never ending in ".json": /doc/<id>.json is the JSON of the document <id>,
+    so a document "a.json" would be unreachable and its link another's data.
+    """
+    cleaned = _ID_SAFE.sub("-", value.strip()).strip("-.")[:200]
+    if cleaned.lower().endswith(".json"):
+        cleaned = cleaned[:-5] + "-" + cleaned[-4:]
+    return cleaned
 
 
 def public_path(path: Path, sources: Iterable[str | Path]) -> str:
