@@ -117,3 +117,17 @@ def test_an_unclosed_html_comment_runs_to_the_end_as_browsers_read_it(page, text
     from archive.htmltext import html_to_text
 
     assert html_to_text(page).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_text(tmp_path, encoding):
+    """Windows Notepad's "Unicode" is UTF-16 with a BOM: full of NUL bytes, yet
+    text; binary that happens to start with FF FE stays undecodable."""
+    text = "县委书记主持召开常委会议。\n第二行"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    assert decode_bytes(bom + text.encode(encoding)) == (text, "utf-16")
+    (tmp_path / "notepad.txt").write_bytes(bom + text.encode(encoding))
+    (tmp_path / "noise.txt").write_bytes(b"\xff\xfe" + bytes(range(256)) * 4)
+    items = list(read_sources([tmp_path]))
+    assert [i.text for i in items if isinstance(i, RawDocument)] == [text]
+    assert [i.origin.rsplit("/", 1)[-1] for i in items if isinstance(i, IngestError)] == ["noise.txt"]
