@@ -304,6 +304,8 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
                                        "stop what is using it or choose another with --port")
         raise click.ClickException(f"cannot serve on {host}:{port}: "
                                    f"{(exc.strerror or str(exc)).lower()}")
+    except ValueError:  # waitress: the host resolves to no address (a typo, an empty --host)
+        raise click.ClickException(f"cannot serve on {host!r}: no such host name or address")
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     server.run()
 

@@ -75,6 +75,15 @@ def test_serve_on_a_port_in_use_is_one_line(seed_index):
     assert "serving" not in result.output  # nothing claims to serve where it cannot
 
 
+@pytest.mark.parametrize("host", ["nonexistent.invalid", "", "256.1.1.1"])
+def test_serve_on_a_host_that_is_no_address_is_one_line(seed_index, host):
+    """waitress raises ValueError, not OSError, for a host it cannot resolve: a traceback."""
+    result = run("serve", "--index", str(seed_index), "--host", host, "--port", "8799")
+    assert result.exit_code == 1
+    one_line_error(result, "no such host name or address")
+    assert "serving" not in result.output
+
+
 @pytest.fixture
 def damaged(tmp_path):
     """A fresh copy of a real index, to damage in the test."""
