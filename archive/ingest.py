@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,12 @@ def iter_source_files(sources: Iterable[str | Path]) -> Iterator[Path | IngestEr
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            children, unreadable = _walk(path)
+            for folder in unreadable:
+                # Reported, and the builder keeps what it indexed from there:
+                # a folder it cannot list is not a folder whose files are gone.
+                yield IngestError(folder, f"{UNREADABLE_FOLDER}: permission denied or gone")
+            for child in children:
                 if child.suffix.lower() not in SUPPORTED_SUFFIXES or child.name.startswith("."):
                     continue
                 if child.is_file():
@@ -124,6 +130,20 @@ def iter_source_files(sources: Iterable[str | Path]) -> Iterator[Path | IngestEr
             yield IngestError(str(path), _NOT_REGULAR)
         else:
             yield IngestError(str(path), "no such file or directory")
+
+
+UNREADABLE_FOLDER = "cannot read this folder"
+
+
+def _walk(root: Path) -> tuple[list[Path], list[str]]:
+    """Every entry under root but folders, sorted, and the folders that could not
+    be listed (pathlib's rglob skips those without a word). Symlinked folders
+    are not entered, as rglob did not: a link to '.' is no loop."""
+    unreadable: list[str] = []
+    found: list[Path] = []
+    for folder, _dirs, names in os.walk(root, onerror=lambda exc: unreadable.append(exc.filename)):
+        found.extend(Path(folder) / name for name in names)
+    return sorted(found), sorted(str(f) for f in unreadable)
 
 
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
