@@ -98,11 +98,24 @@ class WhooshShard:
     # -- matching -------------------------------------------------------
     def match(self, wanted: Wanted, seconds: float) -> Matches:
         if isinstance(wanted, Keywords):
-            keys, timed_out = ranking.match_set(self.searcher, _keywords_query(wanted), seconds)
-        elif wanted.browsing:
-            keys, timed_out = self._browse(wanted), False
-        else:
-            keys, timed_out = ranking.match_set(self.searcher, whoosh_query.match(wanted), seconds)
+            return self._match_keywords(wanted, seconds)
+        if wanted.browsing:
+            return Matches(self._browse(wanted))
+        keys, timed_out = ranking.match_set(self.searcher, whoosh_query.match(wanted), seconds)
+        excluded = whoosh_query.exclusion(wanted)
+        if excluded is not None and len(keys):
+            # A set difference, not Whoosh's AndNot (see whoosh_query.match). It
+            # gets a time of its own: a partial exclusion would list excluded documents.
+            ruled_out, late = ranking.match_set(self.searcher, excluded, seconds)
+            keys, timed_out = np.setdiff1d(keys, ruled_out, assume_unique=True), timed_out or late
+        return Matches(keys, timed_out)
+
+    def _match_keywords(self, wanted: Keywords, seconds: float) -> Matches:
+        terms = [Q.Term(fieldname, value) for fieldname, value in wanted.any_of]
+        keys, timed_out = ranking.match_set(self.searcher, terms[0] if len(terms) == 1
+                                            else Q.Or(terms), seconds)
+        if wanted.except_id is not None:
+            keys = keys[keys != self.searcher.document_number(id=wanted.except_id)]
         return Matches(keys, timed_out)
 
     def _browse(self, request: SearchRequest) -> np.ndarray:
@@ -154,14 +167,6 @@ def _stored(key: int, fields: dict) -> StoredDoc:
     return StoredDoc(key=key, meta=json.loads(fields["meta"]), text=fields["text"])
 
 
-def _keywords_query(wanted: Keywords) -> Q.Query:
-    terms = [Q.Term(fieldname, value) for fieldname, value in wanted.any_of]
-    query: Q.Query = terms[0] if len(terms) == 1 else Q.Or(terms)
-    if wanted.except_id is not None:
-        query = Q.AndNot(query, Q.Term("id", wanted.except_id))
-    return query
-
-
 def _ranking_query(wanted: Wanted) -> Q.Query | None:
     if isinstance(wanted, Keywords):
         return Q.Or([Q.Term(fieldname, value) for fieldname, value in wanted.any_of])
@@ -177,10 +182,17 @@ class _GlobalStatsSearcher(searching.Searcher):
         super().__init__(searcher.reader(), weighting=searcher.weighting, closereader=False)
         self._stats = stats
         self._doccount = stats.doc_count
+        # Searcher.__init__ copies doc_frequency from the reader onto the
+        # instance, where it would hide a method of this class.
+        self._own_doc_frequency = self.doc_frequency
+        self.doc_frequency = self._global_doc_frequency
 
-    def doc_frequency(self, fieldname, text):
-        found = self._stats.doc_frequency.get((fieldname, text))
-        return super().doc_frequency(fieldname, text) if found is None else found
+    def _global_doc_frequency(self, fieldname, text):
+        # Matchers ask with the term as Whoosh stores it (UTF-8 bytes); the
+        # statistics are keyed by the text, as any engine would give it.
+        word = text.decode("utf-8") if isinstance(text, bytes) else text
+        found = self._stats.doc_frequency.get((fieldname, word))
+        return self._own_doc_frequency(fieldname, text) if found is None else found
 
     def field_length(self, fieldname):
         found = self._stats.field_length.get(fieldname)
