@@ -149,7 +149,6 @@ def test_writer_processes_die_with_a_killed_build_and_free_the_generation(tmp_pa
 
 def test_the_lock_is_the_parents_alone_and_a_dead_holders_is_taken_over(tmp_path):
     index_dir = tmp_path / "index"
-    ready = tmp_path / "ready"
     holder = python(f"""
         import multiprocessing, time
         from pathlib import Path

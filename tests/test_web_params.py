@@ -1,7 +1,6 @@
 """Numbers in requests, page_size, CORS on the JSON, and absolute links from BASE_URL."""
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
