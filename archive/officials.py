@@ -68,7 +68,7 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 _BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
@@ -383,6 +383,27 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     return civil is not None and "长" not in window[civil.end():]
 
 
+# A second office right after the name of one who holds the first:
+# 召集人蔡宗豪议员 (an office on each side), 次长林腾蛟兼体育署代理署长 (兼);
+# 兼任 is written as 兼, as the office reads.
+_SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()）“”\"「」兼]{0,12}?)(%s)"
+                            % "|".join(map(re.escape, POSTS)))
+
+
+def _office_after_name(folded: str, end: int) -> str:
+    """The office joined to the one before a name, from right after it
+    (、议员 or 兼体育署代理署长), or "" when none follows."""
+    second = _SECOND_OFFICE.match(folded, end)
+    if not second:
+        return ""
+    joined, organ, post = second.groups()
+    if not joined and (organ or folded[end - 1:end + len(post)] in _NOUN_BEFORE_POST):
+        return ""  # only a bare post sits right after a name: 蔡宗豪议员
+    if joined and organ and not all(_title_word(word, None) for word in _words(organ)):
+        return ""  # 兼顾: a verb, not a second office
+    return ("兼" if joined else "、") + organ + post
+
+
 def _held_by_one(post: str) -> bool:
     """A post one person holds (书记长, 市长, 主席): names listed after it are
     others (书记长甲、乙、丙 names one 书记长), unlike 区领导甲、乙 or 议员甲、乙."""
@@ -469,10 +490,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
-            if generic and position == match.end() and (post in ("领导", "负责人") or not re.match(
+            second = _office_after_name(folded, position + len(name))
+            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not re.match(
                     r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
                 break
-            add(name, position, title, match.end() - len(title))
+            add(name, position, title + second, match.end() - len(title))
             position += len(name)
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1

@@ -147,3 +147,17 @@ def test_a_person_keeps_the_fullest_office_the_document_gives():
 ])
 def test_single_function_characters_stop_an_office(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # An office on each side of the name: both are held.
+    ("座谈会由召集人蔡志雄议员主持，各局处首长列席。", "蔡志雄", "召集人、议员"),
+    ("专案报告由交通委员会召集人陈立人议员主持。", "陈立人", "交通委员会召集人、议员"),
+    # A second office joined by 兼 after the name.
+    ("出席者包括经济部次长林志远兼能源署代理署长、立委郭正雄。", "林志远", "经济部次长兼能源署代理署长"),
+    ("会议由区长张伟兼任区委副书记主持。", "张伟", "区长兼区委副书记"),
+    # 兼 opening a verb is no second office.
+    ("镇长李明兼顾产业与生态，走访农户。", "李明", "镇长"),
+])
+def test_a_second_office_after_the_name_joins_the_first(text, name, office):
+    assert offices(text).get(name) == office
