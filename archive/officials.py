@@ -390,6 +390,12 @@ _SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()�
                             % "|".join(map(re.escape, POSTS)))
 
 
+# An item of a list of people that opens with a romanised name, written
+# alone or before its Chinese form (ingay tali颖艾达利): Taiwan's indigenous
+# names. The Chinese form, when given, is the name as the text writes it.
+_ROMANISED_LIST_ITEM = re.compile(r"[a-z][a-z\-' ]{1,30}[a-z] ?((?:[\u4e00-\u9fff]{2,6})?)(?=[、及和与])")
+
+
 def _office_after_name(folded: str, end: int) -> str:
     """The office joined to the one before a name, from right after it
     (、议员 or 兼体育署代理署长), or "" when none follows."""
@@ -486,6 +492,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         while not _is_national(title, match.start()):
             name = name_after(folded, position)
+            if not name and position > match.end():
+                romanised = _ROMANISED_LIST_ITEM.match(folded, position)
+                if romanised:  # 议员甲、ingay tali颖艾达利、乙: the list goes on
+                    chinese = bool(romanised.group(1))
+                    position = romanised.start(1) if chinese else romanised.start()
+                    name = romanised.group(1) if chinese else romanised.group(0).rstrip()
             if not name:
                 break
             # An office that says little on its own (召集人, 委员) takes a

@@ -161,3 +161,13 @@ def test_single_function_characters_stop_an_office(text, name, office):
 ])
 def test_a_second_office_after_the_name_joins_the_first(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_a_romanised_name_in_a_list_keeps_the_list_under_its_office():
+    found = offices("勘查现场，市议员林美华、sayun kacaw苏昀、陈志明、王秀玲及李国栋议员亦到场关心。")
+    assert found.get("苏昀") == "市议员"
+    assert found.get("陈志明") == "市议员"
+    assert found.get("王秀玲") == "市议员"
+    found = offices("出席者有议员林美华、sayun kacaw、陈志明等人。")
+    assert found.get("陈志明") == "议员"
+    assert found.get("sayun kacaw") == "议员"
