@@ -126,6 +126,8 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
+            if _listed_person(name):
+                return name  # 总理李强作出批示: jieba lists the word as a person
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
@@ -137,6 +139,17 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
+
+
+# jieba's dictionary lists many two-character names as words (李强, 张扬,
+# tagged nr); right after an office and before a boundary, a rare one is the
+# person. Frequent ones (明白, 文明, 阳光) are tagged nr too, and stay words.
+_LISTED_PERSON_MAX_FREQUENCY = 300
+
+
+def _listed_person(name: str) -> bool:
+    return len(name) == 2 and _word_tags().get(name, "").startswith("nr") \
+        and frequency(name) < _LISTED_PERSON_MAX_FREQUENCY
 
 
 # The commonest surnames open many words (王家, 高度): a name starting with one
@@ -348,13 +361,20 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
     return organ if organ and organ[-1] in _ORGAN_END else ""
 
 
+# A leader introduced with the full run of their central posts
+# (中共中央政治局常委、国务院总理李强作出批示) acts in the story, wherever
+# it stands; a post alone (学习贯彻习近平总书记…精神) cites them in passing.
+_FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
+
+
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
-    """A national office named after the document's lead (quoted in passing).
+    """A national office named after the document's lead (quoted in passing),
+    unless the title is a formal introduction.
 
     The post decides, not an organ inside the title: 总统府秘书长 is a
     secretary-general, not a president.
     """
-    if at < LEAD_CHARS:
+    if at < LEAD_CHARS or _FORMAL_INTRODUCTION.search(title):
         return False
     return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
 

@@ -171,3 +171,27 @@ def test_a_romanised_name_in_a_list_keeps_the_list_under_its_office():
     found = offices("出席者有议员林美华、sayun kacaw、陈志明等人。")
     assert found.get("陈志明") == "议员"
     assert found.get("sayun kacaw") == "议员"
+
+
+def test_a_leader_formally_introduced_is_an_official_anywhere_in_the_story():
+    lead = "本台消息：近日多地遭遇强降雨，" + "各地各部门全力开展抢险救灾工作，转移安置受灾群众，抢修道路电力通信设施。" * 4
+    found = offices(lead + "灾情发生后，中共中央政治局常委、国务院总理李强作出批示，要求全力搜救。")
+    assert found.get("李强") == "中共中央政治局常委、国务院总理"
+    found = offices(lead + "中共中央总书记、国家主席、中央军委主席习近平高度重视并作出重要指示。")
+    assert found.get("习近平") == "中共中央总书记、国家主席、中央军委主席"
+    # A post alone cites the leader in passing: not an official of a local story.
+    found = offices(lead + "全镇干部深入学习贯彻习近平总书记重要讲话精神。")
+    assert "习近平" not in found
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Two-character names jieba's dictionary lists as words (tagged nr).
+    ("座谈会上，县长张扬表示，要抓好春耕。", "张扬", "县长"),
+    ("区委书记高强指出，要守住安全底线。", "高强", "区委书记"),
+])
+def test_rare_names_jieba_lists_as_words_are_people_after_an_office(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_frequent_words_jieba_tags_as_names_stay_words():
+    assert "明白" not in offices("请各位局长明白，这项工作必须完成。")
