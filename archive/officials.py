@@ -126,7 +126,7 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
-            if _listed_person(name):
+            if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
                 return name  # 总理李强作出批示: jieba lists the word as a person
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
@@ -145,6 +145,9 @@ def name_after(folded: str, start: int) -> str | None:
 # tagged nr); right after an office and before a boundary, a rare one is the
 # person. Frequent ones (明白, 文明, 阳光) are tagged nr too, and stay words.
 _LISTED_PERSON_MAX_FREQUENCY = 300
+# Only a speaker's punctuation or verb confirms such a name (李强作出批示),
+# not any boundary (黄伟哲市长施政以…: 施政 is policy).
+_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
 
 
 def _listed_person(name: str) -> bool:
@@ -307,6 +310,19 @@ def _title_word(word: str, is_place) -> bool:
     return tag not in _STOP_TAGS
 
 
+# Organs named by the subjects they cover join them with 及 or 暨
+# (资讯及科技教育司, 社会及家庭署); there the conjunction is inside the name.
+# After an organ, a post or a name (农业局及, 议员及, 黄伟哲及) it joins others.
+_SUBJECT_TAGS = {"n", "vn", "nz", "an"}
+# Nouns that follow a person (李大维伉俪及): 及 after them joins people.
+_AFTER_PERSON = {"伉俪", "夫妇", "夫人", "先生", "女士", "同志", "一行", "等人"}
+
+
+def _joins_subjects(word: str, before: str) -> bool:
+    return word in ("及", "暨") and len(before) > 1 and _word_tags().get(before) in _SUBJECT_TAGS \
+        and before[-1] not in _ORGAN_END and not _POST_RE.search(before) and before not in _AFTER_PERSON
+
+
 def office_prefix(head: str, is_place=None) -> str:
     """The place/organ words that end `head` and open the office after it.
 
@@ -316,11 +332,17 @@ def office_prefix(head: str, is_place=None) -> str:
     """
     words = _words(head, is_place)
     kept: list[str] = []
-    for word in reversed(words):
-        if not _title_word(word, is_place):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])):
             break
         kept.append(word)
     kept.reverse()
+    joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
+    if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (
+            is_place and joined + 1 < len(kept) and is_place(kept[joined + 1]))):
+        # 外交部长李大维伉俪及驻诺国大使, 合作厂商及台南市市长: others came first
+        kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
         kept = kept[first_place:]
@@ -423,6 +445,8 @@ def _office_after_name(folded: str, end: int) -> str:
     if not second:
         return ""
     joined, organ, post = second.groups()
+    if not _AFTER_NAME.match(folded, second.end()) and folded[second.end():second.end() + 1] != "兼":
+        return ""  # 蔡旺诠议员服务处: the post opens an organ's name
     if not joined and (organ or folded[end - 1:end + len(post)] in _NOUN_BEFORE_POST):
         return ""  # only a bare post sits right after a name: 蔡宗豪议员
     if joined and organ and not all(_title_word(word, None) for word in _words(organ)):
@@ -522,7 +546,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
+            if _listed_person(name) and name_before(folded, match.start()):
+                break  # 黄伟哲市长施政: the post is the name's before it; 施政 is a word
             second = _office_after_name(folded, position + len(name))
+            if second and position == match.end() + 1:
+                break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
+            if second and title.endswith(second[1:]):
+                second = ""  # 教育局长郑新辉局长: the same post twice
             if generic and position == match.end() and not second and (post in ("领导", "负责人") or not re.match(
                     r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
                 break

@@ -195,3 +195,35 @@ def test_rare_names_jieba_lists_as_words_are_people_after_an_office(text, name, 
 
 def test_frequent_words_jieba_tags_as_names_stay_words():
     assert "明白" not in offices("请各位局长明白，这项工作必须完成。")
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # An organ named by the subjects it covers, joined with 及.
+    ("由经济部产业及贸易发展司林志远司长致词。", "林志远", "经济部产业及贸易发展司司长"),
+    ("卫生及福利部次长陈明德表示，将加强防疫。", "陈明德", "卫生及福利部次长"),
+    # 及 after an organ, a person or before a place joins others.
+    ("感谢农业局及水利局局长王建国到场。", "王建国", "水利局局长"),
+    ("出席者有外交部长吴明达伉俪及驻诺国大使周建华。", "周建华", "驻诺国大使"),
+    ("感谢合作厂商及台南市市长黄伟哲支持。", "黄伟哲", "台南市市长"),
+])
+def test_and_inside_an_organ_name_is_kept_between_parties_it_is_not(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # The same post on both sides is written once.
+    ("出席的有教育局长郑文豪局长、文化局长叶明仁。", "郑文豪", "教育局长"),
+    # In a contact line across a space, the post after a name is that person's.
+    ("发稿人:食品科 吴才德股长 蔡玲美科长\n连络电话:06-2679751", "蔡玲美", "科长"),
+])
+def test_a_second_post_that_is_no_second_office(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_post_opening_an_organ_name_after_a_name_is_no_second_office():
+    found = offices("出席者有议员服务处主任郭大明、林美华议员服务处秘书赵振兴。")
+    assert not found.get("林美华", "").endswith("议员")
+
+
+def test_a_word_jieba_lists_as_a_name_after_a_name_and_post_is_a_word():
+    assert "施政" not in offices("总统感谢市议会配合黄伟哲市长施政，让建设越来越好。")
