@@ -232,7 +232,9 @@ def name_before(folded: str, end: int) -> str | None:
     return None
 
 
-_CLAUSE_START = re.compile(r"[。！？；;:：,，!?\n“”\"（(）)\s]")
+# An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
+# one ends an organ's name whose post follows (「台湾日本关系协会」秘书长).
+_CLAUSE_START = re.compile(r"[。！？；;:：,，!?\n“”\"（(）)「『\s]")
 
 
 def clause_start(folded: str, post_start: int, post_end: int) -> int:
@@ -290,9 +292,19 @@ def _words(text: str, is_place=None) -> list[str]:
     return words
 
 
+# A foreign state's name opens its offices (帛琉共和国总统, 诺鲁共和国驻华大使):
+# the gazetteer knows no foreign state, and jieba tags 共和国 a place.
+# 驻 opens a posting (驻华大使, 驻村第一书记), though jieba tags 驻华 a verb.
+_STATE_WORDS = ("共和国", "王国", "联邦", "合众国", "公国", "酋长国")
+
+
+def _foreign_state(word: str) -> bool:
+    return word.endswith(_STATE_WORDS) or (len(word) == 2 and word[0] == "驻")
+
+
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
-_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其")
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应")
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -301,7 +313,7 @@ def _title_word(word: str, is_place) -> bool:
         return False
     if len(word) == 1:
         return word not in _FUNCTION_CHARS
-    if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) \
+    if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
@@ -334,8 +346,9 @@ def office_prefix(head: str, is_place=None) -> str:
     kept: list[str] = []
     for at in range(len(words) - 1, -1, -1):
         word = words[at]
-        if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])):
-            break
+        if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
+                and not (_word_tags().get(word) == "ns" and any(_foreign_state(w) for w in kept)):
+            break  # a place jieba knows names the foreign state after it (塞拉利昂|共和国)
         kept.append(word)
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)

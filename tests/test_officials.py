@@ -227,3 +227,18 @@ def test_a_post_opening_an_organ_name_after_a_name_is_no_second_office():
 
 def test_a_word_jieba_lists_as_a_name_after_a_name_and_post_is_a_word():
     assert "施政" not in offices("总统感谢市议会配合黄伟哲市长施政，让建设越来越好。")
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A foreign state's name opens its offices, though no gazetteer knows it.
+    ("总统会晤「帛琉共和国总统惠明仁伉俪访问团」。", "惠明仁", "帛琉共和国总统"),
+    ("出席者有诺鲁共和国驻华大使简秀珠、立委郭正雄。", "简秀珠", "诺鲁共和国驻华大使"),
+    ("应国家主席习近平邀请，塞拉利昂共和国总统马丁·科罗马将对中国进行国事访问。",
+     "马丁·科罗马", "塞拉利昂共和国总统"),
+    # 应 (at the invitation of) opens no office.
+    ("应国家主席习近平邀请，塞拉利昂共和国总统马丁·科罗马将对中国进行国事访问。", "习近平", "国家主席"),
+    # A posting opens with 驻.
+    ("巴拉圭驻华大使柏马德表示感谢。", "柏马德", "巴拉圭驻华大使"),
+])
+def test_foreign_states_and_postings_open_offices(text, name, office):
+    assert offices(text).get(name) == office
