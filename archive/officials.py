@@ -386,8 +386,26 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
+# Words that end an organ's name: a bureau, an office, a council.
+_ORGAN_WORDS = ("局", "处", "署", "司", "科", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府", "委员会")
+
+
 def _organ_before(folded: str, begin: int, is_place=None) -> str:
-    """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长)."""
+    """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长).
+
+    Contact lines set the organ apart with spaces (新闻连络人:台南市动物防疫
+    保护处  洪振凯副处长); across spaces it must end in an organ word.
+    """
+    spaced = begin
+    while spaced > 0 and folded[spaced - 1] in " \t\u3000":
+        spaced -= 1
+    if spaced < begin:
+        # The organ fills its field: from the label's colon to the spaces.
+        start = spaced
+        while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and spaced - start < 16:
+            start -= 1
+        organ = folded[start:spaced]
+        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS) else ""
     start = begin
     while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and folded[start - 1] != "、" \
             and begin - start < 12:

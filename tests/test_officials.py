@@ -242,3 +242,14 @@ def test_a_word_jieba_lists_as_a_name_after_a_name_and_post_is_a_word():
 ])
 def test_foreign_states_and_postings_open_offices(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A contact line sets the organ apart with spaces; it is the person's.
+    ("新闻连络人:台南市动物防疫保护处  林志明副处长 0912-345-678", "林志明", "台南市动物防疫保护处副处长"),
+    ("连络人:农业局渔业科 吴国华科长\n连络电话:06-2991111", "吴国华", "农业局渔业科科长"),
+    # Across spaces, words that are no organ stay out.
+    ("今日活动圆满成功  林志明副处长表示感谢", "林志明", "副处长"),
+])
+def test_an_organ_set_apart_by_spaces_in_a_contact_line(text, name, office):
+    assert offices(text).get(name) == office
