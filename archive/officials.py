@@ -38,7 +38,9 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志(?:任|为|现任|担任)|现任|担任|是|系|任)(.+)$")
+# A personnel notice's 同志 form may run on into a noun phrase
+# (习近平同志当选国家主席、中央军委主席的消息).
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
@@ -533,8 +535,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
         # A person keeps the fullest office the document gives them:
-        # 议员 first, 台南市议员 later is the same office, more complete.
-        if known is None or (len(title) > len(known.title) and title.endswith(known.title)):
+        # 议员 first, 台南市议员 later is the same office, more complete;
+        # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
+        # 省委委员、常委、书记 read at its last post.
+        if known is None or (len(title) > len(known.title) and (
+                title.endswith(known.title) or title.startswith(known.title + "、")
+                or known.title in title.split("、"))):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -604,9 +610,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         begin = clause_start(folded, match.start(), match.end())
         copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
-                and not _is_national(copula.group(2), begin) \
-                and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
-            add(copula.group(1), begin, copula.group(2))
+                and not _opens_with_word(copula.group(1)) \
+                and not _is_national(copula.group(3), begin) \
+                and (folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", "")
+                     or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
+            add(copula.group(1), begin, copula.group(3))
             continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()

@@ -253,3 +253,18 @@ def test_foreign_states_and_postings_open_offices(text, name, office):
 ])
 def test_an_organ_set_apart_by_spaces_in_a_contact_line(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Personnel notices: X同志任/当选 a run of posts, read whole.
+    ("日前，中共中央决定：\n王建国同志任江西省委委员、常委、书记，不再担任湖北省委副书记职务。",
+     "王建国", "江西省委委员、常委、书记"),
+    ("今天，李明华同志当选县长、县人民政府党组书记的消息传遍全县。", "李明华", "县长、县人民政府党组书记"),
+])
+def test_personnel_notices_give_the_whole_run_of_posts(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_verb_before_a_pronoun_is_no_name_in_a_notice():
+    found = offices("国家主席致电斯图布，祝贺他当选芬兰共和国总统。")
+    assert not any(name.endswith("他") for name in found)
