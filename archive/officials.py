@@ -24,7 +24,7 @@ POSTS = sorted(set("""
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
-市议员 县议员 参议 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+市议员 县议员 参议 参议员 众议员 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 """.split()), key=len, reverse=True)
@@ -70,9 +70,9 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将国") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
@@ -107,11 +107,23 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     return None
 
 
+# A transliterated foreign name is followed by its romanised form in
+# parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
+# gloss marks where the name ends, whatever its first character.
+_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+_GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
+
+
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
     other = _name_outside_han_pattern(folded, start)
     if other:
         return other
+    glossed = _GLOSSED_NAME.match(folded, start)
+    if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
+            and glossed.group(0)[0] not in _FUNCTION_CHARS | set("长员官") \
+            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0):
+        return glossed.group(0)  # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
     if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
                                            or _word_tags().get(folded[start + 1:start + 3])):
         return None  # 议员于专案报告: "at", before a word
@@ -626,8 +638,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             end -= 1
         if folded[end:match.start()] == "前":
             continue  # 安倍前首相: a past post
+        gloss = _GLOSS_BEFORE.search(folded, max(0, end - 64), end)
+        if gloss:  # 龚萨福(ralph gonsalves)总理: the name stands before its gloss
+            end = gloss.start()
         name = name_before(folded, end)
-        if not name:
+        if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
         if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3):

@@ -268,3 +268,20 @@ def test_personnel_notices_give_the_whole_run_of_posts(text, name, office):
 def test_a_verb_before_a_pronoun_is_no_name_in_a_notice():
     found = offices("国家主席致电斯图布，祝贺他当选芬兰共和国总统。")
     assert not any(name.endswith("他") for name in found)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A transliterated name is marked by its romanised form in parentheses.
+    ("总统以国宴款待诺鲁共和国总统瓦卡(Baron Waqa)伉俪。", "瓦卡", "诺鲁共和国总统"),
+    ("圣文森国龚萨福(Ralph Gonsalves)总理呼吁各国支持。", "龚萨福", "总理"),
+    ("访宾包括美国联邦参议员慕雷莉(Lisa Murray)等人。", "慕雷莉", "美国联邦参议员"),
+    # A name ends before 因 (因故请假).
+    ("环保局长谢世杰因故请假，由副局长陈幸芳报告。", "谢世杰", "环保局长"),
+])
+def test_foreign_names_glossed_in_parentheses_and_names_before_because(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_gloss_does_not_make_a_delegation_or_a_post_a_name():
+    found = offices("总统接见跨党派议员访问团霍蒂议员(Tom Hoti)一行，并与众议员及葛林(Al Green)交流。")
+    assert not any("团" in name or name.startswith(("员", "及")) for name in found)
