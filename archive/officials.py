@@ -483,6 +483,10 @@ _SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()�
 _ROMANISED_LIST_ITEM = re.compile(r"[a-z][a-z\-' ]{1,30}[a-z] ?((?:[\u4e00-\u9fff]{2,6})?)(?=[、及和与])")
 
 
+# A contact line's field holding one name before a spaced post.
+_CONTACT_FIELD = re.compile(r"(?:^|[:：\n ])[\u4e00-\u9fff]{2,4} $")
+
+
 def _office_after_name(folded: str, end: int) -> str:
     """The office joined to the one before a name, from right after it
     (、议员 or 兼体育署代理署长), or "" when none follows."""
@@ -638,6 +642,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             end -= 1
         if folded[end:match.start()] == "前":
             continue  # 安倍前首相: a past post
+        if folded[end - 1:end] == " " and folded[end - 2:end - 1] not in (" ", "") \
+                and _CONTACT_FIELD.search(folded, max(0, end - 10), end):
+            end -= 1  # 连络人:吴昭慧 执行秘书: a contact line's name, a space, the post
         gloss = _GLOSS_BEFORE.search(folded, max(0, end - 64), end)
         if gloss:  # 龚萨福(ralph gonsalves)总理: the name stands before its gloss
             end = gloss.start()

@@ -285,3 +285,10 @@ def test_foreign_names_glossed_in_parentheses_and_names_before_because(text, nam
 def test_a_gloss_does_not_make_a_delegation_or_a_post_a_name():
     found = offices("总统接见跨党派议员访问团霍蒂议员(Tom Hoti)一行，并与众议员及葛林(Al Green)交流。")
     assert not any("团" in name or name.startswith(("员", "及")) for name in found)
+
+
+def test_a_contact_line_name_before_a_spaced_post():
+    found = offices("发稿人:防治中心 张芳瑜\n连络人:吴昭美 执行秘书\n连络电话:06-7030391")
+    assert found.get("吴昭美") == "执行秘书"
+    # In running text a space does not join a word to a post.
+    assert offices("本次活动圆满成功 科长表示感谢") == {}
