@@ -33,9 +33,17 @@ def bundled_seeds() -> Path:
                            "name a file or directory to index")
 
 
+def _named_index(ctx, param, value: str) -> str:
+    # An empty --index (an unset variable: --index "$DIR") would make the
+    # current directory the index, its files strewn among the user's own.
+    if not value.strip():
+        raise click.BadParameter("is empty; name the directory that holds the index")
+    return value
+
+
 index_option = click.option(
     "--index", "index_dir", default=default_index, show_default="$ARCHIVE_INDEX or ./instance/index",
-    type=click.Path(file_okay=False), help="Directory that holds the index.")
+    type=click.Path(file_okay=False), callback=_named_index, help="Directory that holds the index.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -125,10 +133,13 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000"   # where `archive serve` listens by 
 
 def search_base_url() -> str:
     """Where the links of `search --json` point: $ARCHIVE_BASE_URL, else the default serve address."""
+    from web.links import BaseUrlError, parse_base_url
+
     base = (os.environ.get("ARCHIVE_BASE_URL") or DEFAULT_BASE_URL).strip().rstrip("/")
-    if not base.startswith(("http://", "https://")) or any(c.isspace() for c in base):
-        raise click.ClickException(f"ARCHIVE_BASE_URL must be an http:// or https:// address, "
-                                   f"not {base[:60]!r}")
+    try:  # the check serve makes, so that both accept the same addresses
+        parse_base_url(base)
+    except BaseUrlError as exc:
+        raise click.ClickException(f"ARCHIVE_BASE_URL must be an http:// or https:// address: {exc}")
     return base
 
 
@@ -137,7 +148,20 @@ def shown_path(path: str) -> str:
     return path if os.path.isabs(path) or path.startswith(".") else f".{os.sep}{path}"
 
 
-@cli.command()
+class BadSearch(click.ClickException):
+    """A query or filter that cannot be searched (a bad date, unbalanced quotes,
+    an ambiguous region): a bad argument like any other, so status 2, as click
+    gives --limit 0."""
+    exit_code = EXIT_USAGE
+
+
+@cli.command(epilog="""
+    \b
+    Exit status:
+      0  searched (also when nothing matched)
+      1  no index to search (missing or damaged), or a bad $ARCHIVE_BASE_URL
+      2  usage error: a bad option, query or filter (date, region, quotes)
+""")
 @click.argument("query")
 @index_option
 @click.option("--region", help="Region name or code; includes everything below it (绵阳市, 510704).")
@@ -178,10 +202,13 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
         index = open_index(index_dir)
         result = index.search(request)
         size = index.document_count()
+        if page > 1 and page > result.pages:  # as the site answers such a page
+            raise QueryError(f"page {page} is past the last page ({result.pages}) "
+                             f"of {result.total} results")
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:
-        raise click.ClickException(str(exc))
+        raise BadSearch(str(exc))
     if size == 0:
         click.echo(f"searched {where}{about}: it holds no documents; run `{rebuild}` to fill it",
                    err=True)
@@ -253,7 +280,7 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
     from indexer import IndexMissing, open_index
     from web import create_app
     from web.links import BaseUrlError, parse_base_url
-    from web.server import serve as serve_app
+    from web.server import bind
 
     if base_url:
         try:
@@ -269,15 +296,18 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
                                    if "reindex" not in str(exc) else str(exc))
     app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})
     app.extensions["archive_index"] = index
-    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     try:
-        serve_app(app, host=host, port=port, threads=threads)
+        server = bind(app, host=host, port=port, threads=threads)
     except OSError as exc:  # the port is taken, the host is not this machine's, ...
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} on {host} is already in use; "
                                        "stop what is using it or choose another with --port")
         raise click.ClickException(f"cannot serve on {host}:{port}: "
                                    f"{(exc.strerror or str(exc)).lower()}")
+    except ValueError:  # waitress: the host resolves to no address (a typo, an empty --host)
+        raise click.ClickException(f"cannot serve on {host!r}: no such host name or address")
+    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
+    server.run()
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -39,8 +40,26 @@ def declared_encoding(data: bytes) -> str | None:
     return None
 
 
+def _reads_as_text(text: str) -> bool:
+    """No control characters but whitespace, nothing unassigned or private, no
+    stray byte-order mark: any even run of bytes decodes as UTF-16, and
+    binary shows itself by these."""
+    return not any((unicodedata.category(c) in ("Cc", "Cn", "Co") and c not in "\t\n\r\f")
+                   or c in "\ufeff\ufffe" for c in text)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise UndecodableError saying why."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode"
+        # text: full of NUL bytes, yet text; without the mark it stays binary.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or not _reads_as_text(text[:8192]):
+            raise UndecodableError("starts with a UTF-16 byte-order mark but is not UTF-16 text")
+        return text, "utf-16"
     if b"\x00" in data[:8192]:
         raise UndecodableError("binary file (contains NUL bytes)")
     declared = declared_encoding(data)

@@ -103,6 +103,15 @@ class _Extractor(HTMLParser):
             self.h1_parts.append(data)
         self._emit(data)
 
+    def close(self):
+        # A comment the page never closes (a truncated scrape) runs to the end,
+        # as browsers read it; html.parser would give it back as text, "<!--"
+        # and the markup after it included. feed() stops before it, so what
+        # is left unparsed from "<!--" on is the comment.
+        if self.rawdata.startswith("<!--"):
+            self.rawdata = ""
+        super().close()
+
     def _emit(self, text: str) -> None:
         self.parts.append(text)
         if self.content_depth and not self.found_content:

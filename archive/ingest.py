@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,12 @@ MAX_DOCUMENT_CHARS = 500_000
 # a huge file is refused before it is read.
 MAX_FILE_BYTES = 16 * MAX_DOCUMENT_CHARS
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Control characters other than tab and line ends: no text means them, and
+# they would reach a terminal (ESC starts an escape sequence `archive search`
+# would print) and HTML (where NUL and the others are parse errors). Form
+# feed and vertical tab separate lines; the rest are dropped.
+_LINE_SEPARATING_CONTROLS = re.compile(r"[\x0b\x0c]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ID_SAFE = re.compile(r"[^0-9A-Za-z_.\-\u3400-\u9fff]+")
 
 
@@ -68,9 +75,15 @@ class IngestError:
 
 
 def safe_id(value: str) -> str:
-    """An id usable in a URL path segment: letters, digits, CJK, '._-'."""
-    cleaned = _ID_SAFE.sub("-", value.strip()).strip("-.")
-    return cleaned[:200]
+    """An id usable in a URL path segment: letters, digits, CJK, '._-'.
+
+    Never ending in ".json": /doc/<id>.json is the JSON of the document <id>,
+    so a document "a.json" would be unreachable and its link another's data.
+    """
+    cleaned = _ID_SAFE.sub("-", value.strip()).strip("-.")[:200]
+    if cleaned.lower().endswith(".json"):
+        cleaned = cleaned[:-5] + "-" + cleaned[-4:]
+    return cleaned
 
 
 def public_path(path: Path, sources: Iterable[str | Path]) -> str:
@@ -95,17 +108,50 @@ def iter_source_files(sources: Iterable[str | Path]) -> Iterator[Path | IngestEr
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+            children, unreadable = _walk(path)
+            for folder in unreadable:
+                # Reported, and the builder keeps what it indexed from there:
+                # a folder it cannot list is not a folder whose files are gone.
+                yield IngestError(folder, f"{UNREADABLE_FOLDER}: permission denied or gone")
+            for child in children:
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES or child.name.startswith("."):
+                    continue
+                if child.is_file():
                     yield child
+                elif _is_special(child):  # a FIFO would block the run, a device never end
+                    yield IngestError(str(child), _NOT_REGULAR)
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path
             else:
                 yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
                                   f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        elif _is_special(path):
+            yield IngestError(str(path), _NOT_REGULAR)
         else:
             yield IngestError(str(path), "no such file or directory")
+
+
+UNREADABLE_FOLDER = "cannot read this folder"
+
+
+def _walk(root: Path) -> tuple[list[Path], list[str]]:
+    """Every entry under root but folders, sorted, and the folders that could not
+    be listed (pathlib's rglob skips those without a word). Symlinked folders
+    are not entered, as rglob did not: a link to '.' is no loop."""
+    unreadable: list[str] = []
+    found: list[Path] = []
+    for folder, _dirs, names in os.walk(root, onerror=lambda exc: unreadable.append(exc.filename)):
+        found.extend(Path(folder) / name for name in names)
+    return sorted(found), sorted(str(f) for f in unreadable)
+
+
+_NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
+
+
+def _is_special(path: Path) -> bool:
+    """There, but neither a file nor a folder: a FIFO, socket or device (symlinks followed)."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def read_sources(sources: Iterable[str | Path]) -> Iterator[RawDocument | IngestError]:
@@ -155,10 +201,22 @@ def _read_single(path: Path) -> RawDocument | IngestError:
     return RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
 
 
+def without_controls(value: str) -> str:
+    """The string with no control characters but tab, CR and LF (see _CONTROLS)."""
+    return _CONTROLS.sub("", _LINE_SEPARATING_CONTROLS.sub("\n", value))
+
+
 def _checked(item: RawDocument | IngestError) -> RawDocument | IngestError:
-    """The document, unless it is over the size limit (then why, in one line)."""
+    """The document without control characters, unless it is over the size
+    limit (then why, in one line). Every reader's documents pass here."""
     if isinstance(item, IngestError):
         return item
+    item.text = without_controls(item.text)
+    item.given = {key: without_controls(value) for key, value in item.given.items()}
+    if item.html_title is not None:
+        item.html_title = without_controls(item.html_title)
+    if not item.text.strip():
+        return IngestError(item.origin, "no text but control characters")
     size = len(item.text) + sum(len(value) for value in item.given.values())
     if size > MAX_DOCUMENT_CHARS:
         return IngestError(item.origin, f"document is {size:,} characters, over the "

@@ -227,8 +227,10 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         report.generation = generation.name
 
         files: list[Path] = []
+        unlisted: list[str] = []  # folders that could not be read: keep what came from them
         for item in iter_source_files(sources):
             if isinstance(item, IngestError):
+                unlisted.append(os.path.join(os.path.realpath(item.origin), ""))
                 fail(item)
             else:
                 files.append(item)
@@ -314,6 +316,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                         progress("indexing", indexed, extracted_count)
                 for doc_id, (_hash, origin) in known.items():
                     if doc_id not in seen and origin not in failed_files \
+                            and not origin.startswith(tuple(unlisted)) \
                             and _under_any(origin, sources):
                         writer.delete_by_term("id", doc_id)
                         report.deleted += 1

@@ -101,17 +101,57 @@ class AdjacentTerms(Q.Query):
                                 lambda: self.matcher(searcher, context))
 
 
-class AdjacencyMatcher(WrappingMatcher):
+class FilteringMatcher(WrappingMatcher):
+    """Passes only the child's documents that `_passes()` accepts, the child
+    standing on each in turn. The check reads the child's own term matchers
+    (their positions), so this matcher is never rebuilt around a replaced or
+    copied child: `copy` builds the whole matcher again."""
+
+    def __init__(self, child, rebuild):
+        super().__init__(child)
+        self._rebuild = rebuild
+
+    def _passes(self) -> bool:
+        raise NotImplementedError
+
+    def _skip_rejected(self) -> None:
+        child = self.child
+        while child.is_active() and not self._passes():
+            child.next()
+
+    def copy(self):
+        return self._rebuild()
+
+    def replace(self, minquality=0):
+        return self if self.child.is_active() else NullMatcher()
+
+    def supports_block_quality(self):
+        return False
+
+    def next(self):
+        self.child.next()
+        self._skip_rejected()
+
+    def skip_to(self, id):
+        self.child.skip_to(id)
+        self._skip_rejected()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+
+class AdjacencyMatcher(FilteringMatcher):
     """Passes only the child's documents where the term positions line up."""
 
     def __init__(self, child, term_matchers, offsets, rebuild):
-        super().__init__(child)
+        super().__init__(child, rebuild)
         self._terms = term_matchers
         self._offsets = offsets
-        self._rebuild = rebuild
-        self._skip_misaligned()
+        self._skip_rejected()
 
-    def _aligned(self) -> bool:
+    def _passes(self) -> bool:
         terms, offsets = self._terms, self._offsets
         starts = {p - offsets[0] for p in terms[0].value_as("positions")}
         for term, offset in zip(terms[1:], offsets[1:]):
@@ -124,35 +164,6 @@ class AdjacencyMatcher(WrappingMatcher):
     def positions(self) -> set[int]:
         """Where the first word stands in the current document, with all the others aligned."""
         return self.starts
-
-    def _skip_misaligned(self) -> None:
-        child = self.child
-        while child.is_active() and not self._aligned():
-            child.next()
-
-    # The term matchers must stay the very objects inside the child, so this
-    # matcher is never rebuilt around a replaced or copied child.
-    def copy(self):
-        return self._rebuild()
-
-    def replace(self, minquality=0):
-        return self if self.child.is_active() else NullMatcher()
-
-    def supports_block_quality(self):
-        return False
-
-    def next(self):
-        self.child.next()
-        self._skip_misaligned()
-
-    def skip_to(self, id):
-        self.child.skip_to(id)
-        self._skip_misaligned()
-
-    def all_ids(self):
-        while self.is_active():
-            yield self.id()
-            self.next()
 
 
 # -- literal phrases -------------------------------------------------------
@@ -246,39 +257,13 @@ class LiteralPhrase(Q.Query):
         return CheckedMatcher(child, check, lambda: self.matcher(searcher, context))
 
 
-class CheckedMatcher(WrappingMatcher):
+class CheckedMatcher(FilteringMatcher):
     """Passes only the child's documents that `check(docnum)` accepts."""
 
     def __init__(self, child, check, rebuild):
-        super().__init__(child)
+        super().__init__(child, rebuild)
         self._check = check
-        self._rebuild = rebuild
         self._skip_rejected()
 
-    def _skip_rejected(self) -> None:
-        child = self.child
-        while child.is_active() and not self._check(child.id()):
-            child.next()
-
-    # The check reads the child's positions: never wrap a copy of it.
-    def copy(self):
-        return self._rebuild()
-
-    def replace(self, minquality=0):
-        return self if self.child.is_active() else NullMatcher()
-
-    def supports_block_quality(self):
-        return False
-
-    def next(self):
-        self.child.next()
-        self._skip_rejected()
-
-    def skip_to(self, id):
-        self.child.skip_to(id)
-        self._skip_rejected()
-
-    def all_ids(self):
-        while self.is_active():
-            yield self.id()
-            self.next()
+    def _passes(self) -> bool:
+        return self._check(self.child.id())

@@ -435,7 +435,7 @@ class Index:
         trail = Trail(name=name, order=order, page=page, page_size=page_size, total=whole.total,
                       undated=len(whole.undated), timeline=whole.timeline)
         if page > trail.pages:
-            raise QueryError(f"页码 page {page} is past the last page ({trail.pages}); "
+            raise QueryError(f"page {page} is past the last page ({trail.pages}); "
                              f"this trail has {trail.total} documents")
         first = (page - 1) * page_size
         trail.hits = [self._hit(_StoredHit(searcher, docnum, None), [name])

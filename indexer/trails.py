@@ -25,7 +25,7 @@ def parse_trail_order(value: str | None) -> str:
     if not value:
         return TRAIL_ORDERS[0]
     if value not in TRAIL_ORDERS:
-        raise QueryError(f"顺序 order must be {' or '.join(TRAIL_ORDERS)} (oldest first by default)")
+        raise QueryError(f"order must be {' or '.join(TRAIL_ORDERS)} (oldest first by default)")
     return value
 
 
@@ -36,7 +36,7 @@ def parse_trail_page(value: str | None) -> int:
         return 1
     # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
     if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) < 1:
-        raise QueryError(f"页码 page must be a whole number from 1 (got {value[:20]!r})")
+        raise QueryError(f"page must be a whole number from 1 (got {value[:20]!r})")
     return int(value)
 
 

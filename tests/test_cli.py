@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
@@ -74,7 +75,14 @@ def test_errors_are_one_line_without_traceback(tmp_path, seed_index):
     assert "no index" in missing.output and "Traceback" not in missing.output
     bad_date = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index),
                                         "--from", "2020-13"])
-    assert bad_date.exit_code == 1 and "not a valid date" in bad_date.output
+    assert bad_date.exit_code == 2 and "not a valid date" in bad_date.output
+    # every kind of bad query or filter is a usage error, as a bad --limit is to click
+    for bad_search in (["x", "--limit", "0"], ['"unbalanced'], ["a OR"], ["x", "--region", "朝阳区"],
+                       ["x", "--to", "2020-02-30"], ["x" * 5000], ["书记", "--page", "99"]):
+        result = CliRunner().invoke(cli, ["search", *bad_search, "--index", str(seed_index)])
+        assert result.exit_code == 2 and "Traceback" not in result.output, bad_search
+        assert result.stderr.count("Error:") == 1, result.output
+    assert "Exit status" in CliRunner().invoke(cli, ["search", "--help"]).stdout
     serve_missing = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "nothing")])
     assert serve_missing.exit_code == 1 and "archive reindex" in serve_missing.output
 
@@ -141,3 +149,37 @@ def test_search_without_an_index_points_to_reindex(tmp_path):
         "picks another): it holds no documents; run `archive reindex [SOURCE...]` to fill it\n")
     elsewhere = archive_process("search", "x", "--index", "other", cwd=tmp_path)
     assert "run `archive reindex [SOURCE...] --index ./other` to build it" in elsewhere.stderr
+
+
+@pytest.mark.parametrize("base", ['http://a"><script>x', "http://exa mple.org", "http://<b>/",
+                                  "https://news.example.org/a b/", "http://[::1", "http://host_/"])
+def test_a_base_url_no_url_could_have_is_refused_by_serve_and_search_alike(seed_index, base):
+    """A typo in the public address made every absolute link `http:/search…` (serve) or
+    carried the paste into every link (search --json): both refuse it in one line."""
+    served = CliRunner().invoke(cli, ["serve", "--index", str(seed_index), "--port", "1",
+                                      "--base-url", base])
+    assert served.exit_code == 2 and "is not a URL" in served.output, served.output
+    searched = CliRunner().invoke(cli, ["search", "x", "--index", str(seed_index), "--json"],
+                                  env={"ARCHIVE_BASE_URL": base})
+    assert searched.exit_code == 1 and searched.stdout == "", searched.output
+    assert searched.stderr.count("\n") == 1 and "ARCHIVE_BASE_URL" in searched.stderr
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8000", "https://news.example.org/archive/",
+                                  "http://[::1]:8080/a~b/", "http://xn--fiqs8s.example"])
+def test_real_base_urls_are_taken(seed_index, base):
+    searched = CliRunner().invoke(cli, ["search", "杨国昕", "--index", str(seed_index), "--json"],
+                                  env={"ARCHIVE_BASE_URL": base})
+    assert searched.exit_code == 0
+    assert json.loads(searched.stdout)["hits"][0]["url"].startswith(base.rstrip("/") + "/doc/")
+
+
+def test_an_empty_index_path_is_refused_not_the_current_directory(tmp_path, monkeypatch):
+    """--index "$UNSET" would have built the index in the current directory."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["reindex", str(seed_path("001")), "--index", ""])
+    assert result.exit_code == 2 and "'--index': is empty" in result.output
+    assert list(tmp_path.iterdir()) == []
+    for command in (["search", "x"], ["serve"]):
+        refused = CliRunner().invoke(cli, [*command, "--index", " "])
+        assert refused.exit_code == 2 and "'--index': is empty" in refused.output

@@ -72,6 +72,16 @@ def test_serve_on_a_port_in_use_is_one_line(seed_index):
         result = run("serve", "--index", str(seed_index), "--port", str(port))
     assert result.exit_code == 1
     one_line_error(result, f"port {port} on 127.0.0.1 is already in use")
+    assert "serving" not in result.output  # nothing claims to serve where it cannot
+
+
+@pytest.mark.parametrize("host", ["nonexistent.invalid", "", "256.1.1.1"])
+def test_serve_on_a_host_that_is_no_address_is_one_line(seed_index, host):
+    """waitress raises ValueError, not OSError, for a host it cannot resolve: a traceback."""
+    result = run("serve", "--index", str(seed_index), "--host", host, "--port", "8799")
+    assert result.exit_code == 1
+    one_line_error(result, "no such host name or address")
+    assert "serving" not in result.output
 
 
 @pytest.fixture
@@ -144,3 +154,32 @@ def test_reindex_on_a_terminal_shows_the_commit_phase_with_its_time(tmp_path):
     assert "reading" in text and "indexing" in text
     assert "committing" in text and "done in" in text.split("committing")[-1]
     assert "eta" not in text.split("committing")[-1].lower()
+
+
+def test_a_folder_that_cannot_be_read_is_reported_and_its_documents_kept(tmp_path, monkeypatch):
+    """A subfolder that lost its read permission was skipped without a word, and
+    the next reindex deleted every document indexed from it, exiting 0."""
+    source = tmp_path / "scraped"
+    (source / "open").mkdir(parents=True)
+    (source / "locked").mkdir()
+    shutil.copy(seed_path("000"), source / "open")
+    shutil.copy(seed_path("001"), source / "locked")
+    index_dir = str(tmp_path / "index")
+    assert "2 added" in run("reindex", str(source), "--index", index_dir).stdout
+
+    locked = str(source / "locked")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as for a non-root user after chmod 000 (root reads anything)
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("reindex", str(source), "--index", index_dir)
+    assert result.exit_code == 1
+    assert f"skipped {locked}: cannot read this folder" in result.stderr
+    assert "0 deleted, 1 failed" in result.stdout
+    monkeypatch.undo()
+    found = run("search", "杨国昕", "--index", index_dir)
+    assert "001_0c41b430a93a6d9e" in found.stdout

@@ -12,6 +12,7 @@ file and line, and nothing may raise.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -38,6 +39,8 @@ json_values = st.recursive(
     max_leaves=6)
 not_a_string = json_values.filter(lambda v: v is not None and not isinstance(v, str))
 GIVEN = ("title", "date", "source", "url")
+# What no document keeps: control characters but tab, CR and LF.
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -146,6 +149,7 @@ def test_reindex_indexes_every_good_record_and_reports_each_bad_one(tmp_path_fac
     for doc_id, marker in batch.good.items():
         document = index.get(doc_id)
         assert document is not None and marker in document.original
+        assert not CONTROLS.search(document.original + (document.title or "")), doc_id
         found = index.search(SearchRequest.from_params({"q": marker}))
         assert doc_id in {hit.id for hit in found.hits}, (doc_id, marker)
 
@@ -160,6 +164,8 @@ def test_extract_prints_every_good_record_and_reports_each_bad_one(tmp_path_fact
     # JSON Lines are split at newlines only: a document may hold U+0085 or U+2028.
     printed = [json.loads(line) for line in result.stdout.split("\n") if line]
     assert [record["id"] for record in printed] == list(batch.good)
+    assert not any(CONTROLS.search(json.dumps(record, ensure_ascii=False)[1:-1].replace("\\n", ""))
+                   for record in printed)
     assert result.exit_code == (1 if batch.bad_lines else 0)
 
 
@@ -192,3 +198,30 @@ def test_a_json_lines_record_over_the_byte_limit_is_skipped_unread(tmp_path, sma
     assert [i.id for i in items if isinstance(i, ingest.RawDocument)] == ["after"]
     (error,) = [i for i in items if isinstance(i, ingest.IngestError)]
     assert error.origin.endswith("long.jsonl:1") and "byte limit" in error.message
+
+
+def test_control_characters_never_reach_a_terminal_or_a_page(tmp_path, seed_index):
+    """ESC from a document would be an escape sequence in the operator's
+    terminal (`archive search`), NUL a parse error in HTML: every reader (text,
+    HTML and its title, JSON Lines text and given title) drops control
+    characters, keeps tab and line ends, and reads form feed as a line end.
+    (A text file with NUL bytes is refused as binary before this.)"""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "esc.txt").write_text("区长\x1b]0;owned\x07杨国昕 txtmark\x0c下一行\x08", encoding="utf-8")
+    (folder / "page.html").write_text("<title>标题&#x1b;[31m红</title><p>htmlmark 镇长&#27;讲话</p>",
+                                      encoding="utf-8")
+    (folder / "rec.jsonl").write_text(json.dumps({"id": "rec", "title": "题\x9b2J目",
+                                                  "text": "jsonmark\t县委\x01书记\r\n会议"}) + "\n"
+                                      + json.dumps({"id": "only", "text": "\x00\x1b \x7f"}) + "\n",
+                                      encoding="utf-8")
+    index_dir = str(tmp_path / "index")
+    result = CliRunner().invoke(cli, ["reindex", str(folder), "--index", index_dir])
+    assert "3 added" in result.stdout and "rec.jsonl:2: no text but control characters" in result.stderr
+    index = open_index(index_dir)
+    assert index.get("esc").original == "区长]0;owned杨国昕 txtmark\n下一行"
+    assert index.get("rec").original == "jsonmark\t县委书记\r\n会议" and index.get("rec").title == "题2J目"
+    assert index.get("page").title == "标题[31m红"
+    for query in ("txtmark", "htmlmark", "jsonmark"):
+        printed = CliRunner().invoke(cli, ["search", query, "--index", index_dir]).stdout
+        assert query in printed and not CONTROLS.search(printed.replace("\n", "")), printed

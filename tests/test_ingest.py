@@ -83,3 +83,51 @@ def test_jsonl_lines_may_contain_unicode_line_separators(tmp_path):
     docs = list(read_sources([path]))
     assert [d.id for d in docs] == ["s1", "s2"]
     assert "\u2028" in docs[0].text
+
+
+def test_special_files_are_reported_not_read(tmp_path):
+    """A FIFO would block a reindex forever and a device would never end: found in a
+    folder or named as a SOURCE, each is one line saying what it is (not 'no such
+    file'), and the regular files beside them are still read."""
+    import os
+    import socket
+
+    (tmp_path / "good.txt").write_text("区长杨国昕主持会议。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(tmp_path / "sock.jsonl"))
+        items = list(read_sources([tmp_path, tmp_path / "pipe.txt", "/dev/null"]))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    errors = {e.origin.rsplit("/", 1)[-1]: e.message for e in items if isinstance(e, IngestError)}
+    assert [d.id for d in docs] == ["good"]
+    assert set(errors) == {"pipe.txt", "zero.txt", "sock.jsonl", "null"}
+    assert all(message.startswith("not a regular file") for message in errors.values())
+
+
+@pytest.mark.parametrize("page, text", [
+    ("<p>前文</p><!-- 注释 <p>隐藏</p>", "前文"),                  # never closed: to the end
+    ("<p>前文</p><!-- 注释 --><p>后文</p>", "前文\n后文"),          # closed: only itself
+    ("<p>前文</p><script>x='<!--'</script><p>后文</p>", "前文\n后文"),  # not a comment in a script
+    ("<p>a &lt;!-- b</p>", "a <!-- b"),                          # escaped: text
+])
+def test_an_unclosed_html_comment_runs_to_the_end_as_browsers_read_it(page, text):
+    """A truncated scrape whose last comment never closes gave '<!-- …' and the
+    markup after it as body text."""
+    from archive.htmltext import html_to_text
+
+    assert html_to_text(page).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_text(tmp_path, encoding):
+    """Windows Notepad's "Unicode" is UTF-16 with a BOM: full of NUL bytes, yet
+    text; binary that happens to start with FF FE stays undecodable."""
+    text = "县委书记主持召开常委会议。\n第二行"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    assert decode_bytes(bom + text.encode(encoding)) == (text, "utf-16")
+    (tmp_path / "notepad.txt").write_bytes(bom + text.encode(encoding))
+    (tmp_path / "noise.txt").write_bytes(b"\xff\xfe" + bytes(range(256)) * 4)
+    items = list(read_sources([tmp_path]))
+    assert [i.text for i in items if isinstance(i, RawDocument)] == [text]
+    assert [i.origin.rsplit("/", 1)[-1] for i in items if isinstance(i, IngestError)] == ["noise.txt"]

@@ -103,3 +103,25 @@ def test_paging_links_keep_the_query(client):
                 part.startswith("/search.json"))
     params = parse_qs(urlparse(link.split('"')[0].replace("&amp;", "&")).query)
     assert params == {"q": ["书记"], "region": ["51"], "sort": ["date"]}
+
+
+def test_a_document_whose_id_ends_in_json_has_its_own_page(tmp_path):
+    """Ids 'dup' and 'dup.json' (a record's id, or a file dup.json.txt): /doc/dup.json
+    is dup's JSON, so the second is read as dup-json, reachable as page and data."""
+    from archive.ingest import safe_id
+    from indexer import build
+    from web import create_app
+
+    from .conftest import write_jsonl
+
+    assert safe_id("dup.json") == "dup-json" and safe_id("A.JSON") == "A-JSON"
+    (tmp_path / "src").mkdir()
+    write_jsonl(tmp_path / "src" / "ids.jsonl", [{"id": "dup", "text": "第一篇 甲"},
+                                                  {"id": "dup.json", "text": "第二篇 乙"}])
+    (tmp_path / "src" / "report.json.txt").write_text("第三篇 丙", encoding="utf-8")
+    build([tmp_path / "src"], tmp_path / "index")
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    assert client.get("/doc/dup.json").get_json()["id"] == "dup"
+    assert "第二篇" in client.get("/doc/dup-json").get_data(as_text=True)
+    assert client.get("/doc/dup-json.json").get_json()["id"] == "dup-json"
+    assert "第三篇" in client.get("/doc/report-json").get_data(as_text=True)

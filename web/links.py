@@ -9,9 +9,17 @@ _external=True)`, `request.url_root` and Werkzeug's own redirects all agree.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from flask import request
+
+
+# A host name or IPv4 address (RFC 3986 reg-name without its rarely used
+# sub-delims), or an IPv6 literal; a path of URL characters. Anything else (a
+# quote, <, a space: a typo or a paste) would make every absolute link wrong.
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]")
+_PATH = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@%/-]*")
 
 
 class BaseUrlError(ValueError):
@@ -29,6 +37,10 @@ def parse_base_url(value: str) -> tuple[str, str, str]:
         raise BaseUrlError(f"base URL {value!r} must start with http:// or https:// and name a host")
     if parts.query or parts.fragment or parts.username or parts.password:
         raise BaseUrlError(f"base URL {value!r} must not carry a query, fragment or credentials")
+    host = parts.netloc.rsplit(":", 1)[0] if parts.port is not None else parts.netloc
+    if not _HOST.fullmatch(host) or not _PATH.fullmatch(parts.path):
+        raise BaseUrlError(f"base URL {value!r} is not a URL: its host or path has characters "
+                           "no URL holds there")
     return parts.scheme, parts.netloc, parts.path.rstrip("/")
 
 

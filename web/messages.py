@@ -5,7 +5,7 @@ JSON API print them as they are). The site is Chinese, so each message known
 here gets its Chinese reading, worked out from the English one: a message
 without an entry still gets a Chinese line, the status's own, so no error
 page is ever English only. Keep the patterns in step with the messages in
-`indexer/query.py`, `web/views.py` and `web/searching.py`; a test runs a bad
+`indexer/` (query.py, trails.py, search.py) and `web/`; a test runs a bad
 request for each.
 """
 from __future__ import annotations
@@ -27,6 +27,10 @@ CATALOGUE = [
      "第 {page} 页太深：结果最多列出 {depth} 条，请加筛选条件缩小范围"),
     (r"page (?P<page>\d+) is past the last page \((?P<pages>\d+)\) of (?P<total>\d+) results",
      "第 {page} 页超出了最后一页（共 {pages} 页，{total} 条结果）"),
+    (r"page (?P<page>\d+) is past the last page \((?P<pages>\d+)\); this trail has (?P<total>\d+) documents",
+     "第 {page} 页超出了最后一页（共 {pages} 页，{total} 篇文章）"),
+    (r"page must be a whole number from 1 \(got (?P<value>.+)\)", "页码必须是从 1 起的整数（收到的是 {value}）"),
+    (r"order must be (?P<values>.+) \(oldest first by default\)", "顺序只能是 {values}（默认从早到晚）"),
     (r"page size must be between 1 and (?P<max>\d+)", "每页条数必须在 1 到 {max} 之间"),
     (r"the query is (?P<n>\d+) characters long; the limit is (?P<max>\d+)",
      "查询有 {n} 个字符，上限是 {max} 个"),

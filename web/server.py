@@ -33,7 +33,10 @@ class Utf8Channel(HTTPChannel):
     parser_class = Utf8RequestParser
 
 
-def serve(app, host: str, port: int, threads: int) -> None:
+def bind(app, host: str, port: int, threads: int):
+    """A waitress server listening on host:port, not yet serving: binding
+    first lets the caller announce the address only once it is really taken
+    (an OSError here: the port is in use, the host not this machine's)."""
     server = create_server(app, host=host, port=port, threads=threads, ident="archive")
     # One listening server, or several (a host name with IPv4 and IPv6
     # addresses): each makes its connections from its channel_class.
@@ -41,4 +44,4 @@ def serve(app, host: str, port: int, threads: int) -> None:
     for listener in listeners:
         if hasattr(listener, "channel_class"):
             listener.channel_class = Utf8Channel
-    server.run()
+    return server
