@@ -22,7 +22,6 @@ from .document import Region
 
 DATA_FILE = Path(__file__).parent / "data" / "divisions.tsv.gz"
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-LEVEL_NAMES = {1: "province", 2: "city", 3: "county", 4: "township"}
 
 # Suffixes whose removal gives the short name people write (绵阳市 -> 绵阳).
 # Longest first so that 自治县 is removed before 县.
@@ -79,7 +78,6 @@ class Gazetteer:
                     and all(other.key == div.key or self.is_ancestor(div, other)
                             for other in self.by_short_name.get(alias[:-1], ())):
                 self.by_name[alias] = [div]
-        self.max_name_length = max(len(n) for n in self.by_name)
         # Townships as people write them: 南区街道 as 南区, and Beijing's
         # 龙泉地区 (a town and an area office under one code) as 龙泉镇.
         self.by_township_alias: dict[str, list[Division]] = {}

@@ -55,7 +55,6 @@ class RawDocument:
     id: str
     text: str
     origin: str                    # file, or file:line for JSON Lines
-    kind: str                      # 'text', 'html' or 'json'
     file: str = ""                 # the file it came from
     given: dict = field(default_factory=dict)
     raw_hash: str = ""
@@ -194,11 +193,11 @@ def _read_single(path: Path) -> RawDocument | IngestError:
         page = html_to_text(text)
         if not page.text.strip():
             return IngestError(origin, "the page has no text")
-        return RawDocument(safe_id(path.stem), page.text, origin, "html", file=origin,
+        return RawDocument(safe_id(path.stem), page.text, origin, file=origin,
                            raw_hash=_hash(data), html_title=page.title)
     if not text.strip():
         return IngestError(origin, "empty file")
-    return RawDocument(safe_id(path.stem), text, origin, "text", file=origin, raw_hash=_hash(data))
+    return RawDocument(safe_id(path.stem), text, origin, file=origin, raw_hash=_hash(data))
 
 
 def without_controls(value: str) -> str:
@@ -314,7 +313,7 @@ def _from_record(record, fallback_id: str, origin: str, file: str) -> RawDocumen
     # The hash covers what the archive reads from the record, canonically: a
     # change elsewhere in the record changes nothing indexed.
     used = json.dumps({"id": doc_id, "text": text, **given}, ensure_ascii=False, sort_keys=True)
-    return RawDocument(doc_id, text, origin, "json", file=file, given=given,
+    return RawDocument(doc_id, text, origin, file=file, given=given,
                        raw_hash=_hash(used.encode("utf-8")))
 
 

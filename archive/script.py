@@ -58,12 +58,6 @@ def to_simplified(text: str) -> str:
     return _convert_same_length(text, "t2s")
 
 
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
-            or 0x20000 <= code <= 0x3134F or 0xF900 <= code <= 0xFAFF)
-
-
 def detect_script(text: str) -> str:
     """'simplified', 'traditional' or 'mixed', from the characters that differ.
 

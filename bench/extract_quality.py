@@ -44,7 +44,7 @@ from archive.script import fold  # noqa: E402
 
 def raw_from_record(record: dict) -> RawDocument:
     given = {"title": record["title"]} if record.get("title") else {}
-    return RawDocument(id=record["id"], text=record["text"], origin="corpus", kind="json",
+    return RawDocument(id=record["id"], text=record["text"], origin="corpus",
                        given=given)
 
 

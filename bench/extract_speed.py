@@ -42,7 +42,7 @@ def main() -> int:
         rows = [json.loads(line) for line in handle]
     step = max(1, len(rows) // args.docs)
     sample = rows[::step][:args.docs]
-    raws = [RawDocument(id=r["id"], text=r["text"], origin="corpus", kind="json",
+    raws = [RawDocument(id=r["id"], text=r["text"], origin="corpus",
                         given={"title": r["title"]} if r.get("title") else {}) for r in sample]
     characters = sum(len(r.text) for r in raws)
     started = time.perf_counter()

@@ -98,7 +98,7 @@ def time_extract(kind: str, chars: int) -> tuple[float, str]:
     from indexer.build import document_fields
     text = make_line(kind, chars)
     started = time.perf_counter()
-    document_fields(extract(RawDocument(id="huge", text=text, origin="huge", kind="text")))
+    document_fields(extract(RawDocument(id="huge", text=text, origin="huge")))
     return time.perf_counter() - started, "extracted"
 
 

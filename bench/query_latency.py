@@ -52,7 +52,7 @@ def make_queries(count: int = 200, seed: int = 11) -> list[dict]:
             phrases.append(phrase)
     seen_names: set[str] = set()
     for row in rows[:1500]:
-        doc = extract(RawDocument(row["id"], row["text"], row["id"], "json", file=row["id"],
+        doc = extract(RawDocument(row["id"], row["text"], row["id"], file=row["id"],
                                   given={"title": row.get("title") or ""}))
         for official in doc.officials:
             if official.name not in seen_names:

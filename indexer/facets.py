@@ -5,12 +5,11 @@ values in Python on every search, which costs more than the search itself
 once a result set has thousands of documents. Here each facet column is read
 once per index version into two flat arrays (value id, document number), and
 a search counts its facets with one vectorised bincount over a document mask.
+Engine-neutral: a shard reads its columns and hands them over as lists.
 """
 from __future__ import annotations
 
 import numpy as np
-
-from .columns import column_values
 
 FACET_FIELDS = ("region", "official", "date_bucket")
 
@@ -39,13 +38,15 @@ class FacetColumn:
 
 
 class FacetTable:
-    """Facet columns and the date column of one index version."""
+    """Facet columns and the date column of one index version, by document key.
 
-    def __init__(self, reader):
-        self.size = reader.doc_count_all()
-        self.columns = {name: FacetColumn(_column_lists(reader, name)) for name in FACET_FIELDS}
-        self.date_start = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
-                                      count=self.size)
+    `values` holds, per facet field, each key's list of values; `date_start`
+    each key's first day (YYYYMMDD, 0 when undated)."""
+
+    def __init__(self, values: dict[str, list[list[str]]], date_start: np.ndarray):
+        self.size = len(date_start)
+        self.columns = {name: FacetColumn(values[name]) for name in FACET_FIELDS}
+        self.date_start = date_start
 
     def mask(self, docnums) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -66,7 +67,3 @@ class FacetCounts:
 
     def groups(self, name: str) -> dict[str, int]:
         return self._counts[name]
-
-
-def _column_lists(reader, name: str) -> list[list[str]]:
-    return [list(values) for values in column_values(reader, name)]

@@ -87,7 +87,3 @@ def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray,
                     break
     return ranked
 
-
-def newest_first(matches: np.ndarray, date_start: np.ndarray) -> np.ndarray:
-    """`matches` by date, newest first; undated (0) last; ties in index order."""
-    return matches[np.argsort(-date_start[matches], kind="stable")]

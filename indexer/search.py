@@ -1,12 +1,16 @@
-"""Answering a `SearchRequest` from the index: hits, facets, snippets.
+"""Answering a `SearchRequest` from the index: hits, facets, snippets, and
+what the site shows beside them (related documents, officials' profiles and
+trails, statistics, examples).
 
-`open_index(dir)` gives an `Index`; it follows the live generation, so a
-server keeps answering across a full rebuild and sees incremental commits.
+Engine-neutral: everything here asks a shard (`indexer.engine.Shard`) for
+match sets, columns, ranks and stored documents, and never calls Whoosh.
+`open_index(dir)` gives an `Index` over the Whoosh shard of that folder; it
+follows the live generation, so a server keeps answering across a full
+rebuild and sees incremental commits.
 """
 from __future__ import annotations
 
 import functools
-import json
 import threading
 import time
 from collections import OrderedDict
@@ -14,16 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from whoosh import query as Q
-from whoosh import sorting
 
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
-from . import ranking, store, trails, whoosh_query
-from .facets import FacetTable
+from . import trails
+from .engine import Keywords, Shard, ShardStore, StoredDoc, Wanted
 from .query import QueryError, SearchRequest
-from .searchers import ThreadSearchers
 from .snippets import snippet
 from .trails import TRAIL_PAGE_SIZE, Trail, office_of
 
@@ -97,33 +98,26 @@ class SearchResult:
 
 
 def _reading(method):
-    """Run an Index method holding this thread's searcher, so that no other thread closes it meanwhile."""
+    """Run an Index method on the shard as it stands, passed as its first
+    argument and held (nested calls see the same version) until it returns."""
     @functools.wraps(method)
     def holding(self, *args, **kwargs):
-        with self._searchers.held():
-            return method(self, *args, **kwargs)
+        with self.shard.reading() as shard:
+            return method(self, shard, *args, **kwargs)
     return holding
 
 
 class Index:
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, shard: ShardStore | None = None):
+        from .whoosh_shard import WhooshStore
         self.root = Path(root)
-        self._searchers = ThreadSearchers(self.root)
-        self._table_lock = threading.Lock()
+        self.shard: ShardStore = shard if shard is not None else WhooshStore(self.root)
         self._cache = _MatchCache(MATCH_CACHE_SIZE)
         # Per index version: archive statistics, examples, and officials' profiles.
         self._stats_cache: dict = {}
         self._examples_cache: dict = {}
         self._profile_cache: dict = {}
         self._trail_cache = _MatchCache(TRAIL_CACHE_SIZE)
-        self._table: FacetTable | None = None
-        self._table_key = None
-        store.current_generation(self.root)  # raise IndexMissing now, not on first search
-
-    # -- plumbing -------------------------------------------------------
-    def _searcher(self):
-        """The searcher this thread holds for the operation under way (see `_reading`)."""
-        return self._searchers.current().searcher
 
     # -- queries --------------------------------------------------------
     def warm_up(self) -> None:
@@ -135,83 +129,47 @@ class Index:
         """
         from .analysis import segmenter
         segmenter()
-        with self._searchers.held() as slot:
-            self._facet_table(slot.searcher)
-        self._searchers.release_this_thread()
+        with self.shard.reading() as shard:
+            shard.columns()
+        self.shard.release_this_thread()
 
     def close(self) -> None:
-        self._searchers.close()
-
-    def _version(self, searcher) -> tuple:
-        """Which index a searcher sees: generation folder, Whoosh commit, size.
-
-        The folder matters: a full rebuild starts Whoosh's count again, so two
-        generations can share a commit number and a document count.
-        """
-        return (self._searchers.current().generation.name, searcher.reader().generation(),
-                searcher.doc_count_all())
-
-    def _facet_table(self, searcher) -> FacetTable:
-        """Facet columns of the searcher's index version, read once per version."""
-        key = self._version(searcher)
-        with self._table_lock:
-            if self._table_key != key:
-                self._table = FacetTable(searcher.reader())
-                self._table_key = key
-            return self._table
+        self.shard.close()
 
     @_reading
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, shard: Shard, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        searcher = self._searcher()
-        table = self._facet_table(searcher)
-        key = (self._version(searcher), request.cache_key())
+        key = (shard.version, request.cache_key())
         matched = self._cache.get(key)
         if matched is None:
-            matched = self._match(searcher, table, request)
+            matched = self._match(shard, request)
             if not matched.timed_out:
                 self._cache.put(key, matched)
         first = (request.page - 1) * request.page_size
-        page = matched.head(searcher, first + request.page_size)[first:]
+        page = matched.head(shard, first + request.page_size)[first:]
         runs = [run for t in request.terms if not t.exclude for run in t.runs]
-        hits = [self._hit(_StoredHit(searcher, docnum, score), runs) for score, docnum in page]
+        stored = shard.fetch([key for _, key in page])
+        hits = [self._hit(doc, runs, score) for (score, _), doc in zip(page, stored)]
         facets = self._facets(matched.counts, request)
         return SearchResult(request=request, total=len(matched.docnums), hits=hits, facets=facets,
                             seconds=time.perf_counter() - started, timed_out=matched.timed_out)
 
-    def _match(self, searcher, table: FacetTable, request: SearchRequest) -> "_Matched":
+    def _match(self, shard: Shard, request: SearchRequest) -> "_Matched":
         """The exact match set, unscored (totals and facets need no more); its
         order is worked out as far as pages ask for it (`_Matched.head`)."""
-        if request.browsing:
-            docnums, timed_out = self._browse(searcher, request), False
-        else:
-            docnums, timed_out = ranking.match_set(searcher, whoosh_query.match(request),
-                                                   SEARCH_SECONDS)
-        if request.sort == "date":
-            return _Matched(docnums, table.counts(docnums), timed_out,
-                            by_date=ranking.newest_first(docnums, table.date_start))
-        return _Matched(docnums, table.counts(docnums), timed_out,
-                        ranking=whoosh_query.ranking(request))
+        found = shard.match(request, SEARCH_SECONDS)
+        table = shard.columns()
+        by_date = newest_first(found.keys, table.date_start) if request.sort == "date" else None
+        return _Matched(found.keys, table.counts(found.keys), found.timed_out,
+                        by_date=by_date, wanted=request)
 
     @staticmethod
-    def _browse(searcher, request: SearchRequest) -> np.ndarray:
-        """The documents a search without terms lists: nothing to score, so the
-        filters and exclusions are read as sets of documents, not run as a query."""
-        filters = whoosh_query.restriction(request)
-        docnums = set(searcher.reader().all_doc_ids() if filters is None
-                      else searcher.docs_for_query(filters))
-        excluded = whoosh_query.exclusion(request)
-        if excluded is not None and docnums:
-            docnums.difference_update(searcher.docs_for_query(excluded))
-        return np.array(sorted(docnums), dtype=np.int64)
-
-    def _hit(self, hit, runs: list[str]) -> Hit:
-        meta = json.loads(hit["meta"])
-        doc = Document.from_dict({**meta, "body": ""}, original="")
-        html, plain = snippet(hit["text"], runs)
-        return Hit(id=doc.id, title=doc.title, date=doc.date, regions=doc.regions,
-                   officials=doc.officials, script=doc.script, source=doc.source,
-                   snippet_html=html, snippet_text=plain, score=hit.score)
+    def _hit(doc: StoredDoc, runs: list[str], score: float | None) -> Hit:
+        meta = Document.from_dict({**doc.meta, "body": ""}, original="")
+        html, plain = snippet(doc.text, runs)
+        return Hit(id=meta.id, title=meta.title, date=meta.date, regions=meta.regions,
+                   officials=meta.officials, script=meta.script, source=meta.source,
+                   snippet_html=html, snippet_text=plain, score=score)
 
     def _facets(self, results, request: SearchRequest) -> Facets:
         gaz = gazetteer.load()
@@ -265,30 +223,30 @@ class Index:
 
     # -- documents ------------------------------------------------------
     @_reading
-    def get(self, doc_id: str) -> Document | None:
-        searcher = self._searcher()
-        stored = searcher.document(id=doc_id)
+    def get(self, shard: Shard, doc_id: str) -> Document | None:
+        stored = shard.find(doc_id)
         if stored is None:
             return None
-        meta = json.loads(stored["meta"])
-        original = meta.pop("original", stored["text"])
-        return Document.from_dict({**meta, "body": stored["text"]}, original=original)
+        meta = dict(stored.meta)
+        original = meta.pop("original", stored.text)
+        return Document.from_dict({**meta, "body": stored.text}, original=original)
 
     @_reading
-    def related(self, doc: Document, limit: int = 8) -> list[Hit]:
+    def related(self, shard: Shard, doc: Document, limit: int = 8) -> list[Hit]:
         """Documents sharing officials or the most specific region; most shared, then nearest in date."""
         from archive.script import fold
         names = {fold(o.name): o.name for o in doc.officials}
-        shared: list[Q.Query] = [Q.Term("official", name) for name in names]
+        shared = [("official", name) for name in names]
         deepest = max(doc.regions, key=lambda r: r.level) if doc.regions else None
         if deepest is not None:
-            shared.append(Q.Term("region", deepest.key))
+            shared.append(("region", deepest.key))
         if not shared:
             return []
-        searcher = self._searcher()
-        query = Q.AndNot(Q.Or(shared), Q.Term("id", doc.id))
+        wanted = Keywords(tuple(shared), except_id=doc.id)
         # A wider pool than shown, so that ordering by date picks from enough.
-        candidates = [self._hit(hit, []) for hit in searcher.search(query, limit=limit * 6)]
+        pool = shard.rank(wanted, shard.match(wanted, SEARCH_SECONDS).keys, limit * 6)
+        stored = shard.fetch([key for _, key in pool])
+        candidates = [self._hit(found, [], score) for (score, _), found in zip(pool, stored)]
 
         def day_number(date: DocDate | None) -> int | None:
             if date is None or date.precision == "month-day":
@@ -312,29 +270,27 @@ class Index:
         return sorted(candidates, key=order)[:limit]
 
     @_reading
-    def stats(self) -> dict:
+    def stats(self, shard: Shard) -> dict:
         """What the archive holds; computed once per index state, since it scans columns."""
-        searcher = self._searcher()
-        reader = searcher.reader()
-        key = self._version(searcher)
+        key = shard.version
         cache = self._stats_cache
         if key in cache:
             return cache[key]
-        count = reader.doc_count()
-        # Only documents still in the index count: Whoosh's doc_frequency,
-        # lexicons and columns also hold those a reindex replaced or removed
-        # (until their segment is merged), while postings skip them.
-        table = self._facet_table(searcher)
-        live = table.mask(list(reader.all_doc_ids()))
-        scripts = {s: sum(1 for _ in searcher.docs_for_query(Q.Term("script", s)))
+        count = shard.doc_count()
+        # Only documents still in the index count: columns also hold those a
+        # reindex replaced or removed (until their segment is merged).
+        table = shard.columns()
+        live_keys = shard.live()
+        live = table.mask(live_keys)
+        scripts = {s: len(shard.match(Keywords((("script", s),)), SEARCH_SECONDS).keys)
                    for s in ("simplified", "traditional", "mixed")}
         # The facet table already holds the date column: no second scan.
         starts = table.date_start[live]
         starts = starts[starts > 0]
 
         def date_starting(day: int) -> str:
-            found = searcher.search(Q.NumericRange("date_start", day, day), limit=1)
-            date = json.loads(found[0]["meta"]).get("date") if len(found) else None
+            keys = live_keys[table.date_start[live_keys] == day][:1]
+            date = shard.fetch(keys)[0].meta.get("date") if len(keys) else None
             return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
         first = last = None
@@ -345,29 +301,28 @@ class Index:
                  "first_date": first, "last_date": last,
                  "undated": table.columns["date_bucket"].count(live).get("unknown", 0),
                  "officials": len(table.columns["official"].count(live)),
-                 "generation": key[0]}
+                 "generation": shard.generation}
         cache.clear()
         cache[key] = stats
         return stats
 
     @_reading
-    def document_count(self) -> int:
+    def document_count(self, shard: Shard) -> int:
         """How many documents the live index holds."""
-        return self._searcher().doc_count()
+        return shard.doc_count()
 
     @_reading
-    def examples(self) -> list[str]:
+    def examples(self, shard: Shard) -> list[str]:
         """Searches that find documents in this index, for the home page: its
         most frequent officials and places (counties and below where it has
         them), the first official also in the other script, which finds the
         same documents. Counted from the facet columns already in memory, once
         per index version; each is kept only if it finds something as a search."""
         from archive.script import to_traditional
-        searcher = self._searcher()
-        key = self._version(searcher)
+        key = shard.version
         if key in self._examples_cache:
             return self._examples_cache[key]
-        counts = self._facet_table(searcher).counts(list(searcher.reader().all_doc_ids()))
+        counts = shard.columns().counts(shard.live())
         officials = _most_frequent(counts.groups("official"), 4)
         gaz = gazetteer.load()
         regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
@@ -379,58 +334,55 @@ class Index:
                       *officials[2:], *places[2:]]
         examples: list[str] = []
         for q in dict.fromkeys(candidates):
-            if len(examples) < EXAMPLES and self._finds_any(searcher, q):
+            if len(examples) < EXAMPLES and self._finds_any(shard, q):
                 examples.append(q)
         self._examples_cache.clear()
         self._examples_cache[key] = examples
         return examples
 
     @staticmethod
-    def _finds_any(searcher, q: str) -> bool:
+    def _finds_any(shard: Shard, q: str) -> bool:
         try:
             request = SearchRequest.from_params({"q": q})
         except QueryError:
             return False
-        return len(ranking.match_set(searcher, whoosh_query.match(request), SEARCH_SECONDS)[0]) > 0
+        return len(shard.match(request, SEARCH_SECONDS).keys) > 0
 
     # -- officials ------------------------------------------------------
     @_reading
-    def official_profile(self, name: str) -> dict | None:
+    def official_profile(self, shard: Shard, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
-        searcher = self._searcher()
-        key = (self._version(searcher), name)
+        key = (shard.version, name)
         cache = self._profile_cache
         if key in cache:
             return cache[key]
-        found = searcher.search(Q.Term("official", name), limit=1,
-                                sortedby=sorting.FieldFacet("date_start", reverse=True))
+        naming = shard.match(Keywords((("official", name),)), SEARCH_SECONDS).keys
+        latest = newest_first(naming, shard.columns().date_start)[:1]
         profile = None
-        office = office_of(json.loads(found[0]["meta"]), name) if len(found) else None
+        office = office_of(shard.fetch(latest)[0].meta, name) if len(latest) else None
         if office:
             written, title, region_key, region_name = office
             profile = {"name": written, "title": title,
                        "region": region_name, "region_key": region_key,
-                       # Not doc_frequency: it still counts replaced and removed documents.
-                       "documents": len(found)}
+                       "documents": len(naming)}
         if len(cache) > 50_000:
             cache.clear()
         cache[key] = profile
         return profile
 
     @_reading
-    def official_trail(self, name: str, page: int = 1, order: str = "oldest",
+    def official_trail(self, shard: Shard, name: str, page: int = 1, order: str = "oldest",
                        page_size: int = TRAIL_PAGE_SIZE) -> Trail:
         """One page of the documents naming an official (folded name), with the
         timeline of their offices. Raises QueryError for a page the trail lacks."""
-        searcher = self._searcher()
-        key = (self._version(searcher), name)
+        key = (shard.version, name)
         whole = self._trail_cache.get(key)
         if whole is None:
-            dates = self._facet_table(searcher).date_start
-            docnums = sorted(searcher.docs_for_query(Q.Term("official", name)))
-            whole = trails.outline(((d, int(dates[d]), json.loads(searcher.stored_fields(d)["meta"]))
-                                    for d in docnums), name)
+            dates = shard.columns().date_start
+            keys = shard.match(Keywords((("official", name),)), SEARCH_SECONDS).keys
+            whole = trails.outline(((doc.key, int(dates[doc.key]), doc.meta)
+                                    for doc in shard.fetch(keys)), name)
             self._trail_cache.put(key, whole)
         trail = Trail(name=name, order=order, page=page, page_size=page_size, total=whole.total,
                       undated=len(whole.undated), timeline=whole.timeline)
@@ -438,33 +390,25 @@ class Index:
             raise QueryError(f"page {page} is past the last page ({trail.pages}); "
                              f"this trail has {trail.total} documents")
         first = (page - 1) * page_size
-        trail.hits = [self._hit(_StoredHit(searcher, docnum, None), [name])
-                      for docnum in whole.in_order(order)[first:first + page_size]]
+        trail.hits = [self._hit(doc, [name], None)
+                      for doc in shard.fetch(whole.in_order(order)[first:first + page_size])]
         return trail
 
     @_reading
-    def first_lines(self, doc_ids: list[str], width: int = 60) -> dict[str, str]:
+    def first_lines(self, shard: Shard, doc_ids: list[str], width: int = 60) -> dict[str, str]:
         """The first non-blank line of each document's text, cut to `width`: a title for untitled hits."""
-        searcher = self._searcher()
         lines = {}
         for doc_id in doc_ids:
-            stored = searcher.document(id=doc_id)
+            stored = shard.find(doc_id)
             if stored is None:
                 continue
-            line = next((part.strip() for part in stored["text"].split("\n") if part.strip()), "")
+            line = next((part.strip() for part in stored.text.split("\n") if part.strip()), "")
             lines[doc_id] = line if len(line) <= width else line[:width] + "…"
         return lines
 
     def updated_at(self) -> float:
         """When the live index last changed, in seconds since the epoch (for feeds)."""
-        generation = store.current_generation(self.root)
-        times = [generation.stat().st_mtime]
-        for path in generation.iterdir():
-            try:
-                times.append(path.stat().st_mtime)
-            except FileNotFoundError:  # a segment merged away while we looked
-                pass
-        return max(times)
+        return self.shard.updated_at()
 
 
 class _Matched:
@@ -472,22 +416,21 @@ class _Matched:
     with its order: by date, whole, or by relevance, ranked as far as asked."""
 
     def __init__(self, docnums: np.ndarray, counts, timed_out: bool,
-                 by_date: np.ndarray | None = None, ranking: Q.Query | None = None):
+                 by_date: np.ndarray | None, wanted: Wanted):
         self.docnums = docnums
         self.counts = counts                  # facet counts (FacetCounts)
         self.timed_out = timed_out
         self._by_date = by_date
-        self._ranking = ranking
+        self._wanted = wanted
         self._ranked: list[tuple[float, int]] = []
 
-    def head(self, searcher, k: int) -> list[tuple[float | None, int]]:
+    def head(self, shard: Shard, k: int) -> list[tuple[float | None, int]]:
         """The first `k` matches in result order, as (score, docnum)."""
         if self._by_date is not None:
             return [(None, docnum) for docnum in self._by_date[:k].tolist()]
         if len(self._ranked) < min(k, len(self.docnums)):
             # Deeper than ranked so far: rank again, a few pages ahead.
-            self._ranked = ranking.top_ranked(searcher, self._ranking, self.docnums,
-                                              max(k, 2 * len(self._ranked)))
+            self._ranked = shard.rank(self._wanted, self.docnums, max(k, 2 * len(self._ranked)))
         return self._ranked[:k]
 
 
@@ -514,16 +457,9 @@ class _MatchCache:
                 self._items.popitem(last=False)
 
 
-class _StoredHit:
-    """A matched document's stored fields and score, as `_hit` reads them."""
-
-    def __init__(self, searcher, docnum: int, score: float):
-        self._fields = searcher.stored_fields(docnum)
-        self.docnum = docnum
-        self.score = score
-
-    def __getitem__(self, name):
-        return self._fields[name]
+def newest_first(matches: np.ndarray, date_start: np.ndarray) -> np.ndarray:
+    """`matches` by date, newest first; undated (0) last; ties in key order."""
+    return matches[np.argsort(-date_start[matches], kind="stable")]
 
 
 def _most_frequent(counts: dict, number: int) -> list:

@@ -95,7 +95,10 @@ def exclusion(request: SearchRequest) -> Q.Query | None:
 
 
 def match(request: SearchRequest) -> Q.Query:
-    """The documents a search with terms finds, exactly; nothing in it is scored."""
+    """The documents a search with terms finds before its exclusions, exactly;
+    nothing in it is scored. The caller subtracts `exclusion(request)`'s
+    documents: Whoosh's AndNot matcher drops or keeps the wrong documents
+    (about one pair of terms in twenty), so it is never used for a match set."""
     clauses: dict[int, list[Q.Query]] = {}
     for term in request.terms:
         if not term.exclude:
@@ -103,9 +106,6 @@ def match(request: SearchRequest) -> Q.Query:
     positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
                 for alternatives in clauses.values()]
     query: Q.Query = Q.And(positive) if positive else Q.Every()
-    excluded = exclusion(request)
-    if excluded is not None:
-        query = Q.AndNot(query, excluded)
     filters = restriction(request)
     if filters is not None:
         query = Q.And([query, filters])

@@ -14,7 +14,7 @@ from .conftest import GOLD
 
 
 def doc(text: str, **given):
-    return extract(RawDocument(id="t", text=text, origin="test", kind="text", given=given))
+    return extract(RawDocument(id="t", text=text, origin="test", given=given))
 
 
 def codes(regions):

@@ -14,7 +14,7 @@ from archive.script import fold
 
 
 def offices(text: str) -> dict[str, str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", kind="text", given={}))
+    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
     return {fold(o.name): fold(o.title) for o in document.officials}
 
 

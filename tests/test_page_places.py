@@ -16,7 +16,7 @@ STORY = ("龙门镇开展森林防火专项检查\n\n4月22日，镇安办对辖
 
 
 def keys(text: str) -> set[str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    document = extract(RawDocument(id="t", text=text, origin="test"))
     return {r.key for r in document.regions + document.mentioned_regions}
 
 
@@ -69,5 +69,5 @@ def test_two_repeated_townships_of_one_county_settle_each_other():
     "来源：芦山县融媒体中心",                              # source line, kept in the body
 ])
 def test_the_sites_name_or_source_line_settles_the_township_end_to_end(chrome):
-    document = extract(RawDocument(id="t", text=STORY + "\n\n" + chrome, origin="test", kind="text"))
+    document = extract(RawDocument(id="t", text=STORY + "\n\n" + chrome, origin="test"))
     assert [r.key for r in document.regions] == ["511826106"]

@@ -11,7 +11,7 @@ from archive.ingest import RawDocument
 
 
 def keys(text: str) -> set[str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    document = extract(RawDocument(id="t", text=text, origin="test"))
     return {r.key for r in document.regions + document.mentioned_regions}
 
 
@@ -111,7 +111,7 @@ def test_the_place_itself_still_counts_beside_such_a_name():
 def test_places_named_with_their_province_are_what_a_round_up_is_about():
     text = ("各地抢抓农时推进春耕。在云南施甸，新型农机开进田间；辽宁绥中的大棚蔬菜陆续上市；"
             "河南平舆县的物流园区正在加紧装车。农业农村部表示，全国春播进度快于去年。")
-    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    document = extract(RawDocument(id="t", text=text, origin="test"))
     about = {r.key for r in document.regions}
     assert {"530521", "211421", "411723"} <= about
 
@@ -119,7 +119,7 @@ def test_places_named_with_their_province_are_what_a_round_up_is_about():
 def test_a_city_and_district_in_an_address_do_not_make_the_story_about_them():
     text = ("臺南市政府衛生局提醒民眾接種疫苗，本市各區衛生所均提供服務，臺南市衛生局表示歡迎洽詢。\n"
             "洽詢地址：708臺南市安平區永華路二段6號")
-    document = extract(RawDocument(id="t", text=text, origin="test", kind="text"))
+    document = extract(RawDocument(id="t", text=text, origin="test"))
     assert "TW0510" not in {r.key for r in document.regions}
     assert "TW0510" in {r.key for r in document.mentioned_regions}
 

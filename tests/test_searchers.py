@@ -144,7 +144,7 @@ def test_a_searcher_in_use_is_closed_when_its_operation_ends_not_before(own_inde
     slow_results = []
 
     def slow_operation():
-        with index._searchers.held() as slot:
+        with index.shard._searchers.held() as slot:
             inside.set()
             release.wait(30)
             # Still readable although a newer generation went live meanwhile.

@@ -58,8 +58,8 @@ def mixed_index(request, tmp_path_factory):
         assert report.added == len(records_here) and report.failed == 0
         records += records_here
     index = open_index(root / "index")
-    with index._searchers.held() as slot:  # what Index methods do (see _reading)
-        searcher = slot.searcher
+    with index.shard.reading() as shard:  # what Index methods do (see _reading)
+        searcher = shard.searcher
         assert len(list(searcher.reader().leaf_readers())) > 1  # else nothing is tested
     return root / "index", index, {r["id"]: r for r in records}
 
@@ -70,10 +70,10 @@ def expected_start(record: dict) -> int:
 
 def test_every_document_reads_its_own_column_values(mixed_index):
     _root, index, records = mixed_index
-    with index._searchers.held() as slot:  # what Index methods do (see _reading)
-        searcher = slot.searcher
+    with index.shard.reading() as shard:  # what Index methods do (see _reading)
+        searcher = shard.searcher
         reader = searcher.reader()
-        table = index._facet_table(searcher)
+        table = shard.columns()
         assert len(table.date_start) == reader.doc_count_all() == len(records)
         officials = list(column_values(reader, "official"))
         regions = list(column_values(reader, "region"))
@@ -149,10 +149,10 @@ def test_any_mix_of_optional_fields_across_batches_stays_aligned(tmp_path_factor
             records[record["id"]] = (record, kind)
         build([write_jsonl(root / f"batch{number}.jsonl", here)], root / "index")
     index = open_index(root / "index")
-    with index._searchers.held() as slot:  # what Index methods do (see _reading)
-        searcher = slot.searcher
+    with index.shard.reading() as shard:  # what Index methods do (see _reading)
+        searcher = shard.searcher
         reader = searcher.reader()
-        table = index._facet_table(searcher)
+        table = shard.columns()
         officials = list(column_values(reader, "official"))
         regions = list(column_values(reader, "region"))
         assert len(table.date_start) == len(officials) == len(regions) == reader.doc_count_all()

@@ -84,13 +84,12 @@ def texts_for(records: list[dict]) -> dict[str, RawDocument]:
                 row = json.loads(line)
                 if row["id"] in wanted:
                     given = {"title": row["title"]} if row.get("title") else {}
-                    raws[row["id"]] = RawDocument(id=row["id"], text=row["text"], origin="corpus",
-                                                  kind="json", given=given)
+                    raws[row["id"]] = RawDocument(id=row["id"], text=row["text"], origin="corpus", given=given)
     for record in records:
         page = PAGES_DIR / f"{record['id']}.txt"
         if "url" in record and page.exists():
             raws[record["id"]] = RawDocument(id=record["id"], text=page.read_text(encoding="utf-8"),
-                                             origin=str(page.name), kind="text")
+                                             origin=str(page.name))
     return raws
 
 

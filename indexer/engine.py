@@ -1,0 +1,125 @@
+"""The seam between the archive's search logic and a search engine: the shard interface.
+
+`indexer.search.Index` (facets, drill-down, related documents, officials'
+profiles and trails, statistics, examples) asks a shard only what any
+full-text engine can answer, so that a Whoosh shard on this machine, shards
+spread over a cluster, or another engine can stand behind the same web and
+command line:
+
+    match(what, seconds)          -> Matches: the exact set of document keys
+    columns()                     -> FacetTable: facet values and date per key
+    term_stats(request)           -> TermStats: what ranking needs to know of the whole
+    rank(what, keys, k, stats)    -> the top k of those keys by score
+    fetch(keys) / find(doc_id)    -> stored documents
+
+A key is a shard-local document number. Totals and facet counts are computed
+from match sets and columns, so that shards' counts add up exactly; scores are
+computed against `TermStats` that can be summed over shards (`TermStats.__add__`),
+so that ranking several shards with their sum orders documents as one index
+holding them all would.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Hashable, Protocol, Union
+
+import numpy as np
+
+from .facets import FacetTable
+from .query import SearchRequest
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """Documents carrying any of these keyword values, e.g. ("official", folded
+    name), ("region", key), ("script", "traditional"); never the one `except_id`."""
+    any_of: tuple[tuple[str, str], ...]
+    except_id: str | None = None
+
+
+# What a shard matches and ranks: a parsed search, or a set of keyword values.
+Wanted = Union[SearchRequest, Keywords]
+
+
+@dataclass
+class Matches:
+    keys: np.ndarray        # ascending document keys (int64)
+    timed_out: bool = False  # then `keys` holds what was found until the time ran out
+
+
+@dataclass
+class StoredDoc:
+    key: int
+    meta: dict              # the document's metadata as stored (id, title, date, regions, ...)
+    text: str               # the cleaned body
+
+
+@dataclass
+class TermStats:
+    """Collection statistics of the terms a ranking uses. Shards' statistics add up."""
+    doc_count: int = 0                                        # documents, deleted ones included
+    doc_frequency: Counter = field(default_factory=Counter)  # (field, term) -> documents
+    field_length: Counter = field(default_factory=Counter)   # field -> total length
+
+    def __add__(self, other: "TermStats") -> "TermStats":
+        return TermStats(self.doc_count + other.doc_count,
+                         self.doc_frequency + other.doc_frequency,
+                         self.field_length + other.field_length)
+
+
+class Shard(Protocol):
+    """One shard as it stands for one operation: every call sees one index version."""
+
+    @property
+    def version(self) -> Hashable:
+        """Changes whenever the shard's documents do (keys caches of match sets)."""
+
+    @property
+    def generation(self) -> str:
+        """The name of the index generation, for the archive's statistics."""
+
+    def doc_count(self) -> int:
+        """Documents the shard holds (not counting replaced or removed ones)."""
+
+    def live(self) -> np.ndarray:
+        """Keys of every document the shard holds, ascending."""
+
+    def columns(self) -> FacetTable:
+        """Facet columns and the date column, indexed by key."""
+
+    def match(self, wanted: Wanted, seconds: float) -> Matches:
+        """Exactly the documents a search or a set of keywords finds, unscored."""
+
+    def term_stats(self, wanted: Wanted) -> TermStats:
+        """This shard's statistics of the terms `rank` scores `wanted` with."""
+
+    def rank(self, wanted: Wanted, keys: np.ndarray, k: int,
+             stats: TermStats | None = None) -> list[tuple[float, int]]:
+        """The first `k` of `keys` by score, as (score, key); ties and documents
+        no ranking term reaches in key order, with score 0. Scored against
+        `stats` when given (all shards' sum), else the shard's own."""
+
+    def fetch(self, keys) -> list[StoredDoc]:
+        """The stored documents of these keys, in the same order."""
+
+    def find(self, doc_id: str) -> StoredDoc | None:
+        """The stored document with this id, if the shard holds it."""
+
+
+class ShardStore(Protocol):
+    """Where a shard lives: hands out consistent views of it and follows its updates."""
+
+    def reading(self) -> AbstractContextManager[Shard]:
+        """The shard as it stands now, kept at that version until the block ends;
+        nested blocks in one thread see the same version."""
+
+    def updated_at(self) -> float:
+        """When the shard last changed, in seconds since the epoch."""
+
+    def release_this_thread(self) -> None:
+        """Let go of what this thread holds open: for a thread that serves no request."""
+
+    def close(self) -> None:
+        """Let go of everything held open."""

@@ -1,0 +1,199 @@
+"""A Whoosh index as a shard (`indexer.engine.Shard`): the only place a search reads Whoosh.
+
+`WhooshStore(dir)` follows the index's live generation and gives each thread
+a searcher of it (`ThreadSearchers`); `reading()` wraps that searcher as a
+`WhooshShard` for one operation. Keys are Whoosh document numbers.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+from whoosh import query as Q
+from whoosh import searching
+
+from . import ranking, store, whoosh_query
+from .columns import column_values
+from .engine import Keywords, Matches, StoredDoc, TermStats, Wanted
+from .facets import FACET_FIELDS, FacetTable
+from .query import SearchRequest
+from .searchers import ThreadSearchers
+
+
+class WhooshStore:
+    """One Whoosh index folder (with its generations) as a `ShardStore`."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self._searchers = ThreadSearchers(self.root)
+        self._table_lock = threading.Lock()
+        self._table: FacetTable | None = None
+        self._table_key = None
+        store.current_generation(self.root)  # raise IndexMissing now, not on first search
+
+    @contextmanager
+    def reading(self) -> Iterator["WhooshShard"]:
+        with self._searchers.held() as slot:
+            yield WhooshShard(self, slot.searcher, slot.generation.name)
+
+    def table_for(self, shard: "WhooshShard") -> FacetTable:
+        """Facet columns of the shard's index version, read once per version."""
+        with self._table_lock:
+            if self._table_key != shard.version:
+                reader = shard.searcher.reader()
+                values = {name: [list(v) for v in column_values(reader, name)]
+                          for name in FACET_FIELDS}
+                dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
+                                    count=reader.doc_count_all())
+                self._table = FacetTable(values, dates)
+                self._table_key = shard.version
+            return self._table
+
+    def updated_at(self) -> float:
+        generation = store.current_generation(self.root)
+        times = [generation.stat().st_mtime]
+        for path in generation.iterdir():
+            try:
+                times.append(path.stat().st_mtime)
+            except FileNotFoundError:  # a segment merged away while we looked
+                pass
+        return max(times)
+
+    def release_this_thread(self) -> None:
+        self._searchers.release_this_thread()
+
+    def close(self) -> None:
+        self._searchers.close()
+
+
+class WhooshShard:
+    """A Whoosh searcher of one index version, answering the shard interface."""
+
+    def __init__(self, owner: WhooshStore, searcher, generation: str):
+        self._owner = owner
+        self.searcher = searcher
+        self.generation = generation
+
+    @property
+    def version(self) -> tuple:
+        """Generation folder, Whoosh commit, size. The folder matters: a full
+        rebuild starts Whoosh's count again, so two generations can share a
+        commit number and a document count."""
+        return (self.generation, self.searcher.reader().generation(),
+                self.searcher.doc_count_all())
+
+    def doc_count(self) -> int:
+        return self.searcher.doc_count()
+
+    def live(self) -> np.ndarray:
+        return np.fromiter(self.searcher.reader().all_doc_ids(), dtype=np.int64)
+
+    def columns(self) -> FacetTable:
+        return self._owner.table_for(self)
+
+    # -- matching -------------------------------------------------------
+    def match(self, wanted: Wanted, seconds: float) -> Matches:
+        if isinstance(wanted, Keywords):
+            return self._match_keywords(wanted, seconds)
+        if wanted.browsing:
+            return Matches(self._browse(wanted))
+        keys, timed_out = ranking.match_set(self.searcher, whoosh_query.match(wanted), seconds)
+        excluded = whoosh_query.exclusion(wanted)
+        if excluded is not None and len(keys):
+            # A set difference, not Whoosh's AndNot (see whoosh_query.match). It
+            # gets a time of its own: a partial exclusion would list excluded documents.
+            ruled_out, late = ranking.match_set(self.searcher, excluded, seconds)
+            keys, timed_out = np.setdiff1d(keys, ruled_out, assume_unique=True), timed_out or late
+        return Matches(keys, timed_out)
+
+    def _match_keywords(self, wanted: Keywords, seconds: float) -> Matches:
+        terms = [Q.Term(fieldname, value) for fieldname, value in wanted.any_of]
+        keys, timed_out = ranking.match_set(self.searcher, terms[0] if len(terms) == 1
+                                            else Q.Or(terms), seconds)
+        if wanted.except_id is not None:
+            keys = keys[keys != self.searcher.document_number(id=wanted.except_id)]
+        return Matches(keys, timed_out)
+
+    def _browse(self, request: SearchRequest) -> np.ndarray:
+        """The documents a search without terms lists: nothing to score, so the
+        filters and exclusions are read as sets of documents, not run as a query."""
+        searcher = self.searcher
+        filters = whoosh_query.restriction(request)
+        docnums = set(searcher.reader().all_doc_ids() if filters is None
+                      else searcher.docs_for_query(filters))
+        excluded = whoosh_query.exclusion(request)
+        if excluded is not None and docnums:
+            docnums.difference_update(searcher.docs_for_query(excluded))
+        return np.array(sorted(docnums), dtype=np.int64)
+
+    # -- ranking --------------------------------------------------------
+    def term_stats(self, wanted: Wanted) -> TermStats:
+        searcher = self.searcher
+        stats = TermStats(doc_count=searcher.doc_count_all())
+        query = _ranking_query(wanted)
+        if query is None:
+            return stats
+        for fieldname, text in query.iter_all_terms():
+            if searcher.schema[fieldname].scorable:
+                stats.doc_frequency[(fieldname, text)] = searcher.doc_frequency(fieldname, text)
+                stats.field_length[fieldname] = searcher.field_length(fieldname)
+        return stats
+
+    def rank(self, wanted: Wanted, keys: np.ndarray, k: int,
+             stats: TermStats | None = None) -> list[tuple[float, int]]:
+        query = _ranking_query(wanted)
+        if stats is None or query is None:
+            return ranking.top_ranked(self.searcher, query, keys, k)
+        scoring = _GlobalStatsSearcher(self.searcher, stats)
+        try:
+            return ranking.top_ranked(scoring, query, keys, k)
+        finally:
+            scoring.close()
+
+    # -- documents ------------------------------------------------------
+    def fetch(self, keys) -> list[StoredDoc]:
+        return [_stored(int(key), self.searcher.stored_fields(int(key))) for key in keys]
+
+    def find(self, doc_id: str) -> StoredDoc | None:
+        key = self.searcher.document_number(id=doc_id)
+        return None if key is None else _stored(key, self.searcher.stored_fields(key))
+
+
+def _stored(key: int, fields: dict) -> StoredDoc:
+    return StoredDoc(key=key, meta=json.loads(fields["meta"]), text=fields["text"])
+
+
+def _ranking_query(wanted: Wanted) -> Q.Query | None:
+    if isinstance(wanted, Keywords):
+        return Q.Or([Q.Term(fieldname, value) for fieldname, value in wanted.any_of])
+    return whoosh_query.ranking(wanted)
+
+
+class _GlobalStatsSearcher(searching.Searcher):
+    """A searcher over the same reader that scores with statistics given from
+    outside (all shards' sum): Whoosh's BM25F reads the document count, a term's
+    document frequency and a field's length from the top searcher only."""
+
+    def __init__(self, searcher, stats: TermStats):
+        super().__init__(searcher.reader(), weighting=searcher.weighting, closereader=False)
+        self._stats = stats
+        self._doccount = stats.doc_count
+        # Searcher.__init__ copies doc_frequency from the reader onto the
+        # instance, where it would hide a method of this class.
+        self._own_doc_frequency = self.doc_frequency
+        self.doc_frequency = self._global_doc_frequency
+
+    def _global_doc_frequency(self, fieldname, text):
+        # Matchers ask with the term as Whoosh stores it (UTF-8 bytes); the
+        # statistics are keyed by the text, as any engine would give it.
+        word = text.decode("utf-8") if isinstance(text, bytes) else text
+        found = self._stats.doc_frequency.get((fieldname, word))
+        return self._own_doc_frequency(fieldname, text) if found is None else found
+
+    def field_length(self, fieldname):
+        found = self._stats.field_length.get(fieldname)
+        return super().field_length(fieldname) if found is None else found
