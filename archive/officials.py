@@ -24,7 +24,7 @@ POSTS = sorted(set("""
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
 提名镇长人选 提名乡长人选 代镇长 代区长 代县长 代市长 代乡长 负责人 主任委员 里长 议员 立委
-市议员 县议员 参议 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
+市议员 县议员 参议 参议员 众议员 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 """.split()), key=len, reverse=True)
@@ -38,7 +38,9 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志(?:任|为|现任|担任)|现任|担任|是|系|任)(.+)$")
+# A personnel notice's 同志 form may run on into a noun phrase
+# (习近平同志当选国家主席、中央军委主席的消息).
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
@@ -68,9 +70,9 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将") | _ORGAN_END
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将国") | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 _LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
@@ -105,11 +107,23 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     return None
 
 
+# A transliterated foreign name is followed by its romanised form in
+# parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
+# gloss marks where the name ends, whatever its first character.
+_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+_GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
+
+
 def name_after(folded: str, start: int) -> str | None:
     """The person's name starting at `start` (right after an office), or None."""
     other = _name_outside_han_pattern(folded, start)
     if other:
         return other
+    glossed = _GLOSSED_NAME.match(folded, start)
+    if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
+            and glossed.group(0)[0] not in _FUNCTION_CHARS | set("长员官") \
+            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0):
+        return glossed.group(0)  # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
     if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
                                            or _word_tags().get(folded[start + 1:start + 3])):
         return None  # 议员于专案报告: "at", before a word
@@ -126,6 +140,8 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
+            if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
+                return name  # 总理李强作出批示: jieba lists the word as a person
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
@@ -137,6 +153,20 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
+
+
+# jieba's dictionary lists many two-character names as words (李强, 张扬,
+# tagged nr); right after an office and before a boundary, a rare one is the
+# person. Frequent ones (明白, 文明, 阳光) are tagged nr too, and stay words.
+_LISTED_PERSON_MAX_FREQUENCY = 300
+# Only a speaker's punctuation or verb confirms such a name (李强作出批示),
+# not any boundary (黄伟哲市长施政以…: 施政 is policy).
+_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
+
+
+def _listed_person(name: str) -> bool:
+    return len(name) == 2 and _word_tags().get(name, "").startswith("nr") \
+        and frequency(name) < _LISTED_PERSON_MAX_FREQUENCY
 
 
 # The commonest surnames open many words (王家, 高度): a name starting with one
@@ -216,7 +246,9 @@ def name_before(folded: str, end: int) -> str | None:
     return None
 
 
-_CLAUSE_START = re.compile(r"[。！？；;:：,，!?\n“”\"（(）)\s]")
+# An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
+# one ends an organ's name whose post follows (「台湾日本关系协会」秘书长).
+_CLAUSE_START = re.compile(r"[。！？；;:：,，!?\n“”\"（(）)「『\s]")
 
 
 def clause_start(folded: str, post_start: int, post_end: int) -> int:
@@ -274,9 +306,19 @@ def _words(text: str, is_place=None) -> list[str]:
     return words
 
 
+# A foreign state's name opens its offices (帛琉共和国总统, 诺鲁共和国驻华大使):
+# the gazetteer knows no foreign state, and jieba tags 共和国 a place.
+# 驻 opens a posting (驻华大使, 驻村第一书记), though jieba tags 驻华 a verb.
+_STATE_WORDS = ("共和国", "王国", "联邦", "合众国", "公国", "酋长国")
+
+
+def _foreign_state(word: str) -> bool:
+    return word.endswith(_STATE_WORDS) or (len(word) == 2 and word[0] == "驻")
+
+
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
-_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其")
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应")
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -285,13 +327,26 @@ def _title_word(word: str, is_place) -> bool:
         return False
     if len(word) == 1:
         return word not in _FUNCTION_CHARS
-    if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) \
+    if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
     if tag == "ns" and is_place:
         return False  # tagged a place, yet no place the gazetteer knows (贵宾)
     return tag not in _STOP_TAGS
+
+
+# Organs named by the subjects they cover join them with 及 or 暨
+# (资讯及科技教育司, 社会及家庭署); there the conjunction is inside the name.
+# After an organ, a post or a name (农业局及, 议员及, 黄伟哲及) it joins others.
+_SUBJECT_TAGS = {"n", "vn", "nz", "an"}
+# Nouns that follow a person (李大维伉俪及): 及 after them joins people.
+_AFTER_PERSON = {"伉俪", "夫妇", "夫人", "先生", "女士", "同志", "一行", "等人"}
+
+
+def _joins_subjects(word: str, before: str) -> bool:
+    return word in ("及", "暨") and len(before) > 1 and _word_tags().get(before) in _SUBJECT_TAGS \
+        and before[-1] not in _ORGAN_END and not _POST_RE.search(before) and before not in _AFTER_PERSON
 
 
 def office_prefix(head: str, is_place=None) -> str:
@@ -303,11 +358,18 @@ def office_prefix(head: str, is_place=None) -> str:
     """
     words = _words(head, is_place)
     kept: list[str] = []
-    for word in reversed(words):
-        if not _title_word(word, is_place):
-            break
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
+                and not (_word_tags().get(word) == "ns" and any(_foreign_state(w) for w in kept)):
+            break  # a place jieba knows names the foreign state after it (塞拉利昂|共和国)
         kept.append(word)
     kept.reverse()
+    joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
+    if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (
+            is_place and joined + 1 < len(kept) and is_place(kept[joined + 1]))):
+        # 外交部长李大维伉俪及驻诺国大使, 合作厂商及台南市市长: others came first
+        kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
         kept = kept[first_place:]
@@ -338,8 +400,26 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
+# Words that end an organ's name: a bureau, an office, a council.
+_ORGAN_WORDS = ("局", "处", "署", "司", "科", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府", "委员会")
+
+
 def _organ_before(folded: str, begin: int, is_place=None) -> str:
-    """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长)."""
+    """The organ phrase right before a name (中西区公所 in 中西区公所蔡佳甫区长).
+
+    Contact lines set the organ apart with spaces (新闻连络人:台南市动物防疫
+    保护处  洪振凯副处长); across spaces it must end in an organ word.
+    """
+    spaced = begin
+    while spaced > 0 and folded[spaced - 1] in " \t\u3000":
+        spaced -= 1
+    if spaced < begin:
+        # The organ fills its field: from the label's colon to the spaces.
+        start = spaced
+        while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and spaced - start < 16:
+            start -= 1
+        organ = folded[start:spaced]
+        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS) else ""
     start = begin
     while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and folded[start - 1] != "、" \
             and begin - start < 12:
@@ -348,13 +428,20 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
     return organ if organ and organ[-1] in _ORGAN_END else ""
 
 
+# A leader introduced with the full run of their central posts
+# (中共中央政治局常委、国务院总理李强作出批示) acts in the story, wherever
+# it stands; a post alone (学习贯彻习近平总书记…精神) cites them in passing.
+_FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
+
+
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
-    """A national office named after the document's lead (quoted in passing).
+    """A national office named after the document's lead (quoted in passing),
+    unless the title is a formal introduction.
 
     The post decides, not an organ inside the title: 总统府秘书长 is a
     secretary-general, not a president.
     """
-    if at < LEAD_CHARS:
+    if at < LEAD_CHARS or _FORMAL_INTRODUCTION.search(title):
         return False
     return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
 
@@ -381,6 +468,39 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     for civil in _CIVIL_ORGAN.finditer(window):
         pass
     return civil is not None and "长" not in window[civil.end():]
+
+
+# A second office right after the name of one who holds the first:
+# 召集人蔡宗豪议员 (an office on each side), 次长林腾蛟兼体育署代理署长 (兼);
+# 兼任 is written as 兼, as the office reads.
+_SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()）“”\"「」兼]{0,12}?)(%s)"
+                            % "|".join(map(re.escape, POSTS)))
+
+
+# An item of a list of people that opens with a romanised name, written
+# alone or before its Chinese form (ingay tali颖艾达利): Taiwan's indigenous
+# names. The Chinese form, when given, is the name as the text writes it.
+_ROMANISED_LIST_ITEM = re.compile(r"[a-z][a-z\-' ]{1,30}[a-z] ?((?:[\u4e00-\u9fff]{2,6})?)(?=[、及和与])")
+
+
+# A contact line's field holding one name before a spaced post.
+_CONTACT_FIELD = re.compile(r"(?:^|[:：\n ])[\u4e00-\u9fff]{2,4} $")
+
+
+def _office_after_name(folded: str, end: int) -> str:
+    """The office joined to the one before a name, from right after it
+    (、议员 or 兼体育署代理署长), or "" when none follows."""
+    second = _SECOND_OFFICE.match(folded, end)
+    if not second:
+        return ""
+    joined, organ, post = second.groups()
+    if not _AFTER_NAME.match(folded, second.end()) and folded[second.end():second.end() + 1] != "兼":
+        return ""  # 蔡旺诠议员服务处: the post opens an organ's name
+    if not joined and (organ or folded[end - 1:end + len(post)] in _NOUN_BEFORE_POST):
+        return ""  # only a bare post sits right after a name: 蔡宗豪议员
+    if joined and organ and not all(_title_word(word, None) for word in _words(organ)):
+        return ""  # 兼顾: a verb, not a second office
+    return ("兼" if joined else "、") + organ + post
 
 
 def _held_by_one(post: str) -> bool:
@@ -431,8 +551,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
         # A person keeps the fullest office the document gives them:
-        # 议员 first, 台南市议员 later is the same office, more complete.
-        if known is None or (len(title) > len(known.title) and title.endswith(known.title)):
+        # 议员 first, 台南市议员 later is the same office, more complete;
+        # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
+        # 省委委员、常委、书记 read at its last post.
+        if known is None or (len(title) > len(known.title) and (
+                title.endswith(known.title) or title.startswith(known.title + "、")
+                or known.title in title.split("、"))):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -465,14 +589,27 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         while not _is_national(title, match.start()):
             name = name_after(folded, position)
+            if not name and position > match.end():
+                romanised = _ROMANISED_LIST_ITEM.match(folded, position)
+                if romanised:  # 议员甲、ingay tali颖艾达利、乙: the list goes on
+                    chinese = bool(romanised.group(1))
+                    position = romanised.start(1) if chinese else romanised.start()
+                    name = romanised.group(1) if chinese else romanised.group(0).rstrip()
             if not name:
                 break
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
-            if generic and position == match.end() and (post in ("领导", "负责人") or not re.match(
+            if _listed_person(name) and name_before(folded, match.start()):
+                break  # 黄伟哲市长施政: the post is the name's before it; 施政 is a word
+            second = _office_after_name(folded, position + len(name))
+            if second and position == match.end() + 1:
+                break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
+            if second and title.endswith(second[1:]):
+                second = ""  # 教育局长郑新辉局长: the same post twice
+            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not re.match(
                     r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
                 break
-            add(name, position, title, match.end() - len(title))
+            add(name, position, title + second, match.end() - len(title))
             position += len(name)
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
@@ -489,9 +626,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         begin = clause_start(folded, match.start(), match.end())
         copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
-                and not _is_national(copula.group(2), begin) \
-                and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
-            add(copula.group(1), begin, copula.group(2))
+                and not _opens_with_word(copula.group(1)) \
+                and not _is_national(copula.group(3), begin) \
+                and (folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", "")
+                     or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
+            add(copula.group(1), begin, copula.group(3))
             continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
@@ -503,8 +642,14 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             end -= 1
         if folded[end:match.start()] == "前":
             continue  # 安倍前首相: a past post
+        if folded[end - 1:end] == " " and folded[end - 2:end - 1] not in (" ", "") \
+                and _CONTACT_FIELD.search(folded, max(0, end - 10), end):
+            end -= 1  # 连络人:吴昭慧 执行秘书: a contact line's name, a space, the post
+        gloss = _GLOSS_BEFORE.search(folded, max(0, end - 64), end)
+        if gloss:  # 龚萨福(ralph gonsalves)总理: the name stands before its gloss
+            end = gloss.start()
         name = name_before(folded, end)
-        if not name:
+        if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
         if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3):

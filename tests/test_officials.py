@@ -147,3 +147,148 @@ def test_a_person_keeps_the_fullest_office_the_document_gives():
 ])
 def test_single_function_characters_stop_an_office(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # An office on each side of the name: both are held.
+    ("座谈会由召集人蔡志雄议员主持，各局处首长列席。", "蔡志雄", "召集人、议员"),
+    ("专案报告由交通委员会召集人陈立人议员主持。", "陈立人", "交通委员会召集人、议员"),
+    # A second office joined by 兼 after the name.
+    ("出席者包括经济部次长林志远兼能源署代理署长、立委郭正雄。", "林志远", "经济部次长兼能源署代理署长"),
+    ("会议由区长张伟兼任区委副书记主持。", "张伟", "区长兼区委副书记"),
+    # 兼 opening a verb is no second office.
+    ("镇长李明兼顾产业与生态，走访农户。", "李明", "镇长"),
+])
+def test_a_second_office_after_the_name_joins_the_first(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_romanised_name_in_a_list_keeps_the_list_under_its_office():
+    found = offices("勘查现场，市议员林美华、sayun kacaw苏昀、陈志明、王秀玲及李国栋议员亦到场关心。")
+    assert found.get("苏昀") == "市议员"
+    assert found.get("陈志明") == "市议员"
+    assert found.get("王秀玲") == "市议员"
+    found = offices("出席者有议员林美华、sayun kacaw、陈志明等人。")
+    assert found.get("陈志明") == "议员"
+    assert found.get("sayun kacaw") == "议员"
+
+
+def test_a_leader_formally_introduced_is_an_official_anywhere_in_the_story():
+    lead = "本台消息：近日多地遭遇强降雨，" + "各地各部门全力开展抢险救灾工作，转移安置受灾群众，抢修道路电力通信设施。" * 4
+    found = offices(lead + "灾情发生后，中共中央政治局常委、国务院总理李强作出批示，要求全力搜救。")
+    assert found.get("李强") == "中共中央政治局常委、国务院总理"
+    found = offices(lead + "中共中央总书记、国家主席、中央军委主席习近平高度重视并作出重要指示。")
+    assert found.get("习近平") == "中共中央总书记、国家主席、中央军委主席"
+    # A post alone cites the leader in passing: not an official of a local story.
+    found = offices(lead + "全镇干部深入学习贯彻习近平总书记重要讲话精神。")
+    assert "习近平" not in found
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Two-character names jieba's dictionary lists as words (tagged nr).
+    ("座谈会上，县长张扬表示，要抓好春耕。", "张扬", "县长"),
+    ("区委书记高强指出，要守住安全底线。", "高强", "区委书记"),
+])
+def test_rare_names_jieba_lists_as_words_are_people_after_an_office(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_frequent_words_jieba_tags_as_names_stay_words():
+    assert "明白" not in offices("请各位局长明白，这项工作必须完成。")
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # An organ named by the subjects it covers, joined with 及.
+    ("由经济部产业及贸易发展司林志远司长致词。", "林志远", "经济部产业及贸易发展司司长"),
+    ("卫生及福利部次长陈明德表示，将加强防疫。", "陈明德", "卫生及福利部次长"),
+    # 及 after an organ, a person or before a place joins others.
+    ("感谢农业局及水利局局长王建国到场。", "王建国", "水利局局长"),
+    ("出席者有外交部长吴明达伉俪及驻诺国大使周建华。", "周建华", "驻诺国大使"),
+    ("感谢合作厂商及台南市市长黄伟哲支持。", "黄伟哲", "台南市市长"),
+])
+def test_and_inside_an_organ_name_is_kept_between_parties_it_is_not(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # The same post on both sides is written once.
+    ("出席的有教育局长郑文豪局长、文化局长叶明仁。", "郑文豪", "教育局长"),
+    # In a contact line across a space, the post after a name is that person's.
+    ("发稿人:食品科 吴才德股长 蔡玲美科长\n连络电话:06-2679751", "蔡玲美", "科长"),
+])
+def test_a_second_post_that_is_no_second_office(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_post_opening_an_organ_name_after_a_name_is_no_second_office():
+    found = offices("出席者有议员服务处主任郭大明、林美华议员服务处秘书赵振兴。")
+    assert not found.get("林美华", "").endswith("议员")
+
+
+def test_a_word_jieba_lists_as_a_name_after_a_name_and_post_is_a_word():
+    assert "施政" not in offices("总统感谢市议会配合黄伟哲市长施政，让建设越来越好。")
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A foreign state's name opens its offices, though no gazetteer knows it.
+    ("总统会晤「帛琉共和国总统惠明仁伉俪访问团」。", "惠明仁", "帛琉共和国总统"),
+    ("出席者有诺鲁共和国驻华大使简秀珠、立委郭正雄。", "简秀珠", "诺鲁共和国驻华大使"),
+    ("应国家主席习近平邀请，塞拉利昂共和国总统马丁·科罗马将对中国进行国事访问。",
+     "马丁·科罗马", "塞拉利昂共和国总统"),
+    # 应 (at the invitation of) opens no office.
+    ("应国家主席习近平邀请，塞拉利昂共和国总统马丁·科罗马将对中国进行国事访问。", "习近平", "国家主席"),
+    # A posting opens with 驻.
+    ("巴拉圭驻华大使柏马德表示感谢。", "柏马德", "巴拉圭驻华大使"),
+])
+def test_foreign_states_and_postings_open_offices(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A contact line sets the organ apart with spaces; it is the person's.
+    ("新闻连络人:台南市动物防疫保护处  林志明副处长 0912-345-678", "林志明", "台南市动物防疫保护处副处长"),
+    ("连络人:农业局渔业科 吴国华科长\n连络电话:06-2991111", "吴国华", "农业局渔业科科长"),
+    # Across spaces, words that are no organ stay out.
+    ("今日活动圆满成功  林志明副处长表示感谢", "林志明", "副处长"),
+])
+def test_an_organ_set_apart_by_spaces_in_a_contact_line(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Personnel notices: X同志任/当选 a run of posts, read whole.
+    ("日前，中共中央决定：\n王建国同志任江西省委委员、常委、书记，不再担任湖北省委副书记职务。",
+     "王建国", "江西省委委员、常委、书记"),
+    ("今天，李明华同志当选县长、县人民政府党组书记的消息传遍全县。", "李明华", "县长、县人民政府党组书记"),
+])
+def test_personnel_notices_give_the_whole_run_of_posts(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_verb_before_a_pronoun_is_no_name_in_a_notice():
+    found = offices("国家主席致电斯图布，祝贺他当选芬兰共和国总统。")
+    assert not any(name.endswith("他") for name in found)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A transliterated name is marked by its romanised form in parentheses.
+    ("总统以国宴款待诺鲁共和国总统瓦卡(Baron Waqa)伉俪。", "瓦卡", "诺鲁共和国总统"),
+    ("圣文森国龚萨福(Ralph Gonsalves)总理呼吁各国支持。", "龚萨福", "总理"),
+    ("访宾包括美国联邦参议员慕雷莉(Lisa Murray)等人。", "慕雷莉", "美国联邦参议员"),
+    # A name ends before 因 (因故请假).
+    ("环保局长谢世杰因故请假，由副局长陈幸芳报告。", "谢世杰", "环保局长"),
+])
+def test_foreign_names_glossed_in_parentheses_and_names_before_because(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_gloss_does_not_make_a_delegation_or_a_post_a_name():
+    found = offices("总统接见跨党派议员访问团霍蒂议员(Tom Hoti)一行，并与众议员及葛林(Al Green)交流。")
+    assert not any("团" in name or name.startswith(("员", "及")) for name in found)
+
+
+def test_a_contact_line_name_before_a_spaced_post():
+    found = offices("发稿人:防治中心 张芳瑜\n连络人:吴昭美 执行秘书\n连络电话:06-7030391")
+    assert found.get("吴昭美") == "执行秘书"
+    # In running text a space does not join a word to a post.
+    assert offices("本次活动圆满成功 科长表示感谢") == {}
