@@ -1,8 +1,8 @@
 """Score the extractor on the DEV half of the hand labels (bench/labels/*.jsonl).
 
 Only records with "set": "dev" are ever read for scoring: the sealed test half
-is scored once, at the end of issue 11, by a separate run nobody tunes against.
-There is deliberately no option to score it here.
+is scored once, at the end of issue 11, by bench/score_sealed.py, which prints
+totals only. There is deliberately no option to score it here.
 
 Texts: corpus ids come from ../shared/corpus/news.jsonl.gz; web pages only when
 their text is stored as bench/pages/<id>.txt (pages whose licence does not allow
@@ -93,12 +93,17 @@ def texts_for(records: list[dict]) -> dict[str, RawDocument]:
     return raws
 
 
-def score(records: list[dict], raws: dict[str, RawDocument], gazetteer, verbose: bool = False) -> dict:
+def score(records: list[dict], raws: dict[str, RawDocument], gazetteer, verbose: bool = False,
+          half: str = "dev") -> dict:
+    """Totals over `records`, all of which must be of `half` (only
+    bench/score_sealed.py, run once, asks for "test", and never verbose)."""
+    if half == "test" and verbose:
+        raise ValueError("the sealed half is scored in totals only")
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     other: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for record in records:
-        if record.get("set") != "dev":
-            raise ValueError("score_dev only scores dev records")
+        if record.get("set") != half:
+            raise ValueError(f"this run scores {half} records only")
         raw = raws.get(record["id"])
         groups = (record["kind"], "all")
         if raw is None:
