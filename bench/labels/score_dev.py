@@ -146,7 +146,7 @@ def report(result: dict) -> list[str]:
     groups = sorted(result["other"], key=lambda g: (g == "all", g))
     for group in groups:
         other = result["other"][group]
-        lines.append(f"{group}: {other.get('documents', 0)} dev documents scored, "
+        lines.append(f"{group}: {other.get('documents', 0)} documents scored, "
                      f"{other.get('unscored', 0)} without stored text")
         for (g, measure), (tp, fp, fn) in sorted(result["counts"].items()):
             if g == group:
