@@ -8,6 +8,7 @@ only its own documents.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from archive import gazetteer
@@ -44,20 +45,36 @@ def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str |
     """What a document (its stored metadata) makes the official (folded name):
     (name as written, office, region key, region name), or None if it does not name them.
 
-    The office's region is the one stated with it; failing that, the document's
-    only region, where the office most likely is.
+    The office's region is the one stated with it; failing that, the place
+    the document is about when it has one, or the level of it the post
+    names: a mayor (市长) visiting a district holds the city's office, so a
+    report from 东区 puts 市长 in 台南市, and a post that no place above the
+    document's fits (县长 in a city's district) gets no region.
     """
     official = next((o for o in meta.get("officials", []) if fold(o["name"]) == name), None)
     if official is None:
         return None
-    region_key, region_name = official.get("region"), None
-    if region_key:
-        gaz = gazetteer.load()
-        div = gaz.get(region_key)
-        region_name = gaz.display_name(div) if div else None
-    elif len(meta.get("regions", [])) == 1:
-        region_key, region_name = meta["regions"][0]["key"], meta["regions"][0]["name"]
-    return official["name"], official.get("title") or None, region_key, region_name
+    title = official.get("title") or None
+    gaz = gazetteer.load()
+    div = gaz.get(official["region"]) if official.get("region") else None
+    if div is None and len(meta.get("regions", [])) == 1:
+        div = _unit_of_post(fold(title or ""), gaz.get(meta["regions"][0]["key"]))
+    if div is None:
+        return official["name"], title, None, None
+    return official["name"], title, div.key, gaz.display_name(div)
+
+
+# A post named after a kind of unit (区长, 县委书记, 副市长): the unit's last character.
+_UNIT_POST = re.compile(r"([省市县区镇乡])(?:长|委|人民政府|政府|党委|党工委)")
+
+
+def _unit_of_post(title: str, div):
+    """The document's place, or the one above it that the post is named after."""
+    found = _UNIT_POST.search(title) if title else None
+    if div is None or found is None:
+        return div
+    unit = found.group(1)
+    return next((d for d in reversed(gazetteer.load().lineage(div)) if d.name.endswith(unit)), None)
 
 
 def _post_in(title: str, region_key: str | None) -> str:

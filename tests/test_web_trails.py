@@ -314,3 +314,21 @@ def test_an_office_written_with_or_without_its_place_is_one_office():
                (4, 20230101, meta("d", "副市长", "2023-01-01"))]
     timeline = [(o.title, o.region_key, o.documents) for o in outline(entries, "黄伟哲").timeline]
     assert timeline == [("市长", "TW05", 3), ("副市长", "TW05", 1)]
+
+
+def test_an_office_without_its_own_region_is_placed_at_the_level_its_post_names():
+    from archive import gazetteer
+    from indexer.trails import office_of
+
+    east = next(d for d in gazetteer.load().by_key.values() if d.parent == "TW05" and d.name == "东区")
+
+    def held(title: str, key: str) -> tuple:
+        meta = {"officials": [{"name": "黃偉哲", "title": title}], "regions": [{"key": key, "name": ""}]}
+        return office_of(meta, "黄伟哲")[2:]
+
+    assert held("市长", east.key) == ("TW05", "臺南市")       # a mayor visiting a district
+    assert held("区长", east.key) == (east.key, "東區")
+    assert held("县长", east.key) == (None, None)               # no county above a city's district
+    assert held("市委副书记、市长", "510704102") == ("5107", "绵阳市")
+    assert held("镇党委书记", "510704102") == ("510704102", "新桥镇")
+    assert held("秘书长", east.key) == (east.key, "東區")      # a post named after no unit
