@@ -15,10 +15,11 @@ from archive import gazetteer
 from archive.document import DocDate
 from archive.script import fold
 
-from .query import QueryError
+from .query import QueryError, parse_number
 
 TRAIL_ORDERS = ("oldest", "newest")
 TRAIL_PAGE_SIZE = 50
+MAX_TRAIL_PAGE = 999_999   # six digits, as before; the trail says which pages it has
 
 
 def parse_trail_order(value: str | None) -> str:
@@ -33,12 +34,7 @@ def parse_trail_order(value: str | None) -> str:
 def parse_trail_page(value: str | None) -> int:
     """A page number as typed; whether the trail has that page is checked against the trail."""
     value = (value or "").strip()
-    if not value:
-        return 1
-    # ASCII only: str.isdigit() also accepts "²" and "٣", which int() then rejects or misreads.
-    if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) < 1:
-        raise QueryError(f"page must be a whole number from 1 (got {value[:20]!r})")
-    return int(value)
+    return parse_number(value, "page", 1, MAX_TRAIL_PAGE) if value else 1
 
 
 def office_of(meta: dict, name: str) -> tuple[str, str | None, str | None, str | None] | None:

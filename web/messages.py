@@ -29,7 +29,6 @@ CATALOGUE = [
      "第 {page} 页超出了最后一页（共 {pages} 页，{total} 条结果）"),
     (r"page (?P<page>\d+) is past the last page \((?P<pages>\d+)\); this trail has (?P<total>\d+) documents",
      "第 {page} 页超出了最后一页（共 {pages} 页，{total} 篇文章）"),
-    (r"page must be a whole number from 1 \(got (?P<value>.+)\)", "页码必须是从 1 起的整数（收到的是 {value}）"),
     (r"order must be (?P<values>.+) \(oldest first by default\)", "顺序只能是 {values}（默认从早到晚）"),
     (r"page size must be between 1 and (?P<max>\d+)", "每页条数必须在 1 到 {max} 之间"),
     (r"the query is (?P<n>\d+) characters long; the limit is (?P<max>\d+)",
