@@ -21,20 +21,24 @@ from .conftest import SEEDS
 N = 20_000
 
 
-def _seconds(text: str) -> float:
+def _seconds(work, text: str) -> float:
     started = time.perf_counter()
-    extract(RawDocument(id="huge", text=text, origin="huge.txt"))
+    work(text)
     return time.perf_counter() - started
 
 
-def _best_of_interleaved(small_text: str, large_text: str, rounds: int = 3) -> tuple[float, float]:
+def _best_of_interleaved(work, small_text: str, large_text: str, rounds: int = 3) -> tuple[float, float]:
     """The best time of each, measured in turns: load on a shared machine only
     adds, and taking turns keeps a burst of it from landing on one size alone."""
     small = large = float("inf")
     for _ in range(rounds):
-        small = min(small, _seconds(small_text))
-        large = min(large, _seconds(large_text))
+        small = min(small, _seconds(work, small_text))
+        large = min(large, _seconds(work, large_text))
     return small, large
+
+
+def _extract(text: str) -> None:
+    extract(RawDocument(id="huge", text=text, origin="huge.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +48,9 @@ def sample() -> str:
 
 @pytest.mark.parametrize("kind", ["ascii", "mojibake", "shifted", "pinyin", "places", "officials"])
 def test_extraction_time_grows_linearly_on_one_huge_line(kind, sample):
-    _seconds(make_line(kind, N // 10, sample))  # load what the first text of a kind loads
-    small, large = _best_of_interleaved(make_line(kind, N, sample), make_line(kind, 4 * N, sample))
+    _extract(make_line(kind, N // 10, sample))  # load what the first text of a kind loads
+    small, large = _best_of_interleaved(_extract, make_line(kind, N, sample),
+                                        make_line(kind, 4 * N, sample))
     assert large < 10 * max(small, 0.02), (kind, small, large)  # 4x linear, 16x quadratic
 
 
@@ -57,12 +62,5 @@ def test_extraction_time_grows_linearly_on_one_huge_line(kind, sample):
 def test_html_reading_time_grows_linearly(page):
     from archive.htmltext import html_to_text
 
-    def seconds(html: str) -> float:
-        started = time.perf_counter()
-        html_to_text(html)
-        return time.perf_counter() - started
-
-    small = large = float("inf")
-    for _ in range(3):  # the best of each, in turns (see _best_of_interleaved)
-        small, large = min(small, seconds(page)), min(large, seconds(page * 4))
+    small, large = _best_of_interleaved(html_to_text, page, page * 4)
     assert large < 9 * max(small, 0.02), (small, large)
