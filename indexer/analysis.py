@@ -148,12 +148,12 @@ class CharSetTokenizer(Tokenizer):
             yield token
 
 
-_RUN = re.compile(r"[^\W_]+")  # runs of exactly the characters is_word_char accepts
+RUN = re.compile(r"[^\W_]+")  # runs of exactly the characters is_word_char accepts
 
 
 def word_chars(text: str) -> list[str]:
     """The distinct word characters of `text`, in order of first appearance."""
-    return list(dict.fromkeys("".join(_RUN.findall(text))))
+    return list(dict.fromkeys("".join(RUN.findall(text))))
 
 
 def bigram_positions(text: str) -> dict[str, list[int]]:
@@ -165,7 +165,7 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
     """
     found: dict[str, list[int]] = {}
     pos = 0
-    for match in _RUN.finditer(text):
+    for match in RUN.finditer(text):
         run = match.group()
         last = len(run) - 1
         for k in range(last):

@@ -204,10 +204,10 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
         except store.IndexMissing:
             generation = None
         fresh = generation is None
-        if not fresh and index_format.version_of(generation) not in (FORMAT_VERSION, None):
-            notify(f"index format changed (the live generation is format "
-                   f"{index_format.version_of(generation)}, this archive writes {FORMAT_VERSION}): "
-                   "building a new index from the given sources")
+        found = None if fresh else index_format.version_of(generation)
+        if found not in (FORMAT_VERSION, None):
+            notify(f"index format changed (the live generation is format {found}, this archive "
+                   f"writes {FORMAT_VERSION}): building a new index from the given sources")
             fresh = True
         if not fresh:
             lifecycle.live = generation

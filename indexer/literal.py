@@ -26,7 +26,10 @@ from dataclasses import dataclass
 
 from archive.script import fold
 
-_SPLIT = re.compile(r"([^\W_]+)")  # runs of exactly the characters is_word_char accepts
+from .analysis import RUN
+
+# The runs the bigram field was built from (analysis.RUN), kept by split().
+_SPLIT = re.compile(f"({RUN.pattern})")
 
 
 def separator_pattern(text: str) -> str:

@@ -358,7 +358,8 @@ class Index:
         if key in cache:
             return cache[key]
         naming = shard.match(Keywords((("official", name),)), SEARCH_SECONDS).keys
-        latest = newest_first(naming, shard.columns().date_start)[:1]
+        # The newest document naming them (the first in key order among equals).
+        latest = naming[[np.argmax(shard.columns().date_start[naming])]] if len(naming) else naming
         profile = None
         office = office_of(shard.fetch(latest)[0].meta, name) if len(latest) else None
         if office:

@@ -125,20 +125,18 @@ def clean_leftovers(generation: Path) -> None:
 # Lock files this process holds (by real path): a second write_lock on the same
 # index from this process must be turned away too, and must not open the file
 # again, since closing any descriptor of a file drops the process's POSIX locks.
-_held: set[str] = set()
-_held_fds: set[int] = set()
+_held: dict[str, int] = {}   # real path of the lock file -> its descriptor
 _held_guard = threading.Lock()
 
 
 def _close_inherited_locks() -> None:
     # A forked child never holds the lock (POSIX locks are not inherited), and
     # it should not even keep the file open: the lock is the parent's alone.
-    for fd in _held_fds:
+    for fd in _held.values():
         try:
             os.close(fd)
         except OSError:
             pass
-    _held_fds.clear()
     _held.clear()
 
 
@@ -178,8 +176,7 @@ def write_lock(root: Path, notify: Callable[[str], None] | None = None):
                                     "try again when it has finished") from None
                 raise busy from None
             raise
-        _held.add(key)
-        _held_fds.add(fd)
+        _held[key] = fd
     try:
         previous = _recorded_pid(fd)
         if previous and previous != os.getpid() and notify:
@@ -193,13 +190,12 @@ def write_lock(root: Path, notify: Callable[[str], None] | None = None):
         yield
     finally:
         with _held_guard:
-            if fd in _held_fds:  # else a forked child, which closed it after the fork
+            if _held.get(key) == fd:  # else a forked child, which closed it after the fork
                 try:
                     os.ftruncate(fd, 0)  # released cleanly: nobody to take over from
                 except OSError:
                     pass
-                _held.discard(key)
-                _held_fds.discard(fd)
+                del _held[key]
                 os.close(fd)  # drops the lock
 
 

@@ -105,7 +105,7 @@ def match(request: SearchRequest) -> Q.Query:
             clauses.setdefault(term.group, []).append(match_query(term))
     positive = [alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
                 for alternatives in clauses.values()]
-    query: Q.Query = Q.And(positive) if positive else Q.Every()
+    query: Q.Query = Q.And(positive)   # a search without terms browses (the shard's _browse)
     filters = restriction(request)
     if filters is not None:
         query = Q.And([query, filters])
