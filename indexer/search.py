@@ -346,7 +346,13 @@ class Index:
             request = SearchRequest.from_params({"q": q})
         except QueryError:
             return False
-        return len(shard.match(request, SEARCH_SECONDS).keys) > 0
+        return _count(shard, request) > 0
+
+    @_reading
+    def count(self, shard: Shard, request: SearchRequest) -> int:
+        """How many documents a search finds (its total), without ordering,
+        facets, a page or a place in the match cache."""
+        return _count(shard, request)
 
     # -- officials ------------------------------------------------------
     @_reading
@@ -456,6 +462,10 @@ class _MatchCache:
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+
+def _count(shard: Shard, request: SearchRequest) -> int:
+    return len(shard.match(request, SEARCH_SECONDS).keys)
 
 
 def newest_first(matches: np.ndarray, date_start: np.ndarray) -> np.ndarray:

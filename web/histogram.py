@@ -65,7 +65,7 @@ def bars(facets) -> list[Bar]:
         drawn.append(Bar(key=key, label=labels[key], count=count, x=round(i * slot + gap / 2, 2),
                          y=round(HEIGHT - height, 2), width=round(slot - gap, 2),
                          height=round(height, 2), show_label=False))
-    place_labels(drawn, slot)
+    place_labels(drawn)
     return drawn
 
 
@@ -73,7 +73,7 @@ def label_width(label: str) -> float:
     return len(label) * DIGIT_WIDTH
 
 
-def place_labels(drawn: list[Bar], slot: float) -> None:
+def place_labels(drawn: list[Bar]) -> None:
     """Label round years (every 1, 2, 5, 10 ... the smallest step that fits) so the axis reads as ticks.
 
     Each label is centred under its bar unless that would cross the chart's

@@ -35,8 +35,6 @@ CATALOGUE = [
      "查询有 {n} 个字符，上限是 {max} 个"),
     (r"the query has (?P<n>\d+) terms; the limit is (?P<max>\d+)", "查询有 {n} 个词，上限是 {max} 个"),
     (r'unbalanced quotes: close the phrase with a second "', "引号不成对：请用第二个引号 \" 结束短语"),
-    (r"enter a word or name to search for, or choose a filter", "请输入要搜索的词语或人名，或选择一个筛选条件"),
-    (r"a search needs at least one term that is not excluded", "搜索至少需要一个不带减号（不排除）的词"),
     (r"nothing to search for in (?P<value>.+): a term needs letters, digits or Chinese characters",
      "{value} 里没有可搜索的内容：搜索词需要含有字母、数字或汉字"),
     (r"(?P<term>.+) cannot be one side of OR: exclude a term on its own, outside an OR",

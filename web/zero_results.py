@@ -57,7 +57,7 @@ def suggestions(request: SearchRequest) -> list[Suggestion]:
                 wider = SearchRequest.from_params(suggestion.params, page_size=1)
             except QueryError:
                 continue            # e.g. a search left with nothing to look for
-            suggestion.count = get_index().search(wider).total
+            suggestion.count = get_index().count(wider)
         if suggestion.count == 0 and suggestion.kind == "shorter":
             continue
         kept.append(suggestion)
