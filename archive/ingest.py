@@ -307,7 +307,8 @@ def _from_record(record, fallback_id: str, origin: str, file: str) -> RawDocumen
     raw_id = record.get("id")
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
         return IngestError(origin, f"'id' must be a string or an integer, not {_json_type(raw_id)}")
-    doc_id = safe_id(_without_lone_surrogates(str(raw_id))) if raw_id not in (None, "") else ""
+    # safe_id turns a lone surrogate into '-' like any other unsafe character.
+    doc_id = safe_id(str(raw_id)) if raw_id not in (None, "") else ""
     doc_id = doc_id or safe_id(fallback_id)
     text = _without_lone_surrogates(text)
     # The hash covers what the archive reads from the record, canonically: a

@@ -121,13 +121,13 @@ def name_after(folded: str, start: int) -> str | None:
         return other
     glossed = _GLOSSED_NAME.match(folded, start)
     if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
-            and glossed.group(0)[0] not in _FUNCTION_CHARS | set("长员官") \
+            and glossed.group(0)[0] not in _NOT_GLOSSED_NAME_START \
             and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0):
         return glossed.group(0)  # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
     if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
                                            or _word_tags().get(folded[start + 1:start + 3])):
         return None  # 议员于专案报告: "at", before a word
-    if folded[start:start + 1] in _NOT_NAME_START - {"于"}:
+    if folded[start:start + 1] in _NOT_NAME_START_BUT_YU:
         return None
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
@@ -194,9 +194,12 @@ def _is_word(name: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+_ORGAN_WORD_START = frozenset("局处区市县镇乡所部署司科")
+
+
 def post_start_is_organ(folded: str, end: int) -> bool:
     """The office after `end` opens with an organ word (局长, 处长, 区长, 部长)."""
-    return folded[end:end + 1] in set("局处区市县镇乡所部署司科")
+    return folded[end:end + 1] in _ORGAN_WORD_START
 
 
 # 徐区长全立, 黄主任秘书明新: a surname alone before the office and the given
@@ -319,6 +322,9 @@ def _foreign_state(word: str) -> bool:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应")
+# Built once: name_after runs for every office found.
+_NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
+_NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 
 
 def _title_word(word: str, is_place) -> bool:

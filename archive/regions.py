@@ -182,10 +182,10 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            if candidates and not _inside_a_word(folded, i, i + length, _in_a_list_of_places(folded, i, mentions)) \
+            listed = bool(candidates) and _in_a_list_of_places(folded, i, mentions)
+            if candidates and not _inside_a_word(folded, i, i + length, listed) \
                     and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
-                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT
-                         or _in_a_list_of_places(folded, i, mentions)
+                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT or listed
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
