@@ -83,11 +83,13 @@ def test_checker_notices_a_stored_page_text_that_changed(records, gaz, tmp_path)
     assert found == [f"record 1 ({page['id']}): stored page text no longer matches its sha1"]
 
 
-def test_dev_scorer_never_reads_the_sealed_half(records):
+def test_dev_scorer_never_reads_the_sealed_round(records):
     dev = score_dev.dev_records(FILES)
-    assert dev and all(record["set"] == "dev" for record in dev)
-    assert len(dev) < len(records)
-    sealed = _one(records, lambda r: r["set"] == "test")
+    assert dev and all(hand_labels.half_of(record) == "dev" for record in dev)
+    spent = _one(records, lambda r: r["set"] == "test" and hand_labels.round_of(r) == 1)
+    assert hand_labels.half_of(spent) == "dev"
+    sealed = dict(spent, round=hand_labels.SEALED_ROUND)
+    assert hand_labels.half_of(sealed) == "sealed"
     with pytest.raises(ValueError):
         score_dev.score([sealed], {}, None)
 

@@ -17,6 +17,12 @@ from pathlib import Path
 LABELS_DIR = Path(__file__).resolve().parent
 PAGES_DIR = LABELS_DIR.parent / "pages"
 SETS = ("dev", "test")
+# Each round of sealed test labels is scored once (bench/score_sealed.py) and
+# is then spent: its records count as dev from then on, and a new round,
+# labelled blind before its rules are written, is sealed in its place. A record
+# without "round" belongs to round 1.
+SPENT_ROUNDS = frozenset({1})
+SEALED_ROUND = 2
 DATE_SHAPES = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
     "month": re.compile(r"^\d{4}-\d{2}$"),
@@ -28,6 +34,17 @@ DATE_SHAPES = {
 def split_of(key: str) -> str:
     """The set a document belongs to, decided before anyone reads it."""
     return "test" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 5 < 2 else "dev"
+
+
+def round_of(record: dict) -> int:
+    return int(record.get("round", 1))
+
+
+def half_of(record: dict) -> str:
+    """"dev" (tune freely: dev records and spent sealed rounds) or "sealed"."""
+    if record.get("set") == "test" and round_of(record) not in SPENT_ROUNDS:
+        return "sealed"
+    return "dev"
 
 
 def label_files(directory: Path = LABELS_DIR) -> list[Path]:
@@ -65,6 +82,8 @@ def problems(records: list[dict], gazetteer, pages_dir: Path = PAGES_DIR) -> lis
             found.append(f"{where}: set must be dev or test")
         elif record["set"] != split_of(split_key):
             found.append(f"{where}: set {record['set']} but sha1 puts it in {split_of(split_key)}")
+        if round_of(record) not in (*SPENT_ROUNDS, SEALED_ROUND):
+            found.append(f"{where}: round must be one of {sorted({*SPENT_ROUNDS, SEALED_ROUND})}")
         for region in record.get("regions", []):
             if gazetteer.get(str(region.get("key"))) is None:
                 found.append(f"{where}: region key {region.get('key')!r} is not in the gazetteer")

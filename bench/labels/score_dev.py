@@ -1,8 +1,10 @@
 """Score the extractor on the DEV half of the hand labels (bench/labels/*.jsonl).
 
-Only records with "set": "dev" are ever read for scoring: the sealed test half
-is scored once, at the end of issue 11, by bench/score_sealed.py, which prints
-totals only. There is deliberately no option to score it here.
+Only dev records are ever read for scoring: "set": "dev", and the sealed test
+records of rounds already scored and spent (hand_labels.SPENT_ROUNDS). The
+unspent sealed round is scored once, at the end of its round, by
+bench/score_sealed.py, which prints totals only. There is deliberately no
+option to score it here.
 
 Texts: corpus ids come from ../shared/corpus/news.jsonl.gz; web pages only when
 their text is stored as bench/pages/<id>.txt (pages whose licence does not allow
@@ -39,14 +41,14 @@ from archive import gazetteer as gazetteer_module  # noqa: E402
 from archive.extract import extract  # noqa: E402
 from archive.ingest import RawDocument  # noqa: E402
 from archive.script import fold  # noqa: E402
-from bench.labels.hand_labels import PAGES_DIR, label_files, load  # noqa: E402
+from bench.labels.hand_labels import PAGES_DIR, half_of, label_files, load  # noqa: E402
 
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)]
 
 
 def dev_records(paths: list[Path]) -> list[dict]:
-    return [record for path in paths for record in load(path) if record.get("set") == "dev"]
+    return [record for path in paths for record in load(path) if half_of(record) == "dev"]
 
 
 def with_parents(keys: set[str], gazetteer) -> set[str]:
@@ -96,13 +98,13 @@ def texts_for(records: list[dict]) -> dict[str, RawDocument]:
 def score(records: list[dict], raws: dict[str, RawDocument], gazetteer, verbose: bool = False,
           half: str = "dev") -> dict:
     """Totals over `records`, all of which must be of `half` (only
-    bench/score_sealed.py, run once, asks for "test", and never verbose)."""
-    if half == "test" and verbose:
+    bench/score_sealed.py, run once per round, asks for "sealed", and never verbose)."""
+    if half == "sealed" and verbose:
         raise ValueError("the sealed half is scored in totals only")
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     other: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for record in records:
-        if record.get("set") != half:
+        if half_of(record) != half:
             raise ValueError(f"this run scores {half} records only")
         raw = raws.get(record["id"])
         groups = (record["kind"], "all")
