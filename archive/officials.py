@@ -27,6 +27,8 @@ POSTS = sorted(set("""
 市议员 县议员 参议 参议员 众议员 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
+技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
+领袖代表
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -49,8 +51,11 @@ _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家�
 LEAD_CHARS = 150
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
+# A religious body's hospital or school is civil too (佛教正德医院), and so is
+# an elected member's own office (立委服务处执行长, 议员服务处主任).
 _CIVIL_ORGAN = re.compile(r"协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|总会|宗亲会|合作社|工会")
+                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|奥委会|总会|宗亲会|合作社|工会|"
+                          r"佛教|基督|天主|教会|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|当选人$")
 _NOT_HELD_BEFORE = re.compile(r"(?:前|已故|卸任|退休)$")
@@ -72,10 +77,15 @@ _AFTER_NAME = re.compile(
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将国") | _ORGAN_END
+# A closing quote ends the clause before (「…」吕维胤议员强调); a contact
+# line's extension number runs into the name (转224朱俊颖股长).
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"」』与和及由请偕暨心的在对向把被让给为是也将国有0123456789") \
+    | _ORGAN_END
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
-_LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
+# A romanised name has a given name and a family name (ingay tali, tran thi
+# van ngoc); one word run into Chinese is an acronym (我国apec领袖代表).
+_LATIN_NAME = re.compile(r"[a-z][a-z\-]*[ \-][a-z\- ]{0,28}[a-z]$")
 
 # Names outside the Han surname pattern. Uyghur and other transliterated
 # names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
@@ -129,6 +139,9 @@ def name_after(folded: str, start: int) -> str | None:
         return None  # 议员于专案报告: "at", before a word
     if folded[start:start + 1] in _NOT_NAME_START_BUT_YU:
         return None
+    if folded[start:start + 1] in _ADVERB_SURNAMES and any(
+            _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4)):
+        return None  # 总统曾率团访问, 主席都予以尊重: "once", "all", then a verb
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
@@ -136,8 +149,11 @@ def name_after(folded: str, start: int) -> str | None:
     if not candidates:
         return None
     if len(candidates) == 2 \
-            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD:
-        candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
+            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD \
+            and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
+        # 杨渡|担任: the third character opens a word; but in 曾明华|表示 a
+        # word follows the longer name too (华表 is a word only by chance).
+        candidates = candidates[1:]
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
@@ -242,7 +258,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in SURNAMES_2:
             continue
-        if any(_word_tags().get(folded[begin - k:begin + 1]) for k in (1, 2, 3) if begin >= k):
+        if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin):
             return name
@@ -325,6 +341,11 @@ _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
+# Surnames that are also adverbs or prepositions (曾 "once", 都 "all", 向
+# "towards"): before a verb they are that word (曾来到, 都予以), not a
+# surname; a given name after them is no verb (曾培雅, 向明华).
+_ADVERB_SURNAMES = set("曾都向将")
+_VERB_PHRASE_TAGS = ("v", "d", "p", "c")
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -337,6 +358,8 @@ def _title_word(word: str, is_place) -> bool:
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
+    if tag.startswith("nr") and len(word) > 2:
+        return False  # 习近平|总书记: a person's name is no part of an office
     if tag == "ns" and is_place:
         return False  # tagged a place, yet no place the gazetteer knows (贵宾)
     return tag not in _STOP_TAGS
@@ -449,7 +472,15 @@ def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
     """
     if at < LEAD_CHARS or _FORMAL_INTRODUCTION.search(title):
         return False
-    return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
+    post = next((post for post in _NATIONAL_POSTS if title.endswith(post)), None)
+    if post and _LOCAL_OR_FOREIGN_ORGAN.search(title[:-len(post)]):
+        return False  # 侨务委员会委员长, 新加坡总理: a commission's or another state's head
+    return post is not None or "中共中央" in title or "政治局" in title
+
+
+# What before a national post makes it a commission's (侨务委员会委员长) or a
+# foreign state's (新加坡总理, 圣文森总理): any word but the nation's own organs.
+_LOCAL_OR_FOREIGN_ORGAN = re.compile(r"^(?!(?:中共|中央|中国|中华民国|中华人民共和国|国家|国务院|全国|人大|常委会|政协|军委|我国|副|常务|、)*$).+")
 
 
 def is_public_office(title: str, is_place=None) -> bool:
@@ -536,8 +567,15 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         if not name:
             break
         begin = end - len(name)
+        if _holds_own_post(folded, begin):
+            break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
         found.append((name, begin))
     return found
+
+
+def _holds_own_post(folded: str, begin: int) -> bool:
+    """A post (or a title ending like one: 执行长, 专员) stands right before `begin`."""
+    return folded[begin - 1:begin] in ("长", "员") or any(folded.endswith(post, 0, begin) for post in POSTS)
 
 
 def extract_officials(folded: str, original: str, reporters: list[str] | None = None,

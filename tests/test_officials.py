@@ -222,7 +222,8 @@ def test_a_second_post_that_is_no_second_office(text, name, office):
 
 def test_a_post_opening_an_organ_name_after_a_name_is_no_second_office():
     found = offices("出席者有议员服务处主任郭大明、林美华议员服务处秘书赵振兴。")
-    assert not found.get("林美华", "").endswith("议员")
+    # The service office is named after its councillor, whose staff are no officials.
+    assert found == {"林美华": "议员"}
 
 
 def test_a_word_jieba_lists_as_a_name_after_a_name_and_post_is_a_word():
@@ -292,3 +293,48 @@ def test_a_contact_line_name_before_a_spaced_post():
     assert found.get("吴昭美") == "执行秘书"
     # In running text a space does not join a word to a post.
     assert offices("本次活动圆满成功 科长表示感谢") == {}
+
+
+# A local story's lead: national posts after it are quoted in passing.
+_LEAD = "镇党委召开会议，部署下一阶段工作。" * 12
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Section staff titles in contact lines, with an extension number run into the name.
+    ("请洽06-2679751转221王俊明股长、215林晓华技正或转210吴坤华科长", "林晓华", "技正"),
+    ("请洽06-2679751转221王俊明股长、215林晓华技正或转210吴坤华科长", "王俊明", "股长"),
+    ("业务联络人:特教科专员刘瑞华 电话:2991111", "刘瑞华", "特教科专员"),
+    ("由科学教育馆馆长刘火明陪同参观。", "刘火明", "科学教育馆馆长"),
+    # A closing quote ends the clause before the name.
+    ("「要让孩子讲母语」吕文胤议员强调，应加强教育。", "吕文胤", "议员"),
+    # A word closing before the surname is no obstacle when the text cuts before it.
+    ("为认真贯彻落实习近平总书记重要指示精神，全力搜救。", "习近平", "总书记"),
+    # A national post headed by a commission or a foreign state is no national leader in passing.
+    (_LEAD + "副总统肯定侨务委员会委员长张富华对侨务的付出。", "张富华", "侨务委员会委员长"),
+    # 华表 is a word only by chance: a word follows the three-character name too.
+    ("议员曾明华表示支持。", "曾明华", "议员"),
+])
+def test_titles_and_name_boundaries_of_staff_commissions_and_quotes(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Olympic committees, religious hospitals and an elected member's own office are civil.
+    ("包括中华奥会主席林鸿文、佛教慈心医院院长王德华出席。", "林鸿文"),
+    ("包括中华奥会主席林鸿文、佛教慈心医院院长王德华出席。", "王德华"),
+    ("更有立委服务处执行长童小华、林俊明立委服务处副主任王宝明到场。", "童小华"),
+    ("更有立委服务处执行长童小华、林俊明立委服务处副主任王宝明到场。", "王宝明"),
+    # Surnames that are adverbs before a verb: "once", "all".
+    (_LEAD + "2013年7月，习近平总书记曾来到这个村。", "曾来"),
+    ("代表各党团的议员们表达意见，主席都予以尊重。", "都予"),
+    ("市长曾率团访问日本。", "曾率团"),
+    # One romanised word run into Chinese is an acronym, not a name.
+    ("我国apec领袖代表林信明今日启程。", "apec"),
+])
+def test_civil_bodies_adverbs_and_acronyms_make_no_official(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_person_is_no_part_of_an_office():
+    found = offices(_LEAD + "2013年7月，习近平总书记曾来到这个村，村党支部书记王建明介绍情况。")
+    assert found.get("王建明") == "村党支部书记" and not any("习近平" in office for office in found.values())
