@@ -154,6 +154,8 @@ def name_after(folded: str, start: int) -> str | None:
         # 杨渡|担任: the third character opens a word; but in 曾明华|表示 a
         # word follows the longer name too (华表 is a word only by chance).
         candidates = candidates[1:]
+    if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
+        return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
@@ -169,6 +171,14 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
     return None
+
+
+def _post_closing_list(folded: str, at: int) -> bool:
+    """A post at `at` closes a list of names: no name follows it (议员出席),
+    unlike 和局长王五, where the post opens the next person's office."""
+    post = _POST_RE.match(folded, at)
+    return bool(post) and folded[post.end():post.end() + 1] not in SURNAMES_1 \
+        and bool(_AFTER_NAME.match(folded, post.end()))
 
 
 # jieba's dictionary lists many two-character names as words (李强, 张扬,
@@ -337,7 +347,8 @@ def _foreign_state(word: str) -> bool:
 
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
-_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应")
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
+                      "但要并而且若仍却亦才便即乃曾另再")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -390,8 +401,8 @@ def office_prefix(head: str, is_place=None) -> str:
     for at in range(len(words) - 1, -1, -1):
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
-                and not (_word_tags().get(word) == "ns" and any(_foreign_state(w) for w in kept)):
-            break  # a place jieba knows names the foreign state after it (塞拉利昂|共和国)
+                and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)):
+            break
         kept.append(word)
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
@@ -401,8 +412,19 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
+        while first_place and _word_tags().get(kept[first_place - 1]) == "b":
+            first_place -= 1  # 国立|台湾科学教育馆: "state-run" belongs to the name
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
+    """A place jieba knows and the gazetteer does not (a foreign state, a
+    village, a region: 新加坡, 北河, 中南美) opens the office when an organ
+    or the post follows it (新加坡|通讯及新闻部, 北河|村党支部书记,
+    塞拉利昂|共和国, 美国|国务卿), not when one of our places does
+    (贵宾|台南市政府: jieba's courtesy word tagged a place)."""
+    return not kept_after or not (is_place and is_place(kept_after[-1]))
 
 
 def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> str:
@@ -425,12 +447,22 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     # Only the first joined office opens with words to weigh: the others
     # were checked to be offices above.
     pieces = folded[begin:post_start].split("、")
-    pieces[0] = office_prefix(pieces[0], is_place)
+    head = pieces[0]
+    pieces[0] = office_prefix(head, is_place)
+    if len(pieces) == 1 and len(pieces[0]) == 1 and len(head) >= 2 and is_cjk_run(head[-2:]) \
+            and folded[post_start:post_start + 1] in _BUREAU_CHARS:
+        # 市府都发局长: a bureau is named by two characters at least, so the
+        # one before 发局 belongs to it even when it reads as a word (都).
+        pieces[0] = head[-2:]
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
+_BUREAU_CHARS = set("局处署司科")
+
+
 # Words that end an organ's name: a bureau, an office, a council.
-_ORGAN_WORDS = ("局", "处", "署", "司", "科", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府", "委员会")
+_ORGAN_WORDS = ("局", "处", "署", "司", "科", "课", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府",
+                "委员会")
 
 
 def _organ_before(folded: str, begin: int, is_place=None) -> str:
@@ -620,6 +652,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
+        if title == post and folded[match.start() - 1:match.start()] == " ":
+            # 地政局地籍科 科长 林佳桦: a contact line sets the organ apart by a space
+            title = _organ_before(folded, match.start(), is_place) + post
         position = match.end()
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
@@ -631,6 +666,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 徐区长全立: surname, office, given name — the person is 徐全立.
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
+        listed: list[tuple[str, int]] = []
         while not _is_national(title, match.start()):
             name = name_after(folded, position)
             if not name and position > match.end():
@@ -654,6 +690,14 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
                 break
             add(name, position, title + second, match.end() - len(title))
+            if second and not second.startswith("兼"):
+                # 委员卢昆福、李中岑及陈昆和议员出席: the office after the
+                # list's last name is every listed member's second office.
+                for earlier, at in listed:
+                    add(earlier, at, title + second, match.end() - len(title))
+                listed = []
+            else:
+                listed.append((name, position))
             position += len(name)
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
@@ -662,7 +706,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
             if folded[position:position + 1] in ("及", "和", "与"):
                 following = name_after(folded, position + 1)
-                if following and _AFTER_NAME.match(folded, position + 1 + len(following)):
+                if following and (_AFTER_NAME.match(folded, position + 1 + len(following))
+                                  or _post_closing_list(folded, position + 1 + len(following))):
                     position += 1
                     continue
             break

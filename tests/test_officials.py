@@ -338,3 +338,34 @@ def test_civil_bodies_adverbs_and_acronyms_make_no_official(text, wrong):
 def test_a_person_is_no_part_of_an_office():
     found = offices(_LEAD + "2013年7月，习近平总书记曾来到这个村，村党支部书记王建明介绍情况。")
     assert found.get("王建明") == "村党支部书记" and not any("习近平" in office for office in found.values())
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A place jieba knows and the gazetteer does not opens the office before an organ or the post.
+    ("新加坡通讯及新闻部高级政务部长陈杰明上台致词。", "陈杰明", "新加坡通讯及新闻部高级政务部长"),
+    ("曾与美国国务卿柯林明进行会谈。", "柯林明", "美国国务卿"),
+    ("北河村党支部书记孙国明是党代表。", "孙国明", "北河村党支部书记"),
+    ("由我中南美司司长郭永明陪同。", "郭永明", "中南美司司长"),
+    # "State-run" before a place belongs to the organ's name.
+    ("代表团由国立台湾科学教育馆馆长刘火明陪同。", "刘火明", "国立台湾科学教育馆馆长"),
+    # A conjunction or adverb is never part of an office.
+    ("游客稀疏，但市议员邱莉明却指出预算不足。", "邱莉明", "市议员"),
+    ("但市长黄伟明认为时间不够。", "黄伟明", "市长"),
+    # A bureau is named by two characters at least (都发局, 经发局).
+    ("市府都发局长庄德明表示，将持续协助。", "庄德明", "都发局长"),
+    ("。都发局长徐中明说，已在检讨中。", "徐中明", "都发局长"),
+    # Contact lines set the organ apart from its post by a space.
+    ("新闻联络人:\n地政局地籍科 科长林佳明 电话:06-3901337", "林佳明", "地政局地籍科科长"),
+    ("新闻联络人:\n地政局农地重划科 技士 王意明 电话:06-6322231", "王意明", "地政局农地重划科技士"),
+    ("联络人: 人文课 课员 萧博明    电话:06-2951915", "萧博明", "人文课课员"),
+])
+def test_office_prefixes_of_foreign_organs_villages_bureaus_and_contact_lines(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_list_between_two_offices_holds_both():
+    found = offices("程序委员会由召集人郭信明议长主持，委员卢昆明、李中明、许又明及陈昆和议员出席。")
+    assert found.get("卢昆明") == "委员、议员" and found.get("陈昆和") == "委员、议员"
+    assert found.get("郭信明") == "召集人、议长" and "陈昆" not in found
+    # A post followed by a name is the next person's office, not the list's.
+    assert offices("区长杨国明和局长王建华出席。") == {"杨国明": "区长", "王建华": "局长"}
