@@ -78,7 +78,10 @@ def extract(raw: RawDocument) -> Document:
     lines = body.split("\n")
     title = extract_title(lines, raw.given.get("title"), raw.html_title)
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
-    officials = extract_officials(folded_body, body, reporters_folded,
+    # A given title names people too (王家贞议员「…」记者会, 议员林志展自由发言)
+    # and is not in the body; a title read from the body's first line is.
+    heading = title + "\n" if title and title.strip() not in body[:len(title) + 200] else ""
+    officials = extract_officials(fold(heading) + folded_body, heading + body, reporters_folded,
                                   is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]

@@ -369,3 +369,14 @@ def test_a_list_between_two_offices_holds_both():
     assert found.get("郭信明") == "召集人、议长" and "陈昆" not in found
     # A post followed by a name is the next person's office, not the list's.
     assert offices("区长杨国明和局长王建华出席。") == {"杨国明": "区长", "王建华": "局长"}
+
+
+def test_officials_named_in_a_given_title_count():
+    raw = RawDocument(id="t", text="时间： 12 月 18日  星期五   上午10：30地点：市议会一楼小型简报室", origin="test",
+                      given={"title": "王家明议员「关心长辈社区据点协调会」记者会"})
+    document = extract(raw)
+    assert [(o.name, o.title) for o in document.officials] == [("王家明", "议员")]
+    assert document.body.startswith("时间")  # the title is read, not added to the body
+    listed = extract(RawDocument(id="t", text="多位议员今日举办记者会。", origin="test",
+                                 given={"title": "蔡筱明、李宗明、吕维明议员「争取总部迁移」记者会"}))
+    assert {fold(o.name) for o in listed.officials} == {"蔡筱明", "李宗明", "吕维明"}
