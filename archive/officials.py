@@ -261,9 +261,10 @@ def name_before(folded: str, end: int) -> str | None:
         if begin < 0:
             continue
         name = folded[begin:end]
-        if not is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] in _NOT_NAME_START or _opens_with_word(name):
-            continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
+        if not is_cjk_run(name) or not plausible_name(name) or name[0] in _NOT_NAME_START:
+            continue  # 原专职副主任 is "formerly"
+        if (_is_word(name) or _opens_with_word(name)) and not _listed_person(name):
+            continue  # 祝贺郭议长: a verb; but 按照李强总理: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in SURNAMES_2:
@@ -595,7 +596,7 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
             break
         end = begin - 1
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
-        name = latin.group(0) if latin else name_before(folded, end)
+        name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
         if not name:
             break
         begin = end - len(name)
@@ -603,6 +604,27 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
             break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
         found.append((name, begin))
     return found
+
+
+# Characters no given name holds. Organ characters (镇, 村, 里) are left out:
+# between two list marks they are part of a name (李镇国, 王村生).
+_NOT_IN_LISTED_NAME = set("的了是在等们这那其该各此对于从把被将也都就还而并或得靠")
+
+
+def _list_item_before(folded: str, end: int) -> str | None:
+    """The whole item of a list of people ending at `end`, when list marks
+    close it on both sides (、李镇国、): its extent is the name's, so
+    characters that end names elsewhere (镇 in 兴福镇长) do not cut it."""
+    for length in (3, 2, 4):
+        begin = end - length
+        if begin < 1 or folded[begin - 1] not in "、及和与，,：: \n":
+            continue
+        item = folded[begin:end]
+        if is_cjk_run(item) and (item[0] in SURNAMES_1 or item[:2] in SURNAMES_2) \
+                and item[-1] not in _ORGAN_END and not _is_word(item) \
+                and not any(c in _NOT_IN_LISTED_NAME for c in item[1:]):
+            return item
+    return None
 
 
 def _holds_own_post(folded: str, begin: int) -> bool:

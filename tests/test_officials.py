@@ -380,3 +380,13 @@ def test_officials_named_in_a_given_title_count():
     listed = extract(RawDocument(id="t", text="多位议员今日举办记者会。", origin="test",
                                  given={"title": "蔡筱明、李宗明、吕维明议员「争取总部迁移」记者会"}))
     assert {fold(o.name) for o in listed.officials} == {"蔡筱明", "李宗明", "吕维明"}
+
+
+def test_a_list_item_closed_by_list_marks_is_a_whole_name():
+    found = offices("包括周嘉明、林燕华、李镇国、黄丽明、沈震明议员出席慰问。")
+    assert set(found) == {"周嘉明", "林燕华", "李镇国", "黄丽明", "沈震明"}
+    assert found["李镇国"] == "议员"
+
+
+def test_a_rare_name_jieba_lists_as_a_word_before_an_office():
+    assert offices("为认真贯彻落实重要指示精神，按照李强总理等中央领导同志批示要求，成立调查组。").get("李强") == "总理"
