@@ -52,8 +52,10 @@ LEAD_CHARS = 150
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
 # A religious body's hospital or school is civil too (佛教正德医院), and so is
-# an elected member's own office (立委服务处执行长, 议员服务处主任).
-_CIVIL_ORGAN = re.compile(r"协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
+# an elected member's own office (立委服务处执行长, 议员服务处主任). A foreign
+# state's mission in Taiwan is called an association (美国在台协会, 日本台湾
+# 交流协会) and is no civil body.
+_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|奥委会|总会|宗亲会|合作社|工会|"
                           r"佛教|基督|天主|教会|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
@@ -166,7 +168,9 @@ def name_after(folded: str, start: int) -> str | None:
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
-        return shorter if not _is_word(shorter) else None  # 杨渡|担任, 李勇|做法
+        # 杨渡|担任, 李勇|做法; a word jieba lists, even as a name, is that
+        # word when no boundary follows it (总统贺词|全文)
+        return shorter if not _is_word(shorter) and shorter not in _word_tags() else None
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
         return longer
@@ -450,7 +454,11 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     pieces = folded[begin:post_start].split("、")
     head = pieces[0]
     pieces[0] = office_prefix(head, is_place)
-    if len(pieces) == 1 and len(pieces[0]) == 1 and len(head) >= 2 and is_cjk_run(head[-2:]) \
+    quoted = head[:len(head) - len(pieces[0])]
+    if len(pieces) == 1 and folded[begin - 1:begin] == "「" and quoted.endswith("」") \
+            and quoted[:-1].endswith(_ORGAN_WORDS) and "「" not in quoted:
+        pieces[0] = "「" + quoted + pieces[0]  # 「美国在台协会」政治组组长: a quoted organ opens it
+    elif len(pieces) == 1 and len(pieces[0]) == 1 and len(head) >= 2 and is_cjk_run(head[-2:]) \
             and folded[post_start:post_start + 1] in _BUREAU_CHARS:
         # 市府都发局长: a bureau is named by two characters at least, so the
         # one before 发局 belongs to it even when it reads as a word (都).
@@ -537,7 +545,15 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     civil = None
     for civil in _CIVIL_ORGAN.finditer(window):
         pass
-    return civil is not None and "长" not in window[civil.end():]
+    if civil is None:
+        return False
+    between = window[civil.end():]
+    # 观护协会理事长江金忠、秘书长刘文钦: a bare post after a list mark goes on
+    # naming the same body's officers.
+    return "长" not in between or bool(_LIST_GOES_ON.search(between))
+
+
+_LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
 
 
 # A second office right after the name of one who holds the first:
@@ -641,11 +657,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     """
     skip = set(reporters or [])
     officials: dict[str, Official] = {}
+    # People the document gives a past or a civil post: the same post bare
+    # elsewhere (林志聪主任委员也强调, 潘敏捷书记官) is that one, not a public office.
+    not_holding: set[str] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         if name in skip or not is_public_office(title, is_place):
             return
         if title_at is not None and _NOT_HELD_BEFORE.search(folded, max(0, title_at - 2), title_at):
+            not_holding.add(name)
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
         # A person keeps the fullest office the document gives them:
@@ -669,6 +689,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
         if _civil_body_before(folded, match.start(), match.end()):
+            spaced = folded[match.end():match.end() + 1] == " "
+            holder = name_after(folded, match.end() + spaced)
+            if holder:
+                not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
@@ -771,9 +795,16 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         begin = end - len(name)
         if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
             continue  # 安南区学东里长: 区 closes a place name, it is no surname
-        begin = end - len(name)
+        past = _NOT_HELD_BEFORE.search(folded, max(0, begin - 2), begin)
+        if past and (past.group(0) != "前" or len(_words(folded[max(0, begin - 3):begin])[-1]) == 1):
+            not_holding.add(name)
+            continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
         add(name, begin, _organ_before(folded, begin, is_place) + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
-    return list(officials.values())
+    return [official for name, official in officials.items()
+            if not (name in not_holding and official.title in _POST_SET)]
+
+
+_POST_SET = frozenset(POSTS)

@@ -390,3 +390,26 @@ def test_a_list_item_closed_by_list_marks_is_a_whole_name():
 
 def test_a_rare_name_jieba_lists_as_a_word_before_an_office():
     assert offices("为认真贯彻落实重要指示精神，按照李强总理等中央领导同志批示要求，成立调查组。").get("李强") == "总理"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A person the document gives a civil or a past post holds no public office under the bare post.
+    ("与新化保生大帝庙主任委员 林志明共同努力。林志明主任委员也强调，庙宇是信仰中心。", "林志明"),
+    ("议员李启明与潘敏华书记官捐赠物资。议员李启明今天陪同携带退休潘敏华书记官所购物资前往。", "潘敏华"),
+    # A bare post after a list mark goes on naming the civil body's officers.
+    ("由社会局局长郭乃明、观护协会理事长江金明、秘书长刘文明及多位理事出席。", "刘文明"),
+    # A word jieba lists, even as a name, is that word when no boundary follows.
+    ("李总统登辉先生特颁书面贺词，总统贺词全文为：", "贺词"),
+])
+def test_civil_and_past_posts_anywhere_and_listed_words_make_no_official(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # 之前 is "earlier", not a past post.
+    ("之前蔡松明机要就在网上骂议员。", "蔡松明", "机要"),
+    # A foreign state's mission in Taiwan is named an association.
+    ("由「美国在台协会」政治组组长唐瑞明陪同。", "唐瑞明", "「美国在台协会」政治组组长"),
+])
+def test_earlier_and_foreign_missions_keep_their_officials(text, name, office):
+    assert offices(text).get(name) == office
