@@ -194,6 +194,9 @@ _LISTED_PERSON_MAX_FREQUENCY = 300
 _SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
 
 
+_SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望")
+
+
 def _listed_person(name: str) -> bool:
     return len(name) == 2 and _word_tags().get(name, "").startswith("nr") \
         and frequency(name) < _LISTED_PERSON_MAX_FREQUENCY
@@ -672,9 +675,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # 议员 first, 台南市议员 later is the same office, more complete;
         # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
         # 省委委员、常委、书记 read at its last post.
+        # A title's short form is as much the same office (帛琉总统 in the
+        # headline, 帛琉共和国总统 in the text).
         if known is None or (len(title) > len(known.title) and (
-                title.endswith(known.title) or title.startswith(known.title + "、")
-                or known.title in title.split("、"))):
+                title.startswith(known.title + "、") or known.title in title.split("、")
+                or (title[-2:] == known.title[-2:] and _is_subsequence(known.title, title)))):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -706,6 +711,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
             spaced = name_after(folded, position + 1)
             if spaced:
+                position += 1
+        elif folded[position:position + 1] == "的":
+            # 六连任台南市议员的邱莉莉表示: the office describes the speaker
+            described = name_after(folded, position + 1)
+            if described and plausible_name(described) and not _is_word(described) \
+                    and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
         given = _given_name_after_surname(folded, match.start(), match.end())
         if given:
@@ -808,3 +819,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
 
 _POST_SET = frozenset(POSTS)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)

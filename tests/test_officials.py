@@ -413,3 +413,19 @@ def test_civil_and_past_posts_anywhere_and_listed_words_make_no_official(text, w
 ])
 def test_earlier_and_foreign_missions_keep_their_officials(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_a_headline_short_form_gives_way_to_the_fuller_office():
+    raw = RawDocument(id="t", origin="test", given={"title": "总统会晤帛琉总统惠恕明 期盼深化合作"},
+                      text="总统今日下午会晤「帛琉共和国总统惠恕明伉俪访问团」，感谢惠恕明总统率团来访。")
+    assert {fold(o.name): fold(o.title) for o in extract(raw).officials}["惠恕明"] == "帛琉共和国总统"
+
+
+@pytest.mark.parametrize("text, found", [
+    # An office then 的 describes the speaker named after it.
+    ("曾任党部主委，六连任台南市议员的邱莉明表示，他很坚定。", {"邱莉明": "台南市议员"}),
+    ("市长的秘书表示同意。", {}),
+    ("访宾包括瓦卡总统的千金瓦卡小姐(carrentai waqa)。", {}),
+])
+def test_an_office_describing_the_speaker_after_de(text, found):
+    assert offices(text) == found
