@@ -94,9 +94,18 @@ _LATIN_NAME = re.compile(r"[a-z][a-z\-]*[ \-][a-z\- ]{0,28}[a-z]$")
 # are one or two of a small set of two-character parts (次仁平措, 扎西).
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 _TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
+嘎玛 群宗 玉珍 央拉 旺青 白珍 次央 尼珍 朗杰 华旦 贡保 万玛 完德 索南 旦正 吉毛 措毛 加羊 才仁 求培 嘎松 贡觉
 加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
 才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
 旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增""".split())
+# Yi family names have two characters and come first (吉克曲布, 阿西阿呷,
+# 沙马拉毅); with a two-character given name the name has four.
+_YI_SURNAMES = set("""吉克 阿西 沙马 尔古 阿苏 吉木 俄木 曲比 海来 马海 阿约 吉伍 阿牛 阿尔 勒格 吉俄 日火 瓦其
+阿的 阿克 倮伍 木乃 加拉 俄底 苏呷 阿说 阿火 海乃 马黑 补约 吉力 阿吉 洛古 土比 金古 吉觉 立布 阿余 吉史
+阿什 阿侯 的惹 阿合 俄其 莫色 安克 井曲 巴莫 比曲 阿皮 以且 阿育 地惹 吉则""".split())
+# Transliterated names hold characters that end Chinese names (都, 会, 里);
+# only function words and organs are out.
+_NOT_IN_TRANSLITERATION = set("的了是在们这那其该各此从把被将也就还而并或得靠局处市县区镇乡村所院委办厅署省")
 # 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
@@ -106,16 +115,25 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     if dotted:
         # The last part ends at the first boundary (吐尼亚孜|主持), not at
         # the end of the run of characters.
+        # Transliterations are full of characters that are words elsewhere
+        # (阿不都热合曼: 都, 和): only punctuation or a word of two or more
+        # characters, or a few verbs, ends one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         for end in range(start + last_dot + 3, dotted.end() + 1):
-            if _AFTER_NAME.match(folded, end):
+            boundary = _AFTER_NAME.match(folded, end)
+            if boundary and (len(boundary.group(0)) != 1 or not is_cjk_run(boundary.group(0))
+                             or boundary.group(0) in "在说等率到向"):
                 name = folded[start:end]
-                return None if any(c in NOT_IN_NAME for c in name) else name
+                return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
     while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
         parts += 1
     if parts and _AFTER_NAME.match(folded, start + 2 * parts):
         return folded[start:start + 2 * parts]
+    if folded[start:start + 2] in _YI_SURNAMES and is_cjk_run(folded[start + 2:start + 4]) \
+            and _AFTER_NAME.match(folded, start + 4) and not _AFTER_NAME.match(folded, start + 3) \
+            and not any(c in NOT_IN_NAME for c in folded[start + 2:start + 4]):
+        return folded[start:start + 4]
     return None
 
 

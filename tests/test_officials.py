@@ -429,3 +429,18 @@ def test_a_headline_short_form_gives_way_to_the_fuller_office():
 ])
 def test_an_office_describing_the_speaker_after_de(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Yi names: a two-character family name first, four characters in all.
+    ("县委书记吉克曲布主持会议。", "吉克曲布", "县委书记"),
+    ("州长阿西阿呷表示，要抓好春耕。", "阿西阿呷", "州长"),
+    # ... unless the first three characters read as a Han name before a boundary.
+    ("县长马海波说，要抓紧。", "马海波", "县长"),
+    # Transliterations hold characters that are words elsewhere (都, 和).
+    ("副县长努尔兰·阿不都热合曼在会上讲话。", "努尔兰·阿不都热合曼", "副县长"),
+    # More Tibetan name parts.
+    ("乡党委书记嘎玛群培带队检查。", "嘎玛群培", "乡党委书记"),
+])
+def test_yi_uyghur_and_tibetan_names(text, name, office):
+    assert offices(text) == {name: office}
