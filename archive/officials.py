@@ -122,7 +122,7 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         for end in range(start + last_dot + 3, dotted.end() + 1):
             boundary = _AFTER_NAME.match(folded, end)
             if boundary and (len(boundary.group(0)) != 1 or not is_cjk_run(boundary.group(0))
-                             or boundary.group(0) in "在说等率到向"):
+                             or boundary.group(0) in "在说等率到向将于为对就也已"):
                 name = folded[start:end]
                 return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
