@@ -78,11 +78,19 @@ def extract(raw: RawDocument) -> Document:
     lines = body.split("\n")
     title = extract_title(lines, raw.given.get("title"), raw.html_title)
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
+    is_place = lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text))  # noqa: E731
+    officials = extract_officials(folded_body, body, reporters_folded, is_place=is_place)
     # A given title names people too (王家贞议员「…」记者会, 议员林志展自由发言)
-    # and is not in the body; a title read from the body's first line is.
-    heading = title + "\n" if title and title.strip() not in body[:len(title) + 200] else ""
-    officials = extract_officials(fold(heading) + folded_body, heading + body, reporters_folded,
-                                  is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
+    # and is not in the body (a title read from the body's first line is).
+    # The body's account of a person, usually the fuller, comes first; the
+    # title is read ahead of the body, so that what the body says of a person
+    # (退休, a temple's post) holds for the title too.
+    if title and title.strip() not in body[:len(title) + 200]:
+        in_body = {fold(o.name) for o in officials}
+        folded_title = fold(title)
+        officials += [o for o in extract_officials(folded_title + "\n" + folded_body, title + "\n" + body,
+                                                   reporters_folded, is_place=is_place)
+                      if fold(o.name) not in in_body and fold(o.name) in folded_title]
     anchors = [fold(title)] if title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)

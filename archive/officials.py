@@ -56,10 +56,10 @@ LEAD_CHARS = 150
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|奥委会|总会|宗亲会|合作社|工会|"
-                          r"佛教|基督|天主|教会|(?:立委|议员|委员)服务处")
+                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
+                          r"佛教|基督|天主|教会|慈济|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
-_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|当选人$")
+_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$")
 _NOT_HELD_BEFORE = re.compile(r"(?:前|已故|卸任|退休)$")
 
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
@@ -116,13 +116,11 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # The last part ends at the first boundary (吐尼亚孜|主持), not at
         # the end of the run of characters.
         # Transliterations are full of characters that are words elsewhere
-        # (阿不都热合曼: 都, 和): only punctuation or a word of two or more
-        # characters, or a few verbs, ends one.
+        # (阿不都热合曼: 都, 和): those do not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         for end in range(start + last_dot + 3, dotted.end() + 1):
             boundary = _AFTER_NAME.match(folded, end)
-            if boundary and (len(boundary.group(0)) != 1 or not is_cjk_run(boundary.group(0))
-                             or boundary.group(0) in "在说等率到向将于为对就也已"):
+            if boundary and boundary.group(0) not in ("都", "和", "与", "及"):
                 name = folded[start:end]
                 return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
@@ -374,7 +372,7 @@ def _foreign_state(word: str) -> bool:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
-                      "但要并而且若仍却亦才便即乃曾另再")
+                      "但要并而且若仍却亦才便即乃曾另再之")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -427,7 +425,8 @@ def office_prefix(head: str, is_place=None) -> str:
     for at in range(len(words) - 1, -1, -1):
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
-                and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)):
+                and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
+                and not _names_bare_organ(word, kept):
             break
         kept.append(word)
     kept.reverse()
@@ -442,6 +441,13 @@ def office_prefix(head: str, is_place=None) -> str:
             first_place -= 1  # 国立|台湾科学教育馆: "state-run" belongs to the name
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
+    """An organ character alone needs a name, and organs are named by what
+    they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
+    return len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and len(word) > 1 \
+        and _word_tags().get(word) in ("v", "vn")
 
 
 def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
@@ -479,7 +485,7 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     if len(pieces) == 1 and folded[begin - 1:begin] == "「" and quoted.endswith("」") \
             and quoted[:-1].endswith(_ORGAN_WORDS) and "「" not in quoted:
         pieces[0] = "「" + quoted + pieces[0]  # 「美国在台协会」政治组组长: a quoted organ opens it
-    elif len(pieces) == 1 and len(pieces[0]) == 1 and len(head) >= 2 and is_cjk_run(head[-2:]) \
+    elif len(pieces) == 1 and len(pieces[0]) == 1 and pieces[0] not in _ORGAN_END and is_cjk_run(head[-2:]) \
             and folded[post_start:post_start + 1] in _BUREAU_CHARS:
         # 市府都发局长: a bureau is named by two characters at least, so the
         # one before 发局 belongs to it even when it reads as a word (都).
@@ -561,7 +567,9 @@ def is_public_office(title: str, is_place=None) -> bool:
 
 def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     """A civil body closes the words before the post, and no post of its own
-    (基金会董事长|纪政国策顾问) stands between them."""
+    (基金会董事长|纪政国策顾问) stands between them: the body opens the post's
+    title, or its officer is named right before the post (天后宫在卢友礼
+    主任委员), not a clause away (华山基金会过端午|市议员李启维)."""
     window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
     civil = None
     for civil in _CIVIL_ORGAN.finditer(window):
@@ -571,7 +579,18 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     between = window[civil.end():]
     # 观护协会理事长江金忠、秘书长刘文钦: a bare post after a list mark goes on
     # naming the same body's officers.
-    return "长" not in between or bool(_LIST_GOES_ON.search(between))
+    if _LIST_GOES_ON.search(between):
+        return True
+    if "长" in between:
+        return False
+    return not any(_word_tags().get(word, "n").startswith(_CLAUSE_TAGS) or word in _FUNCTION_CHARS
+                   for word in _words(between)) or name_before(folded, post_start) is not None
+
+
+# Words that make a clause of their own between a body and a post: verbs,
+# prepositions, conjunctions, adverbs, particles, pronouns (not time words:
+# jieba tags 正德 of 正德医院 one).
+_CLAUSE_TAGS = ("v", "p", "c", "d", "u", "r")
 
 
 _LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
@@ -685,7 +704,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         if name in skip or not is_public_office(title, is_place):
             return
-        if title_at is not None and _NOT_HELD_BEFORE.search(folded, max(0, title_at - 2), title_at):
+        if title_at is not None and _past_before(folded, title_at):
             not_holding.add(name)
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
@@ -696,8 +715,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # A title's short form is as much the same office (帛琉总统 in the
         # headline, 帛琉共和国总统 in the text).
         if known is None or (len(title) > len(known.title) and (
-                title.startswith(known.title + "、") or known.title in title.split("、")
-                or (title[-2:] == known.title[-2:] and _is_subsequence(known.title, title)))):
+                title.startswith(known.title + "、") or any(
+                    piece.endswith(known.title) or (piece[-2:] == known.title[-2:]
+                                                    and _is_subsequence(known.title, piece))
+                    for piece in title.split("、")))):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -816,16 +837,16 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3):
-            continue
+        if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3) \
+                or post == "领导":
+            continue  # 坚持党统一领导: after a name 领导 is "lead", not an office
         if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
                 is_place and is_place(name):
             continue  # 向台南|市议员: the "name" ends in a place
         begin = end - len(name)
         if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
             continue  # 安南区学东里长: 区 closes a place name, it is no surname
-        past = _NOT_HELD_BEFORE.search(folded, max(0, begin - 2), begin)
-        if past and (past.group(0) != "前" or len(_words(folded[max(0, begin - 3):begin])[-1]) == 1):
+        if _past_before(folded, begin):
             not_holding.add(name)
             continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
         add(name, begin, _organ_before(folded, begin, is_place) + post)
@@ -837,6 +858,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
 
 _POST_SET = frozenset(POSTS)
+
+
+def _past_before(folded: str, at: int) -> bool:
+    """A post or name at `at` is marked past (前署长, 退休潘敏捷书记官); 前
+    closing a time word (日前, 之前, 目前) is no such mark."""
+    past = _NOT_HELD_BEFORE.search(folded, max(0, at - 2), at)
+    return bool(past) and (past.group(0) != "前" or len(_words(folded[max(0, at - 3):at])[-1]) == 1)
 
 
 def _is_subsequence(short: str, long: str) -> bool:

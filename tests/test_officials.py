@@ -444,3 +444,32 @@ def test_an_office_describing_the_speaker_after_de(text, found):
 ])
 def test_yi_uyghur_and_tibetan_names(text, name, office):
     assert offices(text) == {name: office}
+
+
+@pytest.mark.parametrize("text, found", [
+    # A civil body a clause away from the post does not make it civil.
+    ("号召捐助华山基金会过端午市议员李启明在端午佳节前夕号召捐助。", {"李启明": "市议员"}),
+    # 日前 is "the other day": no past post.
+    ("继日前台南市长黄伟明录制影片，欢迎各界观赏。", {"黄伟明": "台南市长"}),
+    # 前任 anywhere in the title marks it past.
+    ("美国前任国防部部长钱尼访台。", {}),
+    # After a name 领导 is "lead", not an office.
+    ("必须坚持党统一领导。", {}),
+    # An organ character alone is named by what the organ does.
+    ("台南市动物防疫保护处处长吴名明表示，将加强巡查。", {"吴名明": "台南市动物防疫保护处处长"}),
+    # A transliteration ends at a real word, even one-character (以).
+    ("以色列驻美国大使耶希埃尔·莱特以黎巴嫩为例说明。", {"耶希埃尔·莱特": "以色列驻美国大使"}),
+])
+def test_clauses_time_words_and_organ_names_around_offices(text, found):
+    assert offices(text) == found
+
+
+def test_the_body_names_a_person_before_the_title_does():
+    raw = RawDocument(id="t", origin="test", given={"title": "李强参加代表团审议"},
+                      text="3月5日，李强参加代表团审议。" + "代表们认真审议政府工作报告，围绕发展建言献策。" * 5
+                      + "成就来之不易，根本在于习近平总书记掌舵领航。")
+    found = {fold(o.name): fold(o.title) for o in extract(raw).officials}
+    assert "习近平" in found  # a given title does not push the body's lead further down
+    raw = RawDocument(id="t", origin="test", given={"title": "议员李启明与潘敏华书记官捐赠物资"},
+                      text="议员李启明今天陪同携带退休潘敏华书记官所购物资前往派出所。")
+    assert {fold(o.name) for o in extract(raw).officials} == {"李启明"}
