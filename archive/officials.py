@@ -59,7 +59,8 @@ _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|学会|基金会|公司
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
                           r"佛教|基督|天主|教会|慈济|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
-_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$")
+_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
+                       % "|".join(map(re.escape, POSTS)))
 _NOT_HELD_BEFORE = re.compile(r"(?:前|已故|卸任|退休)$")
 
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
@@ -79,15 +80,19 @@ _AFTER_NAME = re.compile(
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-# A closing quote ends the clause before (「…」吕维胤议员强调); a contact
-# line's extension number runs into the name (转224朱俊颖股长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"」』与和及由请偕暨心的在对向把被让给为是也将国有0123456789") \
+# A closing quote ends the clause before (「…」吕维胤议员强调); so does a
+# contact line's extension number (转224朱俊颖股长), though not any number
+# (2位中心主任).
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"」』与和及由请偕暨心的在对向把被让给为是也将国有") \
     | _ORGAN_END
+_EXTENSION_BEFORE = re.compile(r"(?:(?:转|分机|#|ext\.?)\d{1,5}|、\d{3,5})$")
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
 # A romanised name has a given name and a family name (ingay tali, tran thi
 # van ngoc); one word run into Chinese is an acronym (我国apec领袖代表).
 _LATIN_NAME = re.compile(r"[a-z][a-z\-]*[ \-][a-z\- ]{0,28}[a-z]$")
+# Between list marks one romanised word is a name too (林易莹、ingaytali、李启维).
+_LATIN_LIST_ITEM = re.compile(r"(?<=[、，,])[a-z]{3,30}$")
 
 # Names outside the Han surname pattern. Uyghur and other transliterated
 # names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
@@ -188,9 +193,17 @@ def name_after(folded: str, start: int) -> str | None:
         # word when no boundary follows it (总统贺词|全文)
         return shorter if not _is_word(shorter) and shorter not in _word_tags() else None
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
-            and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
+            and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
     return None
+
+
+def _cuts_a_word(folded: str, start: int, length: int) -> bool:
+    """A word of three or four characters starts inside the 'name' and runs
+    past its end (主席国|马来西亚总理): the first character closes the word before."""
+    frequencies = word_frequencies()
+    return any(folded[start + k:start + k + n] in frequencies
+               for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
 
 
 def _post_closing_list(folded: str, at: int) -> bool:
@@ -294,7 +307,8 @@ def name_before(folded: str, end: int) -> str | None:
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
-        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin):
+        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
+                or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin):
             return name
     return None
 
@@ -372,7 +386,7 @@ def _foreign_state(word: str) -> bool:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
-                      "但要并而且若仍却亦才便即乃曾另再之")
+                      "但要并而且若仍却亦才便即乃曾另再之同经")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -389,12 +403,14 @@ def _title_word(word: str, is_place) -> bool:
         return False
     if len(word) == 1:
         return word not in _FUNCTION_CHARS
+    if word == "代表":
+        return False  # 副市长姜淋煌代表市长: "on behalf of", before a post
     if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if tag.startswith("nr") and len(word) > 2:
-        return False  # 习近平|总书记: a person's name is no part of an office
+    if tag.startswith("nr") and (len(word) > 2 or _listed_person(word)):
+        return False  # 习近平|总书记, 李强|同…总理: a person's name is no part of an office
     if tag == "ns" and is_place:
         return False  # tagged a place, yet no place the gazetteer knows (贵宾)
     return tag not in _STOP_TAGS
@@ -577,10 +593,11 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     if civil is None:
         return False
     between = window[civil.end():]
-    # 观护协会理事长江金忠、秘书长刘文钦: a bare post after a list mark goes on
-    # naming the same body's officers.
+    # 观护协会理事长江金忠、秘书长刘文钦: a bare post a body of its own has,
+    # after a list mark, goes on naming the same body's officers (unlike
+    # 公会理事长徐岩奇、立委林俊宪).
     if _LIST_GOES_ON.search(between):
-        return True
+        return folded[post_start:post_end] in _CIVIL_OFFICERS
     if "长" in between:
         return False
     return not any(_word_tags().get(word, "n").startswith(_CLAUSE_TAGS) or word in _FUNCTION_CHARS
@@ -594,6 +611,7 @@ _CLAUSE_TAGS = ("v", "p", "c", "d", "u", "r")
 
 
 _LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
+_CIVIL_OFFICERS = frozenset("秘书长 副秘书长 干事长 总干事 执行长 主委 副主委 主任委员 副主任委员 理事 监事".split())
 
 
 # A second office right after the name of one who holds the first:
@@ -651,7 +669,8 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         if folded[begin - 1] not in _LIST_JOINS:
             break
         end = begin - 1
-        latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
+        latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
+            or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
         if not name:
             break

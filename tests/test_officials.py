@@ -473,3 +473,23 @@ def test_the_body_names_a_person_before_the_title_does():
     raw = RawDocument(id="t", origin="test", given={"title": "议员李启明与潘敏华书记官捐赠物资"},
                       text="议员李启明今天陪同携带退休潘敏华书记官所购物资前往派出所。")
     assert {fold(o.name) for o in extract(raw).officials} == {"李启明"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # Only a civil body's own officers continue its list, not a public office.
+    ("由市长黄伟明、建筑师公会理事长徐岩明建筑师、立委林俊明与多位民代见证。", {"黄伟明": "市长", "林俊明": "立委"}),
+    # A count before a post is no extension number.
+    ("包含2位讲师获奖、2位中心主任获颁卓越领导奖。", {}),
+    # 同 and 经 are prepositions; a name is no part of an office.
+    ("李强同东盟轮值主席国马来西亚总理安瓦明举行会谈。", {"安瓦明": "东盟轮值主席国马来西亚总理"}),
+    ("该修正案经芬兰总统斯图明签署生效。", {"斯图明": "芬兰总统"}),
+    # Before a post 代表 is "on behalf of".
+    ("台南市副市长姜淋明亦代表市长黄伟明出席。", {"姜淋明": "台南市副市长", "黄伟明": "市长"}),
+    # 前 right before the post marks it past.
+    ("斯洛维尼亚前总理杨萨明来访。", {}),
+    # One romanised word between list marks is a name.
+    ("议长郭信明也与林易明、ingaytali、李启明及卢昆明议员座谈。",
+     {"郭信明": "议长", "林易明": "议员", "ingaytali": "议员", "李启明": "议员", "卢昆明": "议员"}),
+])
+def test_lists_counts_prepositions_and_past_marks(text, found):
+    assert offices(text) == found
