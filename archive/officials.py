@@ -386,7 +386,7 @@ def _foreign_state(word: str) -> bool:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
-                      "但要并而且若仍却亦才便即乃曾另再之同经")
+                      "但要并而且若仍却亦才便即乃曾另再之同")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -395,6 +395,19 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
 _VERB_PHRASE_TAGS = ("v", "d", "p", "c")
+
+
+# Verbs of meeting that jieba's dictionary tags as nouns.
+_MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+# jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
+# words); it tags some states as names too (乌克兰, 塞尔维亚: frequent, or
+# transliterations tagged nrt), and those open offices.
+_PERSON_MAX_FREQUENCY = 600
+
+
+def _known_person(word: str, tag: str) -> bool:
+    return len(word) == 3 and tag in ("nr", "nrfg") and plausible_name(word) \
+        and word_frequencies().get(word, 0) < _PERSON_MAX_FREQUENCY
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -409,8 +422,10 @@ def _title_word(word: str, is_place) -> bool:
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if tag.startswith("nr") and (len(word) > 2 or _listed_person(word)):
-        return False  # 习近平|总书记, 李强|同…总理: a person's name is no part of an office
+    if word in _MEETING_VERBS:
+        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
+    if _known_person(word, tag):
+        return False  # 习近平|总书记: a person's name is no part of an office
     if tag == "ns" and is_place:
         return False  # tagged a place, yet no place the gazetteer knows (贵宾)
     return tag not in _STOP_TAGS
@@ -857,8 +872,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
         if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3) \
-                or post == "领导":
-            continue  # 坚持党统一领导: after a name 领导 is "lead", not an office
+                or post == "领导" or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
+            # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
+            # name; 王储兼首相: 兼 joins two offices
+            continue
         if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
                 is_place and is_place(name):
             continue  # 向台南|市议员: the "name" ends in a place

@@ -480,9 +480,14 @@ def test_the_body_names_a_person_before_the_title_does():
     ("由市长黄伟明、建筑师公会理事长徐岩明建筑师、立委林俊明与多位民代见证。", {"黄伟明": "市长", "林俊明": "立委"}),
     # A count before a post is no extension number.
     ("包含2位讲师获奖、2位中心主任获颁卓越领导奖。", {}),
-    # 同 and 经 are prepositions; a name is no part of an office.
+    # 同 is a preposition, 会见 a verb jieba tags a noun; a name is no part of an office.
     ("李强同东盟轮值主席国马来西亚总理安瓦明举行会谈。", {"安瓦明": "东盟轮值主席国马来西亚总理"}),
-    ("该修正案经芬兰总统斯图明签署生效。", {"斯图明": "芬兰总统"}),
+    ("王沪宁在京会见澳大利亚总理阿尔巴明。", {"阿尔巴明": "澳大利亚总理"}),
+    # jieba tags some states as names (塞尔维亚 nrt): they still open offices.
+    ("会议期间，塞尔维亚总统武契明表示支持。", {"武契明": "塞尔维亚总统"}),
+    # A two-character "name" before 里长 is the ward's; 兼 joins offices.
+    ("明德里长陈瑞明表示，将加强巡守。", {"陈瑞明": "明德里长"}),
+    ("沙特王储兼首相穆罕明表示。", {"穆罕明": "沙特王储兼首相"}),
     # Before a post 代表 is "on behalf of".
     ("台南市副市长姜淋明亦代表市长黄伟明出席。", {"姜淋明": "台南市副市长", "黄伟明": "市长"}),
     # 前 right before the post marks it past.
