@@ -162,9 +162,10 @@ def name_after(folded: str, start: int) -> str | None:
         return None  # 议员于专案报告: "at", before a word
     if folded[start:start + 1] in _NOT_NAME_START_BUT_YU:
         return None
-    if folded[start:start + 1] in _ADVERB_SURNAMES and any(
-            _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4)):
-        return None  # 总统曾率团访问, 主席都予以尊重: "once", "all", then a verb
+    if folded[start:start + 1] in _ADVERB_SURNAMES and (any(
+            _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4))
+            or folded[start + 1:start + 2] in _NUMERALS):
+        return None  # 总统曾率团访问, 主席都予以尊重, 副委员长向十…: "once", "all", "towards"
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
@@ -395,6 +396,7 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
 _VERB_PHRASE_TAGS = ("v", "d", "p", "c")
+_NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
@@ -710,6 +712,8 @@ def _list_item_before(folded: str, end: int) -> str | None:
         if begin < 1 or folded[begin - 1] not in "、及和与，,：: \n":
             continue
         item = folded[begin:end]
+        if length == 4 and item[:2] not in SURNAMES_2 or _POST_RE.search(item):
+            continue  # 普京总统和习近平主席: an item holding a post of its own
         if is_cjk_run(item) and (item[0] in SURNAMES_1 or item[:2] in SURNAMES_2) \
                 and item[-1] not in _ORGAN_END and not _is_word(item) \
                 and not any(c in _NOT_IN_LISTED_NAME for c in item[1:]):

@@ -498,3 +498,13 @@ def test_the_body_names_a_person_before_the_title_does():
 ])
 def test_lists_counts_prepositions_and_past_marks(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # An item of a list that holds a post of its own is no name.
+    ("在习近平主席和普京总统的战略引领下，两国关系发展。", {"习近平": "主席"}),
+    # 向 before a number is "towards".
+    ("委托李鸿忠副委员长向十四届全国人大常委会作说明。", {"李鸿忠": "副委员长"}),
+])
+def test_list_items_with_posts_and_prepositions_before_numbers(text, found):
+    assert offices(text) == found
