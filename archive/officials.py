@@ -44,6 +44,16 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
 # (习近平同志当选国家主席、中央军委主席的消息).
 _NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
+_APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
+# A leader acting in a personnel notice (签署主席令, 任命) acts in the story
+# wherever it stands: such a national post is no quotation in passing.
+_PERSONNEL_ACT = re.compile(r"主席令|任命|任免")
+
+
+def _at_or_act(folded: str, start: int, end: int) -> int:
+    """Where a national post counts as standing: at the story's start when a
+    personnel act is named beside it, else where it is."""
+    return 0 if _PERSONNEL_ACT.search(folded, max(0, start - 20), end + 20) else start
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
 # 蔡英文总统今日); further down a local page they are quoted in passing.
@@ -224,7 +234,7 @@ _LISTED_PERSON_MAX_FREQUENCY = 300
 _SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
 
 
-_SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望")
+_SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望|出席|主持|列席|参加")
 
 
 def _listed_person(name: str) -> bool:
@@ -801,7 +811,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while not _is_national(title, match.start()):
+        while not _is_national(title, _at_or_act(folded, match.start(), match.end())):
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -820,9 +830,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
             if second and title.endswith(second[1:]):
                 second = ""  # 教育局长郑新辉局长: the same post twice
-            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not re.match(
-                    r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
-                break
+            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not (
+                    re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
+                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
+                break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
             add(name, position, title + second, match.end() - len(title))
             if second and not second.startswith("兼"):
                 # 委员卢昆福、李中岑及陈昆和议员出席: the office after the
@@ -855,6 +866,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                      or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
             add(copula.group(1), begin, copula.group(3))
             continue
+        # A personnel notice: 任命李强为国务院总理, 决定任命张建华同志为县委常委.
+        appointed = _APPOINTED.search(folded, begin, match.end())
+        if appointed and plausible_name(appointed.group(1)) \
+                and (not _is_word(appointed.group(1)) or _listed_person(appointed.group(1))) \
+                and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
+            add(appointed.group(1), appointed.start(1), title_before(folded, match.start(), match.end(), is_place))
+            continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
         rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
@@ -875,7 +893,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3) \
+        if not name or _is_national(post, _at_or_act(folded, match.start(), match.end())) or (post in _GENERIC_POSTS and len(name) < 3) \
                 or post == "领导" or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices

@@ -508,3 +508,15 @@ def test_lists_counts_prepositions_and_past_marks(text, found):
 ])
 def test_list_items_with_posts_and_prepositions_before_numbers(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Personnel notices: the appointed and the leader who appoints act in the story anywhere.
+    (_LEAD + "根据国家主席习近平签署的主席令，任命李强为国务院总理。", {"习近平": "国家主席", "李强": "国务院总理"}),
+    (_LEAD + "经研究，决定任命张建华同志为县委常委。", {"张建华": "县委常委"}),
+    # A generic post after 及 takes a name that a verb of its own ends.
+    ("召集人王家明、黄丽明及委员蔡育明出席。", {"王家明": "召集人", "黄丽明": "召集人", "蔡育明": "委员"}),
+    ("实行信访案件领导包案制。", {}),
+])
+def test_personnel_notices_and_generic_posts_before_a_verb(text, found):
+    assert offices(text) == found
