@@ -130,12 +130,12 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     if dotted:
         # The last part ends at the first boundary (吐尼亚孜|主持), not at
         # the end of the run of characters.
-        # Transliterations are full of characters that are words elsewhere
-        # (阿不都热合曼: 都, 和): those do not end one.
+        # Transliterations hold characters that are words elsewhere
+        # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         for end in range(start + last_dot + 3, dotted.end() + 1):
             boundary = _AFTER_NAME.match(folded, end)
-            if boundary and boundary.group(0) not in ("都", "和", "与", "及"):
+            if boundary and boundary.group(0) != "都":
                 name = folded[start:end]
                 return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
@@ -301,6 +301,13 @@ def _ends_with_boundary_word(folded: str, begin: int) -> bool:
     return any(folded.endswith(post, 0, begin) for post in ("长", "员", "书记", "主任", "人"))
 
 
+def _post_ends(folded: str, at: int) -> bool:
+    """A post at `at` ends where a boundary follows (总理等), not inside an
+    organ's name (国会华裔|议员团: 华裔 is a word)."""
+    post = _POST_RE.match(folded, at)
+    return bool(post) and bool(_AFTER_NAME.match(folded, post.end()))
+
+
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
     for length in (3, 2, 4):
@@ -310,8 +317,8 @@ def name_before(folded: str, end: int) -> str | None:
         name = folded[begin:end]
         if not is_cjk_run(name) or not plausible_name(name) or name[0] in _NOT_NAME_START:
             continue  # 原专职副主任 is "formerly"
-        if (_is_word(name) or _opens_with_word(name)) and not _listed_person(name):
-            continue  # 祝贺郭议长: a verb; but 按照李强总理: a rare word jieba lists as a name
+        if (_is_word(name) or _opens_with_word(name)) and not (_listed_person(name) and _post_ends(folded, end)):
+            continue  # 祝贺郭议长: a verb; but 按照李强总理等: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in SURNAMES_2:
@@ -802,7 +809,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         elif folded[position:position + 1] == "的":
             # 六连任台南市议员的邱莉莉表示: the office describes the speaker
             described = name_after(folded, position + 1)
-            if described and plausible_name(described) and not _is_word(described) \
+            if described and plausible_name(described) and described not in _word_tags() \
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
         given = _given_name_after_surname(folded, match.start(), match.end())
