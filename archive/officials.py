@@ -28,7 +28,7 @@ POSTS = sorted(set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表
+领袖代表 代表
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -44,6 +44,20 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
 # (习近平同志当选国家主席、中央军委主席的消息).
 _NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
+# Posts that after a name are verbs: 党统一领导 ("lead").
+_VERBS_AFTER_NAME = frozenset({"领导"})
+# What makes 代表 an office: a posting (驻台), a congress (人大, 二十大) or an organ.
+_MISSION = re.compile(r"驻|大$|[处所会团部署]$")
+
+
+def _foreign_state_before(folded: str, begin: int, is_place) -> str:
+    """The foreign state named right before a name (圣文森国|龚萨福, 以色列|游亚旭):
+    a place jieba knows and the gazetteer does not, or a word ending in 国."""
+    words = _words(folded[max(0, begin - 6):begin], is_place)
+    last = words[-1] if words else ""
+    if len(last) > 1 and (last.endswith("国") or (_word_tags().get(last) == "ns" and not (is_place and is_place(last)))):
+        return last
+    return ""
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
 # wherever it stands: such a national post is no quotation in passing.
@@ -65,7 +79,7 @@ LEAD_CHARS = 150
 # an elected member's own office (立委服务处执行长, 议员服务处主任). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
-_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
+_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
                           r"佛教|基督|天主|教会|慈济|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
@@ -317,6 +331,8 @@ def name_before(folded: str, end: int) -> str | None:
         name = folded[begin:end]
         if not is_cjk_run(name) or not plausible_name(name) or name[0] in _NOT_NAME_START:
             continue  # 原专职副主任 is "formerly"
+        if name[0] in _ADVERB_SURNAMES and name[1] in _FUNCTION_CHARS:
+            continue  # 村长都向总统指出: "all", "towards"
         if (_is_word(name) or _opens_with_word(name)) and not (_listed_person(name) and _post_ends(folded, end)):
             continue  # 祝贺郭议长: a verb; but 按照李强总理等: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
@@ -326,7 +342,8 @@ def name_before(folded: str, end: int) -> str | None:
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
-                or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin):
+                or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
+                or (length == 3 and _foreign_state_before(folded, begin, None)):  # 以色列|游亚旭(…)代表
             return name
     return None
 
@@ -412,7 +429,7 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # "towards"): before a verb they are that word (曾来到, 都予以), not a
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
-_VERB_PHRASE_TAGS = ("v", "d", "p", "c")
+_VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
 _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 
@@ -812,13 +829,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if described and plausible_name(described) and described not in _word_tags() \
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
-        given = _given_name_after_surname(folded, match.start(), match.end())
+        # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
+        names_follow = post != "代表" or bool(_MISSION.search(title[:-len(post)]))
+        given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
         if given:
             # 徐区长全立: surname, office, given name — the person is 徐全立.
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while not _is_national(title, _at_or_act(folded, match.start(), match.end())):
+        while names_follow and not _is_national(title, _at_or_act(folded, match.start(), match.end())):
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -900,11 +919,17 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or _is_national(post, _at_or_act(folded, match.start(), match.end())) or (post in _GENERIC_POSTS and len(name) < 3) \
-                or post == "领导" or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
+        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME \
+                or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices
             continue
+        if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
+            continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
+        organ = _organ_before(folded, end - len(name), is_place)
+        state = _foreign_state_before(folded, end - len(name), is_place)
+        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
+            continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
         if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
                 is_place and is_place(name):
             continue  # 向台南|市议员: the "name" ends in a place
@@ -914,7 +939,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if _past_before(folded, begin):
             not_holding.add(name)
             continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
-        add(name, begin, _organ_before(folded, begin, is_place) + post)
+        add(name, begin, organ + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)

@@ -520,3 +520,20 @@ def test_list_items_with_posts_and_prepositions_before_numbers(text, found):
 ])
 def test_personnel_notices_and_generic_posts_before_a_verb(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 代表 is an office when it names its mission, else "on behalf of" or a model worker.
+    ("皮门特夫妇由外交部次长林永明及菲律宾驻台代表白熙明陪同。", {"林永明": "外交部次长", "白熙明": "菲律宾驻台代表"}),
+    ("全国人大代表王小明表示，要抓好春耕。", {"王小明": "全国人大代表"}),
+    ("由副市长代表市长致词。", {}),
+    ("陕西榆林致富能手代表向大家介绍致富经验。", {}),
+    # A foreign state before the name opens its leader's office, wherever it stands.
+    (_LEAD + "新加坡总理李显明在脸书上表示支持。", {"李显明": "新加坡总理"}),
+    # Adverb surnames before prepositions and pronouns.
+    ("晤谈时，许多村长都向总统指出交通建设的需要。", {}),
+    # A trade association is a civil body.
+    ("电器公会代表施登明说，很多申请补助。", {}),
+])
+def test_missions_foreign_leaders_and_trade_associations(text, found):
+    assert offices(text) == found
