@@ -689,6 +689,8 @@ def _office_after_name(folded: str, end: int) -> str:
     if not second:
         return ""
     joined, organ, post = second.groups()
+    if post == "代表" and not organ:
+        return ""  # 杨智雄代表市长: "on behalf of"
     if not _AFTER_NAME.match(folded, second.end()) and folded[second.end():second.end() + 1] != "兼":
         return ""  # 蔡旺诠议员服务处: the post opens an organ's name
     if not joined and (organ or folded[end - 1:end + len(post)] in _NOUN_BEFORE_POST):
@@ -746,7 +748,7 @@ def _list_item_before(folded: str, end: int) -> str | None:
         if begin < 1 or folded[begin - 1] not in "、及和与，,：: \n":
             continue
         item = folded[begin:end]
-        if length == 4 and item[:2] not in SURNAMES_2 or _POST_RE.search(item):
+        if _POST_RE.search(item):
             continue  # 普京总统和习近平主席: an item holding a post of its own
         if is_cjk_run(item) and (item[0] in SURNAMES_1 or item[:2] in SURNAMES_2) \
                 and item[-1] not in _ORGAN_END and not _is_word(item) \

@@ -537,3 +537,9 @@ def test_personnel_notices_and_generic_posts_before_a_verb(text, found):
 ])
 def test_missions_foreign_leaders_and_trade_associations(text, found):
     assert offices(text) == found
+
+
+def test_four_character_names_in_a_list_and_no_second_office_on_behalf_of():
+    found = offices("林冠明、朱正明、施余兴明、王宣明及周嘉明等议员陪同与会。")
+    assert set(found) == {"林冠明", "朱正明", "施余兴明", "王宣明", "周嘉明"}
+    assert offices("教育局副局长杨智明代表市长致词。") == {"杨智明": "教育局副局长"}
