@@ -543,3 +543,11 @@ def test_four_character_names_in_a_list_and_no_second_office_on_behalf_of():
     found = offices("林冠明、朱正明、施余兴明、王宣明及周嘉明等议员陪同与会。")
     assert set(found) == {"林冠明", "朱正明", "施余兴明", "王宣明", "周嘉明"}
     assert offices("教育局副局长杨智明代表市长致词。") == {"杨智明": "教育局副局长"}
+
+
+@pytest.mark.parametrize("text", [
+    "台南市软式网球委员会林文明主委表示，球场年代久远。",
+    "台南市桌球委员会主委林忠明、府城桌球协会出钱出力。",
+])
+def test_a_sports_committee_is_a_civil_body(text):
+    assert offices(text) == {}
