@@ -505,8 +505,8 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
-        while first_place and _word_tags().get(kept[first_place - 1]) == "b":
-            first_place -= 1  # 国立|台湾科学教育馆: "state-run" belongs to the name
+        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
+            first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
     return "".join(kept)
 
@@ -863,6 +863,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
                     or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
                 break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
+            if title[:-len(post)].endswith(name):
+                # 洪玉凤市议员洪玉凤继送…: a headline's name and office, then the name again
+                title = title[:-len(post) - len(name)] + post
             add(name, position, title + second, match.end() - len(title))
             if second and not second.startswith("兼"):
                 # 委员卢昆福、李中岑及陈昆和议员出席: the office after the

@@ -551,3 +551,13 @@ def test_four_character_names_in_a_list_and_no_second_office_on_behalf_of():
 ])
 def test_a_sports_committee_is_a_civil_body(text):
     assert offices(text) == {}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A headline's name and office, then the name again: the name is no part of the office.
+    ("洪玉明市议员洪玉明继送次氯酸水到国小。", "洪玉明", "市议员"),
+    # "Posted in" before a place belongs to the mission's office.
+    ("包括驻台北以色列经济文化办事处代表游亚明出席。", "游亚明", "驻台北以色列经济文化办事处代表"),
+])
+def test_headline_names_and_postings_in_offices(text, name, office):
+    assert offices(text).get(name) == office
