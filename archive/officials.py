@@ -298,7 +298,7 @@ _GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及
 def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
     if post_start < 1 or folded[post_start - 1] not in SURNAMES_1:
         return None
-    if post_start >= 2 and folded[post_start - 2] not in "、，,。；;由与和及\n ":
+    if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
     given = _GIVEN_AFTER.match(folded, post_end)
     if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)):

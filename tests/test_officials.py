@@ -561,3 +561,7 @@ def test_a_sports_committee_is_a_civil_body(text):
 ])
 def test_headline_names_and_postings_in_offices(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_surname_office_given_name_after_a_contact_label():
+    assert offices("承办人:王惠明 电话:06-3901079\n联络人:陈科长仁明 电话:06-3901039") == {"陈仁明": "科长"}
