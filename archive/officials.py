@@ -180,8 +180,11 @@ def name_after(folded: str, start: int) -> str | None:
     glossed = _GLOSSED_NAME.match(folded, start)
     if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
             and glossed.group(0)[0] not in _NOT_GLOSSED_NAME_START \
-            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0):
-        return glossed.group(0)  # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
+            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0) \
+            and not any(_word_tags().get(word, "n").startswith(("v", "ns")) for word in _words(glossed.group(0))):
+        # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
+        # (not 接受美国时代(time)杂志专访: a verb and a state)
+        return glossed.group(0)
     if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
                                            or _word_tags().get(folded[start + 1:start + 3])):
         return None  # 议员于专案报告: "at", before a word
@@ -936,9 +939,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         state = _foreign_state_before(folded, end - len(name), is_place)
         if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
             continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
-        if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
-                is_place and is_place(name):
-            continue  # 向台南|市议员: the "name" ends in a place
+        if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
+                         or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
+            continue  # 向台南|市议员, 高雄分|处处长: the "name" ends or starts with a place
         begin = end - len(name)
         if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
             continue  # 安南区学东里长: 区 closes a place name, it is no surname

@@ -565,3 +565,12 @@ def test_headline_names_and_postings_in_offices(text, name, office):
 
 def test_surname_office_given_name_after_a_contact_label():
     assert offices("承办人:王惠明 电话:06-3901079\n联络人:陈科长仁明 电话:06-3901039") == {"陈仁明": "科长"}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("副总统接受美国时代(time)杂志专访。", "接受美国时代"),
+    ("美国在台协会高雄分处处长孙晓明出席。", "高雄分"),
+    ("我国领袖代表萧前副总统万长于去年出席。", "萧前"),
+])
+def test_glossed_verbs_place_headed_names_and_former_marks_make_no_name(text, wrong):
+    assert wrong not in offices(text)
