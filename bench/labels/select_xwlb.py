@@ -13,7 +13,11 @@ Rule (written down before any text was read):
 - ordered by sha1(id); set = "test" if int(sha1(id), 16) % 5 < 2 else "dev".
 
 Sealed test documents are labelled first, in this order, then dev documents.
-Usage: python bench/labels/select_xwlb.py test|dev START COUNT  (prints texts)
+Round 2 (a fresh sealed set, see README "Rounds") keeps the same rule and order
+and also skips every id labelled in an earlier round (any bench/labels/*.jsonl
+record of a lower round), so its documents are the next ones in sha1 order.
+
+Usage: python bench/labels/select_xwlb.py test|dev START COUNT [ROUND]  (prints texts)
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from bench.labels.hand_labels import split_of  # noqa: E402
+from bench.labels.hand_labels import label_files, load, round_of, split_of  # noqa: E402
 
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS = next((base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)
@@ -73,9 +77,22 @@ def candidates() -> list[dict]:
     return found
 
 
+def labelled_before(round_: int) -> frozenset[str]:
+    """Ids that hand-label files (any kind) hold in rounds before `round_`."""
+    return frozenset(record["id"] for path in label_files() for record in load(path)
+                     if round_of(record) < round_)
+
+
+def round_candidates(wanted: str, round_: int = 1) -> list[dict]:
+    """The fixed order of one set, minus documents an earlier round labelled."""
+    earlier = labelled_before(round_)
+    return [r for r in candidates() if split_of(r["id"]) == wanted and r["id"] not in earlier]
+
+
 def main(argv: list[str]) -> int:
     wanted, start, count = argv[0], int(argv[1]), int(argv[2])
-    chosen = [r for r in candidates() if split_of(r["id"]) == wanted][start:start + count]
+    round_ = int(argv[3]) if len(argv) > 3 else 1
+    chosen = round_candidates(wanted, round_)[start:start + count]
     for record in chosen:
         print(f"=== {record['id']} [{split_of(record['id'])}] {record['title']} ({len(record['text'])})")
         print(record["text"])
