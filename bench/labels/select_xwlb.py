@@ -27,6 +27,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,7 +59,14 @@ def names_local_unit(text: str) -> bool:
     return any(text[i:i + n] in names for i in range(len(text)) for n in range(3, longest + 1))
 
 
-def candidates() -> list[dict]:
+def sha1_of(doc_id: str) -> str:
+    return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
+
+
+def candidates(keep: Callable[[str], bool] | None = None) -> list[dict]:
+    """Every candidate in sha1(id) order; `keep`, a test on the id alone, is
+    applied before the costly text checks and never changes which of the kept
+    ids qualify (callers use it to skip the other set, or ids past a prefix)."""
     old = {json.loads(line)["id"] for line in OLD_LABELS.read_text(encoding="utf-8").splitlines()
            if line.strip()}
     found = []
@@ -67,13 +75,15 @@ def candidates() -> list[dict]:
             if not line.startswith('{"id": "xwlb-'):
                 continue
             record = json.loads(line)
+            if keep is not None and not keep(record["id"]):
+                continue
             if (record["id"] in old or any(r in record["title"] for r in ROUND_UPS)
                     or len(record["text"]) > MAX_CHARS or not LOCAL_UNIT.search(record["text"])):
                 continue
             if not names_local_unit(record["text"]):
                 continue
             found.append(record)
-    found.sort(key=lambda r: hashlib.sha1(r["id"].encode("utf-8")).hexdigest())
+    found.sort(key=lambda r: sha1_of(r["id"]))
     return found
 
 
@@ -83,10 +93,12 @@ def labelled_before(round_: int) -> frozenset[str]:
                      if round_of(record) < round_)
 
 
-def round_candidates(wanted: str, round_: int = 1) -> list[dict]:
-    """The fixed order of one set, minus documents an earlier round labelled."""
+def round_candidates(wanted: str, round_: int = 1, up_to: str | None = None) -> list[dict]:
+    """The fixed order of one set, minus documents an earlier round labelled;
+    with `up_to` (a sha1 hex digest), only the prefix of that order up to it."""
     earlier = labelled_before(round_)
-    return [r for r in candidates() if split_of(r["id"]) == wanted and r["id"] not in earlier]
+    return candidates(lambda doc_id: split_of(doc_id) == wanted and doc_id not in earlier
+                      and (up_to is None or sha1_of(doc_id) <= up_to))
 
 
 def main(argv: list[str]) -> int:
