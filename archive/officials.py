@@ -28,12 +28,12 @@ POSTS = sorted(set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表
+领袖代表 代表 工作专班
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
-_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人"}
+_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -169,6 +169,9 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
 # parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
 # gloss marks where the name ends, whatever its first character.
 _GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+# A well-known state (美国) inside a glossed "name" shows it is a phrase;
+# rare place words (法斯 in 凯法斯) are parts of transliterations.
+_KNOWN_STATE = 1000
 _GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
 
 
@@ -181,7 +184,9 @@ def name_after(folded: str, start: int) -> str | None:
     if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
             and glossed.group(0)[0] not in _NOT_GLOSSED_NAME_START \
             and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0) \
-            and not any(_word_tags().get(word, "n").startswith(("v", "ns")) for word in _words(glossed.group(0))):
+            and not any(len(word) > 1 and (_word_tags().get(word, "n").startswith("v") or (
+                _word_tags().get(word) == "ns" and word_frequencies().get(word, 0) >= _KNOWN_STATE))
+                        for word in _words(glossed.group(0))):
         # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
         # (not 接受美国时代(time)杂志专访: a verb and a state)
         return glossed.group(0)

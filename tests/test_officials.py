@@ -574,3 +574,12 @@ def test_surname_office_given_name_after_a_contact_label():
 ])
 def test_glossed_verbs_place_headed_names_and_former_marks_make_no_name(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("县里成立防汛工作专班 张建明、李海明，深入一线排查隐患。", {"张建明": "防汛工作专班", "李海明": "防汛工作专班"}),
+    ("镇防汛工作专班张建明、李海明深入一线。", {"张建明": "镇防汛工作专班", "李海明": "镇防汛工作专班"}),
+    ("成立工作专班，专班成员深入一线。", {}),
+])
+def test_names_listed_after_a_task_force(text, found):
+    assert offices(text) == found
