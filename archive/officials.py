@@ -48,16 +48,12 @@ _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队�
 _VERBS_AFTER_NAME = frozenset({"领导"})
 # What makes 代表 an office: a posting (驻台), a congress (人大, 二十大) or an organ.
 _MISSION = re.compile(r"驻|大$|[处所会团部署]$")
-
-
-def _foreign_state_before(folded: str, begin: int, is_place) -> str:
-    """The foreign state named right before a name (圣文森国|龚萨福, 以色列|游亚旭):
-    a place jieba knows and the gazetteer does not, or a word ending in 国."""
-    words = _words(folded[max(0, begin - 6):begin], is_place)
-    last = words[-1] if words else ""
-    if len(last) > 1 and (last.endswith("国") or (_word_tags().get(last) == "ns" and not (is_place and is_place(last)))):
-        return last
-    return ""
+# National offices. A national leader is an official of a document that
+# opens with them (新闻联播's 习近平总书记指出, a presidential release's
+# 蔡英文总统今日); further down a local page they are quoted in passing.
+_NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
+LEAD_CHARS = 150
+# A personnel notice names the appointed with the office (任命李强为国务院总理).
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
 # wherever it stands: such a national post is no quotation in passing.
@@ -68,11 +64,8 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
     """Where a national post counts as standing: at the story's start when a
     personnel act is named beside it, else where it is."""
     return 0 if _PERSONNEL_ACT.search(folded, max(0, start - 20), end + 20) else start
-# National offices. A national leader is an official of a document that
-# opens with them (新闻联播's 习近平总书记指出, a presidential release's
-# 蔡英文总统今日); further down a local page they are quoted in passing.
-_NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
-LEAD_CHARS = 150
+
+
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
 # A religious body's hospital or school is civil too (佛教正德医院), and so is
@@ -425,6 +418,16 @@ _STATE_WORDS = ("共和国", "王国", "联邦", "合众国", "公国", "酋长�
 
 def _foreign_state(word: str) -> bool:
     return word.endswith(_STATE_WORDS) or (len(word) == 2 and word[0] == "驻")
+
+
+def _foreign_state_before(folded: str, begin: int, is_place) -> str:
+    """The foreign state named right before a name (圣文森国|龚萨福, 以色列|游亚旭):
+    a place jieba knows and the gazetteer does not, or a word ending in 国."""
+    words = _words(folded[max(0, begin - 6):begin], is_place)
+    last = words[-1] if words else ""
+    if len(last) > 1 and (last.endswith("国") or (_word_tags().get(last) == "ns" and not (is_place and is_place(last)))):
+        return last
+    return ""
 
 
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
