@@ -13,7 +13,6 @@ from flask import Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from .messages import bilingual, chinese
-from .search_params import ambiguous_region, valid_search_params
 
 SEARCH_PAGES = ("/search",)
 MAX_CANDIDATES = 40
@@ -29,7 +28,9 @@ def wants_plain_text() -> bool:
     return request.path.endswith((".csv", ".atom", ".xml"))
 
 
-def error_response(status: int, message: str):
+def error_response(status: int, message: str, valid: dict | None = None, candidates=()):
+    """`valid`: the search's parameters that passed; `candidates`: the places an
+    ambiguous region could mean (both from the QueryError, for the search page)."""
     if wants_plain_text():
         return Response(f"{status}: {bilingual(message, status)}\n", status=status,
                         content_type="text/plain; charset=utf-8")
@@ -39,14 +40,16 @@ def error_response(status: int, message: str):
         return response
     # The search box keeps what was typed, so that a bad search can be mended.
     typed = request.args.get("q", "")[:256]
-    kept, candidates = {}, []
-    if status == 400 and request.path in SEARCH_PAGES:
-        kept = valid_search_params(request.args)
-        candidates = [(division, url_for("archive.search", **{**kept, "region": division.key}))
-                      for division in ambiguous_region(request.args)[:MAX_CANDIDATES]]
+    kept, links = {}, []
+    if request.path in SEARCH_PAGES:
+        # A new search starts on its first page, and relevance is the default order.
+        kept = {name: value for name, value in (valid or {}).items()
+                if name != "page" and (name, value) != ("sort", "relevance")}
+        links = [(place, url_for("archive.search", **{**kept, "region": place.key}))
+                 for place in candidates[:MAX_CANDIDATES]]
     return render_template("error.html", status=status, message=message,
                            message_zh=chinese(message, status), typed=typed, kept=kept,
-                           candidates=candidates), status
+                           candidates=links), status
 
 
 def register(app) -> None:
@@ -54,7 +57,7 @@ def register(app) -> None:
 
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return error_response(400, str(exc))
+        return error_response(400, str(exc), valid=exc.valid, candidates=exc.candidates)
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):

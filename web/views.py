@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
-from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
+from indexer.query import MAX_DEPTH, MAX_OFFICIAL_CHARS, MAX_PAGE, parse_query
 from indexer.snippets import highlight_html
 from indexer.trails import parse_trail_order, parse_trail_page
 
@@ -111,8 +111,8 @@ def document(doc_id: str):
 def load_trail(name: str):
     """(profile, Trail) for the official and the page and order the request asks for."""
     name = name.strip()
-    if not name or len(name) > 32:
-        abort(400, "an official's name is 1 to 32 characters")
+    if not name or len(name) > MAX_OFFICIAL_CHARS:
+        abort(400, f"an official's name is 1 to {MAX_OFFICIAL_CHARS} characters")
     page = parse_trail_page(request.args.get("page"))
     order = parse_trail_order(request.args.get("order"))
     folded = fold(name)
