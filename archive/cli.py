@@ -202,9 +202,7 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
         index = open_index(index_dir)
         result = index.search(request)
         size = index.document_count()
-        if page > 1 and page > result.pages:  # as the site answers such a page
-            raise QueryError(f"page {page} is past the last page ({result.pages}) "
-                             f"of {result.total} results")
+        request.check_page(result)
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:

@@ -23,12 +23,15 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from archive import gazetteer
 from archive.script import fold
 
 from .analysis import is_word_char, query_runs
+
+if TYPE_CHECKING:
+    from .search import SearchResult
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -149,6 +152,16 @@ class SearchRequest:
             # With nothing to rank by, the only order that means anything is the date.
             request.sort = "date"
         return request
+
+    def check_page(self, result: "SearchResult") -> None:
+        """A QueryError for a page past the last of the result (page 1 is there even when empty).
+
+        Only the result knows its total, so this comes after the search; the
+        site and the CLI both ask here.
+        """
+        if self.page > 1 and self.page > result.pages:
+            raise QueryError(f"page {self.page} is past the last page ({result.pages}) "
+                             f"of {result.total} results", valid=self.params(page=None))
 
     @property
     def browsing(self) -> bool:

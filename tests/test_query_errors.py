@@ -4,10 +4,16 @@ the places an ambiguous region could mean. The site and the CLI read those
 from the error instead of checking the request again."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from click.testing import CliRunner
 
 from archive import gazetteer
+from archive.cli import cli
 from indexer import QueryError, SearchRequest
+
+from .test_web_ui import hidden_inputs, links_of, params
 
 
 def failure(values: dict) -> QueryError:
@@ -55,3 +61,25 @@ def test_a_request_resolves_its_region_once(client, monkeypatch):
         calls.clear()
         assert client.get("/search", query_string={"q": "书记", "region": region}).status_code == status
         assert calls == [region]
+
+
+def test_a_page_past_the_last_reads_the_same_on_the_site_and_the_command_line(client, seed_index):
+    api = client.get("/api/search?q=书记&region=51&page=9").get_json()
+    assert re.fullmatch(r"page 9 is past the last page \(1\) of \d+ results", api["error"]), api
+    shell = CliRunner().invoke(cli, ["search", "书记", "--region", "51", "--page", "9",
+                                     "--index", str(seed_index)])
+    assert shell.exit_code == 2 and "Traceback" not in shell.output
+    assert shell.stderr.strip().splitlines() == [f"Error: {api['error']}"]
+    # Page 1 of nothing is an empty page, not an error, in both.
+    assert client.get("/api/search?q=没有这个词语&page=1").status_code == 200
+    assert CliRunner().invoke(cli, ["search", "没有这个词语", "--index", str(seed_index)]).exit_code == 0
+
+
+def test_a_page_past_the_last_keeps_the_rest_of_the_search_on_its_page(client):
+    response = client.get("/search?q=书记&region=51&sort=date&page_size=2&page=40")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "超出了最后一页" in html
+    assert hidden_inputs(html) == {"region": "51", "sort": "date", "page_size": "2"}
+    again = next(link for link in links_of(html) if link["text"].startswith("用这些条件重新搜索"))
+    assert params(again["href"]) == {"q": "书记", "region": "51", "sort": "date", "page_size": "2"}
+    assert client.get(again["href"]).status_code == 200
