@@ -289,9 +289,8 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
     try:
         index = open_index(index_dir)
         index.warm_up()
-    except IndexMissing as exc:
-        raise click.ClickException(f"{exc} (run `archive reindex` first)"
-                                   if "reindex" not in str(exc) else str(exc))
+    except IndexMissing as exc:  # a damaged index's message names its own remedy
+        raise click.ClickException(str(exc) if exc.damaged else f"{exc} (run `archive reindex` first)")
     app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})
     app.extensions["archive_index"] = index
     try:

@@ -129,7 +129,8 @@ class ThreadSearchers:
                 if attempt == 2:
                     raise store.IndexMissing(
                         f"the index at {self.root} is damaged: {generation.name} cannot be "
-                        f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
+                        f"opened ({type(exc).__name__}; run `archive reindex --full`)",
+                        damaged=True) from exc
                 continue
             bounded = BoundedCache(IDF_CACHE_SIZE)
             searcher._idf_cache = bounded
