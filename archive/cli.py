@@ -206,7 +206,7 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:
-        raise BadSearch(str(exc))
+        raise BadSearch(exc.spelled_out())
     if size == 0:
         click.echo(f"searched {where}{about}: it holds no documents; run `{rebuild}` to fill it",
                    err=True)

@@ -40,6 +40,7 @@ MAX_DEPTH = 10_000          # hits a client may page through
 MAX_PAGE_SIZE = 100
 MAX_OFFICIAL_CHARS = 32
 MAX_REGION_CHARS = 40
+MAX_SPELLED_OUT = 8         # candidates written into a message
 SORTS = ("relevance", "date")
 SCRIPTS = ("simplified", "traditional", "mixed")
 
@@ -57,6 +58,16 @@ class QueryError(ValueError):
         super().__init__(message)
         self.candidates = tuple(candidates)
         self.valid = dict(valid or {})
+
+    def spelled_out(self) -> str:
+        """The message with the candidates written into it, for a reader who
+        gets no links to them (the command line, plain text)."""
+        if not self.candidates:
+            return str(self)
+        shown = "; ".join(f"{' > '.join(place.path)} ({place.key})"
+                          for place in self.candidates[:MAX_SPELLED_OUT])
+        more = len(self.candidates) - MAX_SPELLED_OUT
+        return f"{self}: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -305,8 +316,8 @@ def resolve_region(value: str) -> str:
     if not matches:
         raise QueryError(f"region: no division called or coded {value!r} is known")
     if len(matches) > 1:
-        places = [gaz.region(d) for d in matches]
-        options = "; ".join(f"{' > '.join(place.path)} ({place.key})" for place in places[:8])
-        raise QueryError(f"region: {value!r} is ambiguous; use a code: {options}",
-                         candidates=places)
+        # The places are carried, not written into the message: a page links
+        # each, the command line spells them out (QueryError.spelled_out).
+        raise QueryError(f"region: {value!r} is ambiguous: it names {len(matches)} places; "
+                         "use a code", candidates=[gaz.region(d) for d in matches])
     return matches[0].key

@@ -5,6 +5,7 @@ from the error instead of checking the request again."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +84,28 @@ def test_a_page_past_the_last_keeps_the_rest_of_the_search_on_its_page(client):
     again = next(link for link in links_of(html) if link["text"].startswith("用这些条件重新搜索"))
     assert params(again["href"]) == {"q": "书记", "region": "51", "sort": "date", "page_size": "2"}
     assert client.get(again["href"]).status_code == 200
+
+
+def test_an_ambiguous_region_is_named_once_in_each_form(client, seed_index):
+    """The page links each place and its message does not list them again; the
+    JSON carries them as data; plain text and the command line, which have no
+    links, spell them out in the message."""
+    keys = [d.key for d in gazetteer.load().resolve("新桥镇")]
+    message = f"region: '新桥镇' is ambiguous: it names {len(keys)} places; use a code"
+    html = client.get("/search?q=书记&region=新桥镇").get_data(as_text=True)
+    line = re.search(r'<p class="message">(.*?)</p>', html, re.DOTALL).group(1)
+    assert unescape(line) == f"地区：“新桥镇” 指 {len(keys)} 个地方，请用其中一个的代码 · " \
+                             f'<span lang="en">{message}</span>'
+    assert [params(link["href"])["region"] for link in links_of(html)
+            if "›" in link["text"]] == keys
+    api = client.get("/api/search?q=书记&region=新桥镇").get_json()
+    assert api["error"] == message and [c["key"] for c in api["candidates"]] == keys
+    assert api["candidates"][0]["path"][-1] == "新桥镇"
+    text = client.get("/search.csv?q=书记&region=新桥镇").get_data(as_text=True)
+    shell = CliRunner().invoke(cli, ["search", "书记", "--region", "新桥镇", "--index", str(seed_index)])
+    assert shell.exit_code == 2
+    for spelled in (text.split(" · ", 1)[1].strip(), shell.stderr.strip().removeprefix("Error: ")):
+        assert spelled.startswith(message + ": ") and "\n" not in spelled
+        assert all(f"({key})" in spelled for key in keys[:8])
+        assert spelled.count(" (") == min(len(keys), 8)
+        assert spelled.endswith(f"; and {len(keys) - 8} more") == (len(keys) > 8)

@@ -35,7 +35,11 @@ def error_response(status: int, message: str, valid: dict | None = None, candida
         return Response(f"{status}: {bilingual(message, status)}\n", status=status,
                         content_type="text/plain; charset=utf-8")
     if wants_json():
-        response = jsonify({"error": message, "error_zh": chinese(message, status), "status": status})
+        answer = {"error": message, "error_zh": chinese(message, status), "status": status}
+        if candidates:
+            answer["candidates"] = [{"key": place.key, "name": place.name, "path": list(place.path)}
+                                    for place in candidates[:MAX_CANDIDATES]]
+        response = jsonify(answer)
         response.status_code = status
         return response
     # The search box keeps what was typed, so that a bad search can be mended.
@@ -57,7 +61,9 @@ def register(app) -> None:
 
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return error_response(400, str(exc), valid=exc.valid, candidates=exc.candidates)
+        # Plain text has no links: it reads the candidates in the message.
+        message = exc.spelled_out() if wants_plain_text() else str(exc)
+        return error_response(400, message, valid=exc.valid, candidates=exc.candidates)
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
