@@ -89,3 +89,16 @@ def test_the_trail_is_headed_and_its_offices_written_as_the_documents_write_them
     mainland = site.get("/official/任俊洁").get_data(as_text=True)
     assert re.search(r'<h1><span lang="zh-Hans">任俊洁</span> <small>', mainland)
     assert re.findall(r'<tr><td lang="zh-Hans">([^<]+)</td>', mainland) == ["绵阳市游仙区新桥镇党委书记"]
+
+
+def test_counts_read_in_the_singular_for_one(site):
+    def summary(url):
+        html = site.get(url).get_data(as_text=True)
+        heading = re.search(r'<h1 id="summary" class="summary">(.*?)<small>', html, re.DOTALL).group(1)
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", heading)).split())
+
+    assert summary("/search?q=任俊洁") == "1 篇 document matches 任俊洁"
+    assert summary("/search?q=中秋") == "2 篇 documents match 中秋"
+    assert summary("/search?region=TW") == "1 篇 document"
+    trail = site.get("/official/任俊洁").get_data(as_text=True)
+    assert "· 1 document\n" in trail and "1 documents" not in trail
