@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
-from indexer.query import MAX_DEPTH, MAX_OFFICIAL_CHARS, MAX_PAGE, parse_query
+from indexer.query import MAX_DEPTH, MAX_OFFICIAL_CHARS, MAX_PAGE, parse_choice, parse_query
 from indexer.snippets import highlight_html
 from indexer.trails import parse_trail_order, parse_trail_page
 
@@ -114,8 +114,8 @@ def document(doc_id: str):
     doc = load_document(doc_id)
     q = request.args.get("q", "")
     view = request.args.get("script") or None
-    if view is not None and view not in DOC_SCRIPTS:
-        abort(400, f"script must be one of {', '.join(DOC_SCRIPTS)}")
+    if view is not None:
+        parse_choice(view, "script", DOC_SCRIPTS)
     convert = CONVERTERS[view]
     runs = highlight_runs(q)
     title = convert(document_title(doc))
