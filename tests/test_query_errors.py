@@ -109,3 +109,15 @@ def test_an_ambiguous_region_is_named_once_in_each_form(client, seed_index):
         assert all(f"({key})" in spelled for key in keys[:8])
         assert spelled.count(" (") == min(len(keys), 8)
         assert spelled.endswith(f"; and {len(keys) - 8} more") == (len(keys) > 8)
+
+
+def test_a_kept_region_code_reads_as_its_place(client):
+    def chips(url):
+        html = client.get(url).get_data(as_text=True)
+        block = html[html.index('<ul class="chips">'):]
+        return [" ".join(unescape(re.sub(r"<[^>]+>", "", chip)).split()).rstrip(" ✕")
+                for chip in re.findall(r"<li>(.*?)</li>", block[:block.index("</ul>")], re.DOTALL)]
+
+    assert chips("/search?q=书记&region=51&from=2020-13") == ["词语 Words: 书记", "地区 Region: 四川省 (51)"]
+    assert chips("/search?q=书记&region=TW05&from=2020-13") == ["词语 Words: 书记", "地区 Region: 臺南市 (TW05)"]
+    assert chips("/search?q=书记&region=绵阳市&from=2020-13") == ["词语 Words: 书记", "地区 Region: 绵阳市"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from flask import Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from archive import gazetteer
+
 from .messages import bilingual, chinese
 
 SEARCH_PAGES = ("/search",)
@@ -26,6 +28,17 @@ def wants_json() -> bool:
 def wants_plain_text() -> bool:
     """CSV and feeds are read by programs that show text, not a web page."""
     return request.path.endswith((".csv", ".atom", ".xml"))
+
+
+def shown_value(name: str, value: str) -> str:
+    """A kept parameter as the page shows it: a region given by its code
+    (as the facet links give it) reads as the place, 四川省 (51)."""
+    if name == "region":
+        gaz = gazetteer.load()
+        division = gaz.get(value)
+        if division is not None:
+            return f"{gaz.display_name(division)} ({value})"
+    return value
 
 
 def error_response(status: int, message: str, valid: dict | None = None, candidates=()):
@@ -53,6 +66,7 @@ def error_response(status: int, message: str, valid: dict | None = None, candida
                  for place in candidates[:MAX_CANDIDATES]]
     return render_template("error.html", status=status, message=message,
                            message_zh=chinese(message, status), typed=typed, kept=kept,
+                           shown={name: shown_value(name, value) for name, value in kept.items()},
                            candidates=links), status
 
 
