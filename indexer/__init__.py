@@ -12,8 +12,9 @@ from .build import BuildReport, build
 from .query import QueryError, SearchRequest
 from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index
 from .shard_build import ShardCountChanged, build_sharded
+from .manifest import is_sharded
 from .store import IndexBusy, IndexMissing, IndexWriteError
 
 __all__ = ["BuildReport", "build", "QueryError", "SearchRequest", "Facets", "FacetValue", "Hit",
            "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing",
-           "IndexWriteError", "ShardCountChanged", "build_sharded"]
+           "IndexWriteError", "ShardCountChanged", "build_sharded", "is_sharded"]

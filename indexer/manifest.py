@@ -34,7 +34,8 @@ class LiveShard:
     generation: str   # e.g. "gen-000003", inside the folder
 
 
-def is_sharded(root: Path) -> bool:
+def is_sharded(root: str | Path) -> bool:
+    """Whether `root` holds a sharded index (a manifest), not a single one."""
     return (Path(root) / MANIFEST).is_file()
 
 

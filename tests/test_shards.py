@@ -1,18 +1,16 @@
-"""The shard interface is enough for an exact sharded index: the seeds and a few
-hundred generated documents, split over three Whoosh shards by a stable hash
-of their ids (`tests.sharded`), answer random searches with the same totals,
-facet counts and top-10 scores as one index holding them all."""
+"""A sharded index answers as one index: the seeds and a few hundred generated
+documents, built by `build_sharded` into three Whoosh shards (split by a stable
+hash of their ids), answer random searches with the same totals, facet counts
+and top-10 scores as one index holding them all."""
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
 
-from indexer import Index, QueryError, SearchRequest, build, open_index
+from indexer import QueryError, SearchRequest, build, build_sharded, open_index
 
 from .conftest import SEEDS, write_jsonl
-from .sharded import ShardedStore, shard_of
 
 SHARDS = 3
 GENERATED = 240
@@ -46,21 +44,13 @@ def generated(rng: random.Random) -> list[dict]:
 def indexes(tmp_path_factory):
     root = tmp_path_factory.mktemp("shards")
     rows = generated(random.Random(14))
-    single = build([SEEDS, write_jsonl(root / "all.jsonl", rows)], root / "single")
+    sources = [SEEDS, write_jsonl(root / "all.jsonl", rows)]
+    single = build(sources, root / "single")
     assert single.added == GENERATED + 5 and single.failed == 0
-    shard_roots = []
-    for i in range(SHARDS):
-        sources = [write_jsonl(root / f"part-{i}.jsonl",
-                               [r for r in rows if shard_of(r["id"], SHARDS) == i])]
-        (root / f"seeds-{i}").mkdir()
-        for seed in SEEDS.iterdir():
-            if shard_of(seed.stem, SHARDS) == i:
-                shutil.copy(seed, root / f"seeds-{i}" / seed.name)
-                sources.append(root / f"seeds-{i}")
-        build(sorted(set(sources)), root / f"shard-{i}")
-        shard_roots.append(root / f"shard-{i}")
+    sharded_build = build_sharded(sources, root / "sharded", shards=SHARDS)
+    assert sharded_build.added == GENERATED + 5 and sharded_build.failed == 0
     one = open_index(root / "single")
-    sharded = Index(root / "sharded", shard=ShardedStore(shard_roots))
+    sharded = open_index(root / "sharded")
     yield one, sharded, rows
     one.close()
     sharded.close()
