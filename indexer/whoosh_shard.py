@@ -191,6 +191,11 @@ class _GlobalStatsSearcher(searching.Searcher):
         self._own_doc_frequency = self.doc_frequency
         self.doc_frequency = self._global_doc_frequency
 
+    def _subsearcher(self, reader):
+        # A segment's searcher (an index of several segments) is a plain one:
+        # Whoosh's scorers take every statistic from the top searcher, this one.
+        return searching.Searcher(reader, fromindex=self._ix, weighting=self.weighting, parent=self)
+
     def _global_doc_frequency(self, fieldname, text):
         # Matchers ask with the term as Whoosh stores it (UTF-8 bytes); the
         # statistics are keyed by the text, as any engine would give it.
