@@ -221,3 +221,40 @@ def test_a_damaged_manifest_is_one_line_and_never_leads_out_of_the_index(tmp_pat
     # A full rebuild repairs it.
     build_sharded([source], index_dir, shards=2, full=True)
     assert open_index(index_dir).document_count() == 10
+
+
+def test_readers_see_one_build_or_the_next_never_a_mix(tmp_path):
+    """Searches running through full rebuilds (one with another shard count)
+    and an update always see every shard of one manifest: the old documents or
+    the new ones, never some shards of each, and never an error."""
+    import threading
+
+    index_dir = tmp_path / "index"
+    source = write_jsonl(tmp_path / "docs.jsonl", rows(40))
+    build_sharded([source], index_dir, shards=3)
+    index = open_index(index_dir)
+    seen, errors, stop = set(), [], threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            try:
+                result = index.search(SearchRequest.from_params({"q": "第"}))
+                seen.add((result.total, result.facets.date_unknown))
+                index.shard.release_this_thread()
+                time.sleep(0.005)   # leave the builds some of the interpreter
+            except Exception as exc:  # noqa: BLE001 - any error is the failure
+                errors.append(repr(exc))
+
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
+    try:
+        for count, shards in ((25, 3), (40, 2), (31, None)):
+            write_jsonl(tmp_path / "docs.jsonl", rows(count))
+            build_sharded([source], index_dir, shards=shards, full=shards is not None)
+            time.sleep(0.2)
+    finally:
+        stop.set()
+        reader.join()
+    assert not errors, errors[:3]
+    assert {total for total, _ in seen} <= {40, 25, 31} and len(seen) >= 2, seen
+    assert index.document_count() == 31
