@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.engine import Matches, StoredDoc, TermStats
-from indexer.facets import FACET_FIELDS, FacetTable
+from indexer.facets import FacetCounts, date_order
 from indexer.whoosh_shard import WhooshStore
 
 
@@ -30,7 +30,6 @@ def shard_of(doc_id: str, shards: int) -> int:
 class ShardedStore:
     def __init__(self, roots: list[Path]):
         self.stores = [WhooshStore(root) for root in roots]
-        self._tables: dict = {}
 
     @contextmanager
     def reading(self):
@@ -70,18 +69,36 @@ class ShardedView:
     def _joined(self, per_shard: list[np.ndarray]) -> np.ndarray:
         return np.concatenate([keys + offset for keys, offset in zip(per_shard, self.offsets)])
 
-    def live(self) -> np.ndarray:
-        return self._joined([shard.live() for shard in self.shards])
+    def _local(self, keys) -> list:
+        """Each shard's part of a set of keys, as its own keys (None stays None: every document)."""
+        if keys is None:
+            return [None] * len(self.shards)
+        keys = np.asarray(keys, dtype=np.int64)
+        return [keys[(keys >= start) & (keys < end)] - start
+                for start, end in zip(self.offsets, self.offsets[1:])]
 
-    def columns(self) -> FacetTable:
-        tables = self._owner._tables
-        if self.version not in tables:
-            parts = [shard.columns() for shard in self.shards]
-            values = {name: [values for table in parts for values in _lists(table, name)]
-                      for name in FACET_FIELDS}
-            tables.clear()
-            tables[self.version] = FacetTable(values, np.concatenate([t.date_start for t in parts]))
-        return tables[self.version]
+    def warm_up(self) -> None:
+        for shard in self.shards:
+            shard.warm_up()
+
+    def counts(self, keys=None) -> FacetCounts:
+        return sum((shard.counts(local) for shard, local in zip(self.shards, self._local(keys))),
+                   FacetCounts({}))
+
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        merged = [(day, key + int(offset))
+                  for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
+                  for day, key in shard.by_date(local, k, newest)]
+        return sorted(merged, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
+
+    def dates(self, keys) -> np.ndarray:
+        keys = np.asarray(keys, dtype=np.int64)
+        days = np.zeros(len(keys), dtype=np.int64)
+        for shard, start, end in zip(self.shards, self.offsets, self.offsets[1:]):
+            inside = (keys >= start) & (keys < end)
+            if inside.any():
+                days[inside] = shard.dates(keys[inside] - start)
+        return days
 
     def match(self, wanted, seconds: float) -> Matches:
         found = [shard.match(wanted, seconds) for shard in self.shards]
@@ -112,12 +129,3 @@ class ShardedView:
             if doc is not None:
                 return StoredDoc(int(doc.key + offset), doc.meta, doc.text)
         return None
-
-
-def _lists(table: FacetTable, name: str) -> list[list[str]]:
-    """A facet column back as each key's list of values."""
-    column = table.columns[name]
-    lists: list[list[str]] = [[] for _ in range(table.size)]
-    for value, doc in zip(column.value_ids.tolist(), column.doc_ids.tolist()):
-        lists[doc].append(column.names[value])
-    return lists
