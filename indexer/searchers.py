@@ -46,6 +46,18 @@ class BoundedCache(dict):
         super().__setitem__(key, value)
 
 
+def open_searcher(generation: Path):
+    """A Whoosh searcher of one generation folder, with a bounded idf cache,
+    and jieba taught the officials' names that generation's build found."""
+    searcher = whoosh_index.open_dir(str(generation)).searcher()
+    bounded = BoundedCache(IDF_CACHE_SIZE)
+    searcher._idf_cache = bounded
+    for subsearcher, _offset in searcher.subsearchers or ():
+        subsearcher._idf_cache = bounded   # they share the top searcher's cache
+    userdict.add_names(userdict.read_names(generation))
+    return searcher
+
+
 class _Slot:
     """A thread's searcher and the index version it sees."""
 
@@ -126,7 +138,7 @@ class ThreadSearchers:
             generation = pinned or self.locate()
             index_format.check(generation)
             try:
-                searcher = whoosh_index.open_dir(str(generation)).searcher()
+                searcher = open_searcher(generation)
             except (OSError, EmptyIndexError) as exc:
                 # A rebuild switched CURRENT and removed this generation between
                 # our reading the pointer and opening it: read the pointer again.
@@ -136,11 +148,6 @@ class ThreadSearchers:
                         f"the index at {self.root} is damaged: {generation.name} cannot be "
                         f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
                 continue
-            bounded = BoundedCache(IDF_CACHE_SIZE)
-            searcher._idf_cache = bounded
-            for subsearcher, _offset in searcher.subsearchers or ():
-                subsearcher._idf_cache = bounded   # they share the top searcher's cache
-            userdict.add_names(userdict.read_names(generation))
             return _Slot(searcher, generation)
         raise AssertionError("unreachable")
 

@@ -48,12 +48,7 @@ class WhooshStore:
         """Facet columns of the shard's index version, read once per version."""
         with self._table_lock:
             if self._table_key != shard.version:
-                reader = shard.searcher.reader()
-                values = {name: [list(v) for v in column_values(reader, name)]
-                          for name in FACET_FIELDS}
-                dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
-                                    count=reader.doc_count_all())
-                self._table = FacetTable(values, dates)
+                self._table = read_table(shard.searcher.reader())
                 self._table_key = shard.version
             return self._table
 
@@ -72,6 +67,14 @@ class WhooshStore:
 
     def close(self) -> None:
         self._searchers.close()
+
+
+def read_table(reader) -> FacetTable:
+    """The facet and date columns of one Whoosh index version."""
+    values = {name: [list(v) for v in column_values(reader, name)] for name in FACET_FIELDS}
+    dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
+                        count=reader.doc_count_all())
+    return FacetTable(values, dates)
 
 
 class WhooshShard:
@@ -97,7 +100,21 @@ class WhooshShard:
         return np.fromiter(self.searcher.reader().all_doc_ids(), dtype=np.int64)
 
     def columns(self) -> FacetTable:
+        """Facet and date columns by key: this shard's own, behind `counts`,
+        `by_date` and `dates` (the search logic never reads them whole)."""
         return self._owner.table_for(self)
+
+    def warm_up(self) -> None:
+        self.columns()
+
+    def counts(self, keys=None):
+        return self.columns().counts(self.live() if keys is None else keys)
+
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        return self.columns().by_date(self.live() if keys is None else keys, k, newest)
+
+    def dates(self, keys) -> np.ndarray:
+        return self.columns().date_start[np.asarray(keys, dtype=np.int64)]
 
     # -- matching -------------------------------------------------------
     def match(self, wanted: Wanted, seconds: float) -> Matches:
