@@ -21,7 +21,7 @@ import numpy as np
 
 from . import manifest, store
 from .engine import Matches, StoredDoc, TermStats
-from .facets import FACET_FIELDS, FacetTable
+from .facets import FacetCounts, date_order
 from .whoosh_shard import WhooshStore
 
 # How often a reading reads the manifest again when a shard it named was
@@ -43,7 +43,6 @@ class ShardedStore:
         self._stores: dict[str, WhooshStore] = {}   # shard folder -> its store
         self._stores_lock = threading.Lock()
         self._local = threading.local()
-        self._tables: dict = {}
         manifest.read(self.root)  # raise IndexMissing now, not on first search
 
     def _store(self, folder: str) -> WhooshStore:
@@ -137,21 +136,36 @@ class ShardedView:
     def _joined(self, per_shard: list[np.ndarray]) -> np.ndarray:
         return np.concatenate([keys + offset for keys, offset in zip(per_shard, self.offsets)])
 
-    def live(self) -> np.ndarray:
-        return self._joined([shard.live() for shard in self.shards])
+    def _local(self, keys) -> list:
+        """Each shard's part of a set of keys, as its own keys (None stays None: every document)."""
+        if keys is None:
+            return [None] * len(self.shards)
+        keys = np.asarray(keys, dtype=np.int64)
+        return [keys[(keys >= start) & (keys < end)] - start
+                for start, end in zip(self.offsets, self.offsets[1:])]
 
-    def columns(self) -> FacetTable:
-        tables = self._owner._tables
-        version = self.version
-        table = tables.get(version)
-        if table is None:
-            parts = [shard.columns() for shard in self.shards]
-            values = {name: [values for part in parts for values in _lists(part, name)]
-                      for name in FACET_FIELDS}
-            table = FacetTable(values, np.concatenate([part.date_start for part in parts]))
-            tables.clear()   # one version kept: the live one
-            tables[version] = table
-        return table
+    def warm_up(self) -> None:
+        for shard in self.shards:
+            shard.warm_up()
+
+    def counts(self, keys=None) -> FacetCounts:
+        return sum((shard.counts(local) for shard, local in zip(self.shards, self._local(keys))),
+                   FacetCounts({}))
+
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        merged = [(day, key + int(offset))
+                  for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
+                  for day, key in shard.by_date(local, k, newest)]
+        return sorted(merged, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
+
+    def dates(self, keys) -> np.ndarray:
+        keys = np.asarray(keys, dtype=np.int64)
+        days = np.zeros(len(keys), dtype=np.int64)
+        for shard, start, end in zip(self.shards, self.offsets, self.offsets[1:]):
+            inside = (keys >= start) & (keys < end)
+            if inside.any():
+                days[inside] = shard.dates(keys[inside] - start)
+        return days
 
     def match(self, wanted, seconds: float) -> Matches:
         found = [shard.match(wanted, seconds) for shard in self.shards]
@@ -182,11 +196,3 @@ class ShardedView:
         doc = self.shards[i].find(doc_id)
         return None if doc is None else StoredDoc(int(doc.key + self.offsets[i]), doc.meta, doc.text)
 
-
-def _lists(table: FacetTable, name: str) -> list[list[str]]:
-    """A facet column back as each key's list of values."""
-    column = table.columns[name]
-    lists: list[list[str]] = [[] for _ in range(table.size)]
-    for value, doc in zip(column.value_ids.tolist(), column.doc_ids.tolist()):
-        lists[doc].append(column.names[value])
-    return lists
