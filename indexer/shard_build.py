@@ -100,7 +100,10 @@ def _start(task: ShardTask, shard_root: Path, generation: Path, notes: list[str]
     previous = shard_root / task.previous if task.previous and not task.full else None
     if previous is not None:
         found = index_format.version_of(previous)
-        if found != FORMAT_VERSION:
+        if found is None:
+            notes.append(f"{task.folder}: its live generation {previous.name} holds no index; "
+                         "building a new one")
+        elif found != FORMAT_VERSION:
             notes.append(f"{task.folder}: index format changed (format {found}, this archive "
                          f"writes {FORMAT_VERSION}): building it anew from the given sources")
         else:   # never written to: builds write copies, so it has no leftovers to clean

@@ -258,3 +258,34 @@ def test_readers_see_one_build_or_the_next_never_a_mix(tmp_path):
     assert not errors, errors[:3]
     assert {total for total, _ in seen} <= {40, 25, 31} and len(seen) >= 2, seen
     assert index.document_count() == 31
+
+
+def test_the_command_line_shards_keeps_the_count_and_refuses_a_change_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    source = str(write_jsonl(tmp_path / "docs.jsonl", rows(12)))
+    index_dir = str(tmp_path / "index")
+
+    def reindex(*args):
+        return CliRunner().invoke(cli, ["reindex", source, "--index", index_dir, "--workers", "1",
+                                        *args])
+
+    assert reindex().exit_code == 0   # a single index first
+    for args, expected in ((["--shards", "2"], "not sharded; add --full"),
+                           (["--shards", "0"], "0")):
+        refused = reindex(*args)
+        assert refused.exit_code == 2 and expected in refused.stderr
+        assert "Traceback" not in refused.output
+    built = reindex("--shards", "2", "--full")
+    assert built.exit_code == 0 and "shard 2/2 indexing" in built.stderr
+    assert "12 added" in built.stdout
+    again = reindex()   # keeps its two shards
+    assert again.exit_code == 0 and "shard 2/2" in again.stderr and "12 unchanged" in again.stdout
+    refused = reindex("--shards", "3")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip().splitlines()[-1] == (
+        f"Error: the index at {index_dir} has 2 shards, not 3; "
+        "add --full to rebuild it with another number of shards")
+    assert len(manifest.read(Path(index_dir))) == 2
