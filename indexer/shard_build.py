@@ -167,7 +167,10 @@ def build_sharded(sources: Iterable[str | Path], index_dir: str | Path, shards: 
     """Index `sources` into the sharded index at `index_dir` (see the module).
 
     `run(tasks)` yields each task's report (default: `in_process`), raising
-    if any task fails; `on_shard(report)` hears of each shard as it finishes.
+    if any task fails, and only once no task is still running (a cluster
+    cancels the others and waits for them): the lock is let go after it, and
+    what the tasks wrote is removed; `on_shard(report)` hears of each shard
+    as it finishes.
     Raises IndexBusy, IndexWriteError, ShardCountChanged; the live index is
     then unchanged and what the build had written is removed.
     """
