@@ -236,14 +236,44 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
     return report
 
 
+# Phase 1 spills each extracted document's fields here, in the generation, for phase 2.
+SPILL = "extracted.tmp"
+
+
+@dataclass
+class Extracted:
+    """What phase 1 of a build leaves for phase 2, besides the spilled fields."""
+    names: set[str]            # officials' names to teach jieba before analysing
+    count: int                 # documents spilled
+    seen: dict[str, str]       # id -> file[:line] as the user named it, for messages
+    failed_files: set[str]     # files with a record that could not be read
+    unlisted: list[str]        # folders that could not be read: keep what came from them
+
+
 def write_documents(sources: list[Path], generation: Path, ix, known: dict[str, tuple[str, str]],
                     report: BuildReport, fail: Callable[[IngestError], None], workers: int = 1,
-                    progress: Callable[[str, int, int], None] | None = None,
-                    owns: Callable[[str], bool] | None = None,
-                    report_unowned: bool = True) -> None:
+                    progress: Callable[[str, int, int], None] | None = None) -> None:
     """Read `sources` and write what changed into the Whoosh index `ix` of
     `generation`, which holds `known` (id -> (content hash, origin)); counts go
     to `report`, bad documents to `fail`.
+
+    Phase 1 extracts every new or changed document (in parallel when it pays)
+    and spills its fields to disk, collecting officials' names; phase 2 gives
+    jieba those names, then analyses and writes. Two phases so that every
+    document is segmented with the same dictionary (a sharded build runs
+    them as two rounds of tasks, phase 2 with every shard's names).
+    """
+    extracted = extract_documents(sources, generation, known, report, fail, workers, progress)
+    write_extracted(sources, generation, ix, known, extracted, report, fail, workers, progress)
+
+
+def extract_documents(sources: list[Path], generation: Path, known: dict[str, tuple[str, str]],
+                      report: BuildReport, fail: Callable[[IngestError], None], workers: int = 1,
+                      progress: Callable[[str, int, int], None] | None = None,
+                      owns: Callable[[str], bool] | None = None,
+                      report_unowned: bool = True) -> Extracted:
+    """Phase 1: read `sources`, count the unchanged documents, and spill the
+    fields of the new and changed ones into `generation` (see `write_documents`).
 
     A shard's build reads every source and keeps the documents it `owns` (by
     id); what fails before a document has an id (an unreadable file, a broken
@@ -295,11 +325,7 @@ def write_documents(sources: list[Path], generation: Path, ix, known: dict[str, 
                     continue
                 yield item
 
-    # Phase 1: extract every new or changed document (in parallel when it
-    # pays) and spill its fields to disk, collecting officials' names.
-    # Phase 2: give jieba those names, then analyse and write. Two phases
-    # so that every document is segmented with the same dictionary.
-    spill = generation / "extracted.tmp"
+    spill = generation / SPILL
     names = userdict.read_names(generation)
     pending = changed_documents()
     head = list(islice(pending, PARALLEL_AFTER))
@@ -316,6 +342,17 @@ def write_documents(sources: list[Path], generation: Path, ix, known: dict[str, 
             names.update(n for n in fields["official"].split(",") if n)
             pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
             extracted_count += 1
+    return Extracted(names, extracted_count, seen, failed_files, unlisted)
+
+
+def write_extracted(sources: list[Path], generation: Path, ix, known: dict[str, tuple[str, str]],
+                    extracted: Extracted, report: BuildReport,
+                    fail: Callable[[IngestError], None], workers: int = 1,
+                    progress: Callable[[str, int, int], None] | None = None) -> None:
+    """Phase 2: analyse and write the spilled documents with `extracted.names`
+    taught to jieba, delete the documents gone from `sources`, and commit."""
+    spill = generation / SPILL
+    names, extracted_count, seen = extracted.names, extracted.count, extracted.seen
     try:
         if extracted_count:  # jieba (seconds to load) is only needed to analyse
             userdict.add_names(names)  # before the writer's processes fork
@@ -342,8 +379,8 @@ def write_documents(sources: list[Path], generation: Path, ix, known: dict[str, 
                 if progress and (indexed % 50 == 0 or indexed == extracted_count):
                     progress("indexing", indexed, extracted_count)
             for doc_id, (_hash, origin) in known.items():
-                if doc_id not in seen and origin not in failed_files \
-                        and not origin.startswith(tuple(unlisted)) \
+                if doc_id not in seen and origin not in extracted.failed_files \
+                        and not origin.startswith(tuple(extracted.unlisted)) \
                         and _under_any(origin, sources):
                     writer.delete_by_term("id", doc_id)
                     report.deleted += 1

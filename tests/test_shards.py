@@ -221,3 +221,47 @@ def test_the_site_answers_the_same_on_shards(seed_indexes):
     assert stats[0] == stats[1]
     for url in ("/", "/doc/" + ids[0]):   # pages: the same HTML
         assert single.get(url).data == sharded.get(url).data, url
+
+
+def test_every_shard_cuts_words_with_every_shards_names(tmp_path):
+    """An official's name extracted from a document of one shard is one word in
+    the documents of every shard that mention it, as in one index: a shard's
+    words (which rank results) must not depend on which documents it holds.
+    Built by `archive reindex` in fresh processes, so that nothing this
+    process's jieba has learnt hides a difference."""
+    import os
+    import subprocess
+    import sys
+
+    from whoosh import index as whoosh_index
+
+    from indexer import manifest, store
+    from indexer.sharded import shard_of
+
+    rows = [{"id": "def-0", "title": "游仙区新桥镇召开安全生产会议",
+             "text": "游仙区新桥镇党委书记周天然主持召开安全生产会议。"}]
+    rows += [{"id": f"men-{i}", "text": f"会上，周天然同志指出，要抓好第{i}项工作。"}
+             for i in range(12)]
+    assert {shard_of(row["id"], SHARDS) for row in rows[1:]} - {shard_of("def-0", SHARDS)}
+    source = write_jsonl(tmp_path / "docs.jsonl", rows)
+    env = {**os.environ, "PYTHONPATH": str(SEEDS.parent)}
+    for name, extra in (("single", []), ("sharded", ["--shards", str(SHARDS)])):
+        subprocess.run([sys.executable, "-m", "archive.cli", "reindex", str(source),
+                        "--index", str(tmp_path / name), "--workers", "1", *extra],
+                       check=True, capture_output=True, env=env)
+
+    def documents_with_the_word(generations) -> int:
+        found = 0
+        for generation in generations:
+            with whoosh_index.open_dir(str(generation)).searcher() as searcher:
+                found += searcher.doc_frequency("words", "周天然")
+        return found
+
+    sharded = tmp_path / "sharded"
+    assert documents_with_the_word([store.current_generation(tmp_path / "single")]) == \
+        documents_with_the_word([manifest.generation_path(sharded, live)
+                                 for live in manifest.read(sharded)]) == len(rows)
+    request = SearchRequest.from_params({"q": "周天然 工作"})
+    one, many = open_index(tmp_path / "single"), open_index(sharded)
+    assert sorted(round(h.score, 6) for h in one.search(request).hits) == \
+        sorted(round(h.score, 6) for h in many.search(request).hits)
