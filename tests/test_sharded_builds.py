@@ -144,7 +144,9 @@ def test_a_failing_shard_switches_nothing_and_leaves_nothing_behind(tmp_path):
     assert search_ids(open_index(index_dir), "督导防汛") == set()
 
 
-def test_a_killed_build_leaves_the_live_index_and_the_next_run_cleans_up(tmp_path):
+@pytest.mark.parametrize("kill_at", ["shard 2/3 reading", "shard 2/3 indexing"],
+                         ids=["extracting", "writing"])
+def test_a_killed_build_leaves_the_live_index_and_the_next_run_cleans_up(tmp_path, kill_at):
     source = write_jsonl(tmp_path / "docs.jsonl", rows(90))
     index_dir = tmp_path / "index"
     build_sharded([source], index_dir, shards=3)
@@ -156,9 +158,9 @@ def test_a_killed_build_leaves_the_live_index_and_the_next_run_cleans_up(tmp_pat
          "--full", "--workers", "1"], stderr=subprocess.PIPE, text=True, env=env,
         start_new_session=True)
     seen = []
-    for line in process.stderr:   # killed once shard 2's build has begun: shard 1's is written
+    for line in process.stderr:   # killed in the middle of one of the two rounds of tasks
         seen.append(line)
-        if line.startswith("shard 2/3"):
+        if line.startswith(kill_at):
             os.killpg(process.pid, signal.SIGKILL)
             break
     process.wait()
