@@ -8,10 +8,11 @@ so that another engine can stand behind them.
 """
 from . import whoosh_fixes  # noqa: F401  (before any index is read or written)
 from .build import BuildReport, build
+from .engine import ShardUnavailable
 from .query import QueryError, SearchRequest
 from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index
 from .store import IndexBusy, IndexMissing, IndexWriteError
 
 __all__ = ["BuildReport", "build", "QueryError", "SearchRequest", "Facets", "FacetValue", "Hit",
            "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing",
-           "IndexWriteError"]
+           "IndexWriteError", "ShardUnavailable"]

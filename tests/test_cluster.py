@@ -1,0 +1,160 @@
+"""A sharded index searched on a real Dask cluster (`indexer.cluster`): a local
+cluster of two worker processes serves three shards, and answers hundreds of
+random searches with the same totals, facet counts and top-10 scores as one
+index of the same documents; documents, trails, profiles and statistics too.
+Workers killed during searches are replaced without a wrong answer; a shard
+that no worker can open is a 503 naming the shard."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import threading
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from archive.script import fold  # noqa: E402
+from indexer import Index, QueryError, SearchRequest, ShardUnavailable, build, open_index  # noqa: E402
+from indexer.cluster import ClusterStore, ShardRef  # noqa: E402
+
+from .conftest import SEEDS, write_jsonl  # noqa: E402
+from .sharded import shard_of  # noqa: E402
+from .test_shards import GENERATED, OFFICES, counts, generated, queries  # noqa: E402
+
+SHARDS = 3
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as local:
+        with distributed.Client(local, set_as_default=False) as client:
+            yield local, client
+
+
+@pytest.fixture(scope="module")
+def indexes(tmp_path_factory, cluster):
+    _local, client = cluster
+    root = tmp_path_factory.mktemp("cluster")
+    rows = generated(random.Random(14))
+    build([SEEDS, write_jsonl(root / "all.jsonl", rows)], root / "single")
+    refs = []
+    for i in range(SHARDS):
+        sources = [write_jsonl(root / f"part-{i}.jsonl",
+                               [r for r in rows if shard_of(r["id"], SHARDS) == i])]
+        (root / f"seeds-{i}").mkdir()
+        for seed in SEEDS.iterdir():
+            if shard_of(seed.stem, SHARDS) == i:
+                shutil.copy(seed, root / f"seeds-{i}" / seed.name)
+                sources.append(root / f"seeds-{i}")
+        build(sorted(set(sources)), root / f"shard-{i}")
+        refs.append(ShardRef(i, SHARDS, str(root / f"shard-{i}")))
+    one = open_index(root / "single")
+    store = ClusterStore(client, lambda: refs)
+    on_cluster = Index(root / "sharded", shard=store)
+    yield one, on_cluster, rows, refs
+    one.close()
+
+
+def worker_pids(client) -> dict[str, int]:
+    return client.run(os.getpid)
+
+
+def test_the_cluster_answers_the_same_totals_facets_and_ranking_as_one_index(indexes):
+    one, on_cluster, rows, _refs = indexes
+    assert on_cluster.document_count() == one.document_count() == GENERATED + 5
+    searched = 0
+    for params in queries(rows, random.Random(8)):
+        try:
+            request = SearchRequest.from_params(params)
+        except QueryError:
+            continue
+        searched += 1
+        a, b = one.search(request), on_cluster.search(request)
+        assert a.total == b.total, params
+        assert counts(a.facets) == counts(b.facets), params
+        if request.sort == "date" or request.browsing:
+            assert [h.date for h in a.hits] == [h.date for h in b.hits], params
+            continue
+        assert [round(h.score, 6) for h in a.hits] == [round(h.score, 6) for h in b.hits], params
+    assert searched > 150
+
+
+def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexes):
+    one, on_cluster, rows, _refs = indexes
+    request = SearchRequest.from_params({"q": "", "page": "3"})
+    assert ([h.date for h in one.search(request).hits]
+            == [h.date for h in on_cluster.search(request).hits])
+    for row in rows[::25]:
+        assert on_cluster.get(row["id"]).body == one.get(row["id"]).body
+    assert on_cluster.get("no-such-document") is None
+    for _office, name in OFFICES:
+        folded = fold(name)
+        a, b = one.official_trail(folded), on_cluster.official_trail(folded)
+        assert (a.total, a.undated, len(a.hits)) == (b.total, b.undated, len(b.hits))
+        assert [h.date for h in a.hits] == [h.date for h in b.hits]
+        assert one.official_profile(folded) == on_cluster.official_profile(folded)
+    stats_one, stats_cluster = one.stats(), on_cluster.stats()
+    for key in ("documents", "scripts", "first_date", "last_date", "undated", "officials"):
+        assert stats_one[key] == stats_cluster[key], key
+    assert one.examples() == on_cluster.examples()
+    doc = one.get(rows[0]["id"])
+    assert ({h.id for h in one.related(doc)} == {h.id for h in on_cluster.related(doc)})
+
+
+def test_a_worker_killed_during_searches_is_replaced_without_a_wrong_answer(indexes, cluster):
+    one, on_cluster, rows, _refs = indexes
+    _local, client = cluster
+    requests = []
+    for params in queries(rows, random.Random(9))[:60]:
+        try:
+            requests.append(SearchRequest.from_params(params))
+        except QueryError:
+            pass
+    expected = [one.search(r).total for r in requests]
+    answered, failures = [], []
+
+    def search_all():
+        for request in requests:
+            try:
+                answered.append(on_cluster.search(request).total)
+            except Exception as exc:  # what the test asserts is absent
+                failures.append(exc)
+    victim = sorted(worker_pids(client).items())[0][1]
+    searching = threading.Thread(target=search_all)
+    searching.start()
+    while not answered and searching.is_alive():
+        pass
+    os.kill(victim, signal.SIGKILL)   # mid-way through the searches
+    searching.join(timeout=120)
+    assert not failures and answered == expected
+    client.wait_for_workers(2, timeout=60)   # the nanny starts a new worker
+
+
+def test_a_shard_no_worker_can_open_is_a_503_naming_the_shard(indexes, cluster, tmp_path):
+    from web import create_app
+
+    _one, on_cluster, _rows, refs = indexes
+    _local, client = cluster
+    live = refs[1].folder()
+    hidden = tmp_path / "moved-away"
+    shutil.move(live, hidden)
+    try:
+        client.restart()     # fresh workers: nothing open that could still answer
+        with pytest.raises(ShardUnavailable, match=r"shard 2 of 3 \(shard-1\) is not available"):
+            on_cluster.search(SearchRequest.from_params({"q": "书记"}))
+        app = create_app({"INDEX_DIR": "unused", "TESTING": True})
+        app.extensions["archive_index"] = on_cluster
+        answer = app.test_client().get("/search.json?q=书记")
+        assert answer.status_code == 503
+        body = answer.get_json()
+        assert "shard 2 of 3" in body["error"] and "分片" in body["error_zh"]
+        assert str(live.parent) not in answer.get_data(as_text=True)
+        page = app.test_client().get("/search?q=书记")
+        assert page.status_code == 503 and "分片" in page.get_data(as_text=True)
+    finally:
+        shutil.move(hidden, live)
+    on_cluster.search(SearchRequest.from_params({"q": "书记"}))   # and it answers again
