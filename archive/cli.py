@@ -83,7 +83,11 @@ EXIT_STATUS_HELP = """
               "then switch to it atomically (searches keep working meanwhile).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes for reading and analysis (default: number of cores).")
-def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int | None) -> None:
+@click.option("--shards", type=click.IntRange(1, 1024), default=None,
+              help="Split the index into N shards by a hash of each document's id (a new "
+                   "count needs --full; default: the count the index has, else one index).")
+def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int | None,
+            shards: int | None) -> None:
     """Index documents from SOURCE files or directories (default: the bundled seeds/).
 
     SOURCE may be .txt, .html/.htm, .json (one document) or .jsonl (one per
@@ -91,7 +95,8 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
     Unchanged documents are skipped; documents deleted from a SOURCE
     directory are removed. Bad files are reported and skipped.
     """
-    from indexer import IndexBusy, IndexWriteError, build
+    from indexer import (IndexBusy, IndexWriteError, ShardCountChanged, build, build_sharded,
+                         is_sharded)
 
     from .progress import ReindexProgress
 
@@ -110,9 +115,23 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
     def notify(message: str) -> None:
         click.echo(message, err=True)
 
+    def shard_done(shard) -> None:
+        progress.close()   # its last stage's line, before the shard's own
+        click.echo(f"shard {shard.shard + 1}: {shard.added} added, {shard.updated} updated, "
+                   f"{shard.unchanged} unchanged, {shard.deleted} deleted, "
+                   f"{shard.failed} failed", err=True)
+
     try:
-        report = build(paths, index_dir, full=full, workers=workers, progress=progress,
-                       on_error=report_failure, notify=notify)
+        if shards is None and not is_sharded(index_dir):
+            report = build(paths, index_dir, full=full, workers=workers, progress=progress,
+                           on_error=report_failure, notify=notify)
+        else:
+            report = build_sharded(paths, index_dir, shards, full=full, workers=workers,
+                                   progress=progress, on_error=report_failure, notify=notify,
+                                   on_shard=shard_done)
+    except ShardCountChanged as exc:
+        progress.close(completed=False)
+        raise click.UsageError(str(exc))
     except (IndexBusy, IndexWriteError) as exc:
         progress.close(completed=False)
         click.echo(f"Error: {exc}", err=True)

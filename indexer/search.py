@@ -464,4 +464,9 @@ def _most_frequent(counts: dict, number: int) -> list:
 
 
 def open_index(root: str | Path) -> Index:
+    """The index at `root`: one Whoosh index, or the shards its manifest names."""
+    from . import manifest
+    if manifest.is_sharded(Path(root)):
+        from .sharded import ShardedStore
+        return Index(root, shard=ShardedStore(root))
     return Index(root)

@@ -10,13 +10,13 @@ import json
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 from whoosh import query as Q
 from whoosh import searching
 
-from . import ranking, store, whoosh_query
+from . import ranking, whoosh_query
 from .columns import column_values
 from .engine import Keywords, Matches, StoredDoc, TermStats, Wanted
 from .facets import FACET_FIELDS, FacetTable
@@ -27,17 +27,21 @@ from .searchers import ThreadSearchers
 class WhooshStore:
     """One Whoosh index folder (with its generations) as a `ShardStore`."""
 
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, locate: Callable[[], Path] | None = None):
+        """`locate()` names the live generation folder: by default the one
+        root/CURRENT names; a shard of a sharded index follows its manifest."""
         self.root = Path(root)
-        self._searchers = ThreadSearchers(self.root)
+        self._searchers = ThreadSearchers(self.root, locate)
         self._table_lock = threading.Lock()
         self._table: FacetTable | None = None
         self._table_key = None
-        store.current_generation(self.root)  # raise IndexMissing now, not on first search
+        self._searchers.locate()  # raise IndexMissing now, not on first search
 
     @contextmanager
-    def reading(self) -> Iterator["WhooshShard"]:
-        with self._searchers.held() as slot:
+    def reading(self, generation: Path | None = None) -> Iterator["WhooshShard"]:
+        """The shard as it stands now, or at `generation` (a folder of this
+        shard that a sharded index's manifest names)."""
+        with self._searchers.held(generation) as slot:
             yield WhooshShard(self, slot.searcher, slot.generation.name)
 
     def table_for(self, shard: "WhooshShard") -> FacetTable:
@@ -49,7 +53,7 @@ class WhooshStore:
             return self._table
 
     def updated_at(self) -> float:
-        generation = store.current_generation(self.root)
+        generation = self._searchers.locate()
         times = [generation.stat().st_mtime]
         for path in generation.iterdir():
             try:
@@ -203,6 +207,11 @@ class _GlobalStatsSearcher(searching.Searcher):
         # instance, where it would hide a method of this class.
         self._own_doc_frequency = self.doc_frequency
         self.doc_frequency = self._global_doc_frequency
+
+    def _subsearcher(self, reader):
+        # A segment's searcher (an index of several segments) is a plain one:
+        # Whoosh's scorers take every statistic from the top searcher, this one.
+        return searching.Searcher(reader, fromindex=self._ix, weighting=self.weighting, parent=self)
 
     def _global_doc_frequency(self, fieldname, text):
         # Matchers ask with the term as Whoosh stores it (UTF-8 bytes); the
