@@ -13,11 +13,10 @@ no longer has from the search itself.
 
 Keys seen by `Index` are global: shard number in the high bits, the shard's
 own document number below, so key order is shard order, then document order,
-as one Whoosh index numbers its segments. Each operation sees one version of
-every shard: the first answer of a shard pins the version it was given, and
-later tasks of the operation ask for that version (a worker keeps the last
-few open; a commit in between shows as `ShardUnavailable`, never as
-documents of two versions mixed).
+as one Whoosh index numbers its segments. A shard's version is the
+generation its manifest names: a live generation is never written to (a
+reindex writes new ones and switches the manifest), so every task of one
+operation names the generation it wants, and a worker never mixes two.
 
 Faults are Dask's to handle first: a task whose worker dies is run again on
 another worker, which opens the shard from the shared filesystem. When that
@@ -39,7 +38,8 @@ from typing import Callable, Iterator
 import numpy as np
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .engine import Matches, ShardUnavailable, StoredDoc, TermStats, Wanted
+from .engine import (Latest, Matches, ShardUnavailable, StoredDoc, TermStats, Wanted,
+                     merged_latest)
 from .facets import FacetCounts, date_order
 from .query import QueryError, SearchRequest
 
@@ -49,8 +49,8 @@ PLUGIN = "archive-shards"
 SHARD_BITS = 40                      # a shard's own document numbers fit below this bit
 LOCAL = (1 << SHARD_BITS) - 1
 ANSWER_SECONDS = 30.0                # no answer from a shard by then: ShardUnavailable
-VERSIONS_KEPT = 3                    # per shard and worker: operations pinned to older ones still answer
-MATCH_SETS_KEPT = 64                 # per shard version and worker (as Index's own match cache)
+GENERATIONS_KEPT = 2                 # per shard and worker: searches begun before a switch still answer
+MATCH_SETS_KEPT = 64                 # per shard generation and worker (as Index's own match cache)
 WORKERS_REFRESH_SECONDS = 10.0
 
 
@@ -59,8 +59,8 @@ class ShardRef:
     """Where shard `number` (of `count`) lives, on storage every worker reaches."""
     number: int
     count: int
-    root: str                        # the shard's folder (its generations inside)
-    generation: str | None = None    # the live generation; None: the folder's own CURRENT
+    root: str            # the shard's folder (its generations inside)
+    generation: str      # its live generation, as the manifest names it
 
     @property
     def name(self) -> str:
@@ -68,19 +68,31 @@ class ShardRef:
         return Path(self.root).name
 
     def folder(self) -> Path:
-        from . import store
-        root = Path(self.root)
-        return root / self.generation if self.generation else store.current_generation(root)
+        return Path(self.root) / self.generation
 
 
-class ShardMoved(Exception):
-    """The version an operation pinned is no longer open on this worker."""
+class NotSharded(Exception):
+    """A cluster searches a sharded index (a manifest), not a single one."""
+
+
+def live_shards(root: str | Path) -> list[ShardRef]:
+    """The shards the manifest of the index at `root` names, as they stand.
+    IndexMissing if there is no index; NotSharded for a single index, whose
+    live generation takes commits in place, so no name would tell its versions apart."""
+    from . import manifest, store
+    root = Path(root).absolute()   # the workers' working folder is not ours
+    if not manifest.is_sharded(root) and (root / store.POINTER).exists():
+        raise NotSharded(f"the index at {root} is a single index; a cluster searches a "
+                         "sharded one: build it with `archive reindex --shards N --full`")
+    live = manifest.read(root)
+    return [ShardRef(i, len(live), str(root / shard.folder), shard.generation)
+            for i, shard in enumerate(live)]
 
 
 # -- the worker side --------------------------------------------------------
 
-class _OpenVersion:
-    """One version of one shard, open on a worker: its searcher, columns and recent match sets."""
+class _OpenShard:
+    """One generation of one shard, open on a worker: its searcher, columns and recent match sets."""
 
     def __init__(self, folder: Path):
         from . import index_format
@@ -93,10 +105,9 @@ class _OpenVersion:
         self._table = None
         self.matches: OrderedDict = OrderedDict()
         self.shard = WhooshShard(self, self.searcher, folder.name)
-        self.version = self.shard.version
 
     def table_for(self, _shard):
-        """The columns of this version (WhooshShard asks its owner), read once."""
+        """The columns of this generation (WhooshShard asks its owner), read once."""
         if self._table is None:
             from .whoosh_shard import read_table
             self._table = read_table(self.searcher.reader())
@@ -130,8 +141,9 @@ def _wanted_key(wanted: Wanted):
 
 
 class ShardService(WorkerPlugin):
-    """A worker's open shards (a Dask worker plugin): the versions asked for
-    recently, newest last, per shard generation folder."""
+    """A worker's open shards (a Dask worker plugin): per shard folder, the
+    generations asked for recently, newest last. One replaced by a switch is
+    closed once two newer ones were asked for, which lets its files go."""
 
     name = PLUGIN
     idempotent = True
@@ -142,51 +154,43 @@ class ShardService(WorkerPlugin):
 
     def teardown(self, worker=None) -> None:
         with self._lock:
-            for versions in self._open.values():
-                for opened in versions.values():
+            for generations in self._open.values():
+                for opened in generations.values():
                     opened.close()
             self._open.clear()
 
-    def version(self, ref: ShardRef, pinned) -> _OpenVersion:
-        """The version an operation pinned, or the newest when it pinned none yet."""
-        folder = ref.folder()
+    def shard(self, ref: ShardRef) -> _OpenShard:
         with self._lock:
-            versions = self._open.setdefault(str(folder), OrderedDict())
-            if pinned is not None and pinned in versions:
-                return versions[pinned]
-            newest = next(reversed(versions.values()), None)
-            if newest is None or not newest.searcher.up_to_date():
-                newest = _OpenVersion(folder)
-                versions[newest.version] = newest
-                while len(versions) > VERSIONS_KEPT:
-                    versions.popitem(last=False)[1].close()
-            if pinned is not None and newest.version != pinned:
-                raise ShardMoved(ref.name)
-            return newest
+            generations = self._open.setdefault(ref.root, OrderedDict())
+            opened = generations.get(ref.generation)
+            if opened is None:
+                opened = generations[ref.generation] = _OpenShard(ref.folder())
+                while len(generations) > GENERATIONS_KEPT:
+                    generations.popitem(last=False)[1].close()
+            generations.move_to_end(ref.generation)
+            return opened
 
 
-def on_shard(ref: ShardRef, pinned, part: Callable, *args):
-    """The task run on a worker: one part of an operation on one shard.
-    Returns the version it answered from, and the part's answer."""
+def on_shard(ref: ShardRef, part: Callable, *args):
+    """The task run on a worker: one part of an operation on one shard."""
     from distributed import get_worker
-    service = get_worker().plugins[PLUGIN]
-    opened = service.version(ref, pinned)
+    opened = get_worker().plugins[PLUGIN].shard(ref)
     with opened.lock:
-        return opened.version, part(opened, *args)
+        return part(opened, *args)
 
 
 # The parts: top-level functions (Dask pickles them by name), each run by
-# `on_shard` on the shard's open version. Keys here are the shard's own.
+# `on_shard` on the shard's open generation. Keys here are the shard's own.
 
-def _size(opened: _OpenVersion) -> int:
+def _size(opened: _OpenShard) -> int:
     return opened.shard.doc_count()
 
 
-def _warm_up(opened: _OpenVersion) -> None:
+def _warm_up(opened: _OpenShard) -> None:
     opened.shard.warm_up()
 
 
-def _match(opened: _OpenVersion, wanted: Wanted, facets: bool):
+def _match(opened: _OpenShard, wanted: Wanted, facets: bool):
     """A match set's size, whether it was cut short, and what the search will
     ask next: facet counts (for a search) and the term statistics to rank it by."""
     found = opened.match(wanted)
@@ -194,41 +198,45 @@ def _match(opened: _OpenVersion, wanted: Wanted, facets: bool):
     return len(found.keys), found.timed_out, counts, opened.shard.term_stats(wanted)
 
 
-def _counts(opened: _OpenVersion, wanted: Wanted | None, keys):
+def _counts(opened: _OpenShard, wanted: Wanted | None, keys):
     shard = opened.shard
     if wanted is not None:
         keys = opened.keys(wanted)
     return shard.counts(keys)
 
 
-def _by_date(opened: _OpenVersion, wanted: Wanted | None, keys, k: int, newest: bool):
+def _by_date(opened: _OpenShard, wanted: Wanted | None, keys, k: int, newest: bool):
     if wanted is not None:
         keys = opened.keys(wanted)
     return opened.shard.by_date(keys, k, newest)
 
 
-def _dates(opened: _OpenVersion, keys) -> np.ndarray:
+def _dates(opened: _OpenShard, keys) -> np.ndarray:
     return opened.shard.dates(keys)
 
 
-def _term_stats(opened: _OpenVersion, wanted: Wanted) -> TermStats:
+def _term_stats(opened: _OpenShard, wanted: Wanted) -> TermStats:
     return opened.shard.term_stats(wanted)
 
 
-def _rank(opened: _OpenVersion, wanted: Wanted, keys, k: int, stats: TermStats):
+def _rank(opened: _OpenShard, wanted: Wanted, keys, k: int, stats: TermStats):
     if keys is None:
         keys = opened.keys(wanted)
     return opened.shard.rank(wanted, keys, k, stats)
 
 
-def _fetch(opened: _OpenVersion, wanted: Wanted | None, keys) -> list[StoredDoc]:
+def _fetch(opened: _OpenShard, wanted: Wanted | None, keys) -> list[StoredDoc]:
     if wanted is not None:
         keys = opened.keys(wanted)
     return opened.shard.fetch(keys)
 
 
-def _find(opened: _OpenVersion, doc_id: str) -> StoredDoc | None:
+def _find(opened: _OpenShard, doc_id: str) -> StoredDoc | None:
     return opened.shard.find(doc_id)
+
+
+def _latest(opened: _OpenShard, wanted: list[Wanted]):
+    return opened.shard.latest(wanted)
 
 
 # -- the serving side -------------------------------------------------------
@@ -272,11 +280,22 @@ class ClusterStore:
         self._workers: list[str] = []
         self._workers_read = 0.0
         self._lock = threading.Lock()
+        self._local = threading.local()
         client.register_plugin(ShardService(), name=PLUGIN)
 
     @contextmanager
     def reading(self) -> Iterator["ClusterView"]:
-        yield ClusterView(self, self._shards())
+        """The shards as the manifest names them now; nested blocks in one
+        thread see the same shards (an operation never spans a switch)."""
+        held = getattr(self._local, "view", None)
+        if held is not None:
+            yield held
+            return
+        self._local.view = ClusterView(self, self._shards())
+        try:
+            yield self._local.view
+        finally:
+            self._local.view = None
 
     def home(self, number: int) -> str | None:
         """The worker that searches shard `number` while it lives: each shard
@@ -312,7 +331,6 @@ class ClusterView:
     def __init__(self, owner: ClusterStore, refs: list[ShardRef]):
         self._owner = owner
         self.refs = refs
-        self._pinned: list = [None] * len(refs)
         self._sizes: list[int] | None = None
 
     # -- running parts on the workers ---------------------------------------
@@ -324,16 +342,14 @@ class ClusterView:
         for number, (part, *args) in parts.items():
             home = self._owner.home(number)
             futures[number] = client.submit(
-                on_shard, self.refs[number], self._pinned[number], part, *args,
+                on_shard, self.refs[number], part, *args,
                 key=f"archive-{part.__name__.strip('_')}-{number}-{uuid.uuid4().hex}",
                 workers=[home] if home else None, allow_other_workers=True, pure=False)
         answers = {}
         deadline = time.monotonic() + ANSWER_SECONDS
         try:
             for number, future in futures.items():
-                version, answers[number] = self._answer(number, future, deadline)
-                if self._pinned[number] is None:
-                    self._pinned[number] = version
+                answers[number] = self._answer(number, future, deadline)
         finally:
             client.cancel([f for f in futures.values() if not f.done()])
         return answers
@@ -354,9 +370,6 @@ class ClusterView:
         except KilledWorker:
             raise ShardUnavailable(f"shard {number} of {count} ({name}) is not available: the "
                                    "workers searching it stopped; try again in a while") from None
-        except ShardMoved:
-            raise ShardUnavailable(f"shard {number} of {count} ({name}) changed during the "
-                                   "search; search again") from None
         except Exception as exc:
             # The details name server paths: for the log, not the public.
             log.error("shard %d of %d (%s) could not be searched: %s: %s",
@@ -374,13 +387,11 @@ class ClusterView:
     # -- the Shard interface ------------------------------------------------
     @property
     def version(self) -> tuple:
-        if any(pinned is None for pinned in self._pinned):
-            self._sizes = self._everywhere(_size)
-        return tuple(self._pinned)
+        return tuple((ref.root, ref.generation) for ref in self.refs)
 
     @property
     def generation(self) -> str:
-        return "+".join(str(pinned[0]) for pinned in self.version)
+        return "+".join(ref.generation for ref in self.refs)
 
     def doc_count(self) -> int:
         if self._sizes is None:
@@ -458,15 +469,31 @@ class ClusterView:
                 found[global_key(number, doc.key)] = _global(number, doc)
         return [found[key] for key in keys]
 
+    def latest(self, wanted: list[Wanted]) -> list[tuple[int, Latest | None]]:
+        return merged_latest([[(count, latest and Latest(latest.day, _global(number, latest.doc)))
+                               for count, latest in found]
+                              for number, found in enumerate(self._everywhere(_latest, wanted))])
+
     def find(self, doc_id: str) -> StoredDoc | None:
-        for number, doc in enumerate(self._everywhere(_find, doc_id)):
-            if doc is not None:
-                return _global(number, doc)
-        return None
+        """Asked of the one shard the id hashes to, as the build placed it."""
+        from .sharded import shard_of
+        number = shard_of(doc_id, len(self.refs))
+        doc = self._run({number: (_find, doc_id)})[number]
+        return None if doc is None else _global(number, doc)
 
 
 def _global(number: int, doc: StoredDoc) -> StoredDoc:
     return StoredDoc(global_key(number, doc.key), doc.meta, doc.text)
+
+
+def open_cluster_index(root: str | Path, address: str):
+    """An `Index` of the sharded index at `root`, searched on the cluster whose
+    scheduler is at `address`. ClusterUnreachable, IndexMissing or NotSharded
+    in one line, before any search."""
+    from .search import Index
+    live_shards(root)
+    store = ClusterStore(connect(address), lambda: live_shards(root))
+    return Index(root, shard=store)
 
 
 def connect(address: str, timeout: float = 10.0):
@@ -474,8 +501,8 @@ def connect(address: str, timeout: float = 10.0):
     from distributed import Client
     try:
         return Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address}: "
+    except (OSError, TimeoutError, ValueError) as exc:   # ValueError: not an address
+        raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address!r}: "
                                  f"{_reason(exc)}") from None
 
 
@@ -486,3 +513,82 @@ class ClusterUnreachable(Exception):
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]
+
+
+# -- builds -------------------------------------------------------------------
+
+class ClusterBuildFailed(Exception):
+    """A shard's build task failed on the cluster; the live index is unchanged."""
+
+
+def build_on_worker(task, run: str):
+    """One shard's build task (`shard_build.build_shard`) on a worker.
+
+    Dask runs a task again elsewhere when its worker dies; a build must not be
+    (the contract: a worker killed during a build fails the build, and the
+    dead run's partial generation is removed with the rest). So the first
+    attempt leaves a mark on the scheduler, and a second attempt refuses.
+    A worker started by a nanny is a daemon process, which may not fork: it
+    builds its shard in its own process, and the cluster's parallelism is its
+    workers (one task per shard)."""
+    import dataclasses
+    import multiprocessing
+
+    from distributed import get_client, get_worker
+
+    from .shard_build import build_shard
+
+    mark = ["archive-build", run, str(task.shard)]
+    client = get_client()
+    if client.get_metadata(mark, None) is not None:
+        raise ClusterBuildFailed(f"the worker building shard {task.shard + 1} of {task.shards} "
+                                 "stopped before it finished")
+    client.set_metadata(mark, get_worker().address)
+    if multiprocessing.current_process().daemon:
+        task = dataclasses.replace(task, workers=1)
+    return build_shard(task)
+
+
+def run_builds(client, tasks: list) -> Iterator:
+    """Run the build tasks on the cluster, one per shard spread over the
+    workers, and yield each shard's report as it finishes (`build_sharded`'s
+    `run`). If any fails, wait for the others to stop writing, then raise
+    ClusterBuildFailed in one line; `build_sharded` then leaves the manifest
+    as it was and removes what the tasks wrote."""
+    from distributed import as_completed
+
+    workers = sorted(client.scheduler_info(n_workers=-1)["workers"])
+    if not workers:
+        raise ClusterBuildFailed("the cluster has no workers to build on")
+    run = uuid.uuid4().hex
+    futures = [client.submit(build_on_worker, task, run, key=f"archive-build-{task.shard}-{run}",
+                             workers=[workers[task.shard % len(workers)]],
+                             allow_other_workers=True, pure=False)
+               for task in tasks]
+    failure = None
+    try:
+        for future in as_completed(futures):
+            if future.status == "finished":
+                if failure is None:
+                    yield future.result()
+                continue
+            if failure is None:
+                failure = _build_failure(future, tasks[futures.index(future)])
+    finally:
+        client.set_metadata(["archive-build", run], None)
+    if failure is not None:
+        raise ClusterBuildFailed(failure)
+
+
+def _build_failure(future, task) -> str:
+    from distributed.scheduler import KilledWorker
+    try:
+        future.result()
+    except ClusterBuildFailed as exc:
+        return str(exc)
+    except KilledWorker:
+        return (f"the workers building shard {task.shard + 1} of {task.shards} stopped "
+                "before it finished")
+    except Exception as exc:   # the task's own one-line error (a full disk, ...)
+        return f"shard {task.shard + 1} of {task.shards}: {_reason(exc)}"
+    return f"shard {task.shard + 1} of {task.shards} was cancelled"

@@ -11,17 +11,18 @@ import random
 import shutil
 import signal
 import threading
+import time
 
 import pytest
 
 distributed = pytest.importorskip("distributed")
 
 from archive.script import fold  # noqa: E402
-from indexer import Index, QueryError, SearchRequest, ShardUnavailable, build, open_index  # noqa: E402
-from indexer.cluster import ClusterStore, ShardRef  # noqa: E402
+from indexer import (Index, QueryError, SearchRequest, ShardUnavailable, build,  # noqa: E402
+                     build_sharded, open_index)
+from indexer.cluster import ClusterStore, live_shards  # noqa: E402
 
 from .conftest import SEEDS, write_jsonl  # noqa: E402
-from .sharded import shard_of  # noqa: E402
 from .test_shards import GENERATED, OFFICES, counts, generated, queries  # noqa: E402
 
 SHARDS = 3
@@ -40,22 +41,12 @@ def indexes(tmp_path_factory, cluster):
     _local, client = cluster
     root = tmp_path_factory.mktemp("cluster")
     rows = generated(random.Random(14))
-    build([SEEDS, write_jsonl(root / "all.jsonl", rows)], root / "single")
-    refs = []
-    for i in range(SHARDS):
-        sources = [write_jsonl(root / f"part-{i}.jsonl",
-                               [r for r in rows if shard_of(r["id"], SHARDS) == i])]
-        (root / f"seeds-{i}").mkdir()
-        for seed in SEEDS.iterdir():
-            if shard_of(seed.stem, SHARDS) == i:
-                shutil.copy(seed, root / f"seeds-{i}" / seed.name)
-                sources.append(root / f"seeds-{i}")
-        build(sorted(set(sources)), root / f"shard-{i}")
-        refs.append(ShardRef(i, SHARDS, str(root / f"shard-{i}")))
+    sources = [SEEDS, write_jsonl(root / "all.jsonl", rows)]
+    build(sources, root / "single")
+    build_sharded(sources, root / "sharded", shards=SHARDS)
     one = open_index(root / "single")
-    store = ClusterStore(client, lambda: refs)
-    on_cluster = Index(root / "sharded", shard=store)
-    yield one, on_cluster, rows, refs
+    on_cluster = Index(root / "sharded", shard=ClusterStore(client, lambda: live_shards(root / "sharded")))
+    yield one, on_cluster, rows, live_shards(root / "sharded")
     one.close()
 
 
@@ -127,7 +118,7 @@ def test_a_worker_killed_during_searches_is_replaced_without_a_wrong_answer(inde
     searching = threading.Thread(target=search_all)
     searching.start()
     while not answered and searching.is_alive():
-        pass
+        time.sleep(0.001)
     os.kill(victim, signal.SIGKILL)   # mid-way through the searches
     searching.join(timeout=120)
     assert not failures and answered == expected
@@ -143,8 +134,12 @@ def test_a_shard_no_worker_can_open_is_a_503_naming_the_shard(indexes, cluster, 
     hidden = tmp_path / "moved-away"
     shutil.move(live, hidden)
     try:
-        client.restart()     # fresh workers: nothing open that could still answer
-        with pytest.raises(ShardUnavailable, match=r"shard 2 of 3 \(shard-1\) is not available"):
+        # Every worker killed: those the nannies start have nothing open that could still answer.
+        for pid in worker_pids(client).values():
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(1)
+        client.wait_for_workers(2, timeout=60)
+        with pytest.raises(ShardUnavailable, match=r"shard 2 of 3 \(shard-1\) is not available: no worker could open it"):
             on_cluster.search(SearchRequest.from_params({"q": "书记"}))
         app = create_app({"INDEX_DIR": "unused", "TESTING": True})
         app.extensions["archive_index"] = on_cluster

@@ -68,8 +68,6 @@ CATALOGUE = [
     (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) did not answer within "
      r"(?P<seconds>\d+) s; try again in a while",
      "第 {n} 个分片（共 {count} 个，{shard}）在 {seconds} 秒内没有回应，请稍后再试"),
-    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) changed during the search; "
-     r"search again", "第 {n} 个分片（共 {count} 个，{shard}）在搜索期间更新了，请重新搜索"),
     (r"The requested URL was not found on the server\..*", "这个网址上没有网页"),
     (r"The method is not allowed for the requested URL\.", "这个网址不支持这种请求方法"),
 ]
