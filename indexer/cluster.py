@@ -499,10 +499,24 @@ def open_cluster_index(root: str | Path, address: str):
 def connect(address: str, timeout: float = 10.0):
     """A Dask client of the scheduler at `address`; ClusterUnreachable in one line if none answers."""
     from distributed import Client
+    from distributed.comm import parse_address, parse_host_port
+    from distributed.comm.registry import backends
+
+    # Checked before a Client exists: one made for a malformed address fails
+    # late, and again as the process exits (a traceback after our one line).
+    try:
+        scheme, location = parse_address(address if "://" in address else f"tcp://{address}")
+        if scheme not in backends:
+            raise ValueError(scheme)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError:
+        raise ClusterUnreachable(f"{address!r} is not a Dask scheduler's address; "
+                                 "give tcp://HOST:PORT") from None
     try:
         return Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:   # ValueError: not an address
-        raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address!r}: "
+    except (OSError, TimeoutError) as exc:
+        raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address}: "
                                  f"{_reason(exc)}") from None
 
 
@@ -557,17 +571,17 @@ def run_builds(client, tasks: list) -> Iterator:
     as it was and removes what the tasks wrote."""
     from distributed import as_completed
 
-    workers = sorted(client.scheduler_info(n_workers=-1)["workers"])
-    if not workers:
+    if not client.scheduler_info(n_workers=-1)["workers"]:
         raise ClusterBuildFailed("the cluster has no workers to build on")
     run = uuid.uuid4().hex
+    # No placement: the scheduler spreads the tasks over free workers. (A task
+    # placed on a worker that died stays unplaced if every worker died with it.)
     futures = [client.submit(build_on_worker, task, run, key=f"archive-build-{task.shard}-{run}",
-                             workers=[workers[task.shard % len(workers)]],
-                             allow_other_workers=True, pure=False)
+                             pure=False)
                for task in tasks]
     failure = None
     try:
-        for future in as_completed(futures):
+        for future in as_completed(futures, loop=client.loop):
             if future.status == "finished":
                 if failure is None:
                     yield future.result()
