@@ -22,6 +22,7 @@ Faults are Dask's to handle first: a task whose worker dies is run again on
 another worker, which opens the shard from the shared filesystem. When that
 fails too (or no worker answers in time), the search raises
 `ShardUnavailable` naming the shard, which the site answers with 503.
+Builds (`run_builds`) are the one exception: a build task is never run twice.
 """
 from __future__ import annotations
 
@@ -199,10 +200,9 @@ def _match(opened: _OpenShard, wanted: Wanted, facets: bool):
 
 
 def _counts(opened: _OpenShard, wanted: Wanted | None, keys):
-    shard = opened.shard
     if wanted is not None:
         keys = opened.keys(wanted)
-    return shard.counts(keys)
+    return opened.shard.counts(keys)
 
 
 def _by_date(opened: _OpenShard, wanted: Wanted | None, keys, k: int, newest: bool):
