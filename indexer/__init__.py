@@ -9,6 +9,7 @@ so that another engine can stand behind them.
 """
 from . import whoosh_fixes  # noqa: F401  (before any index is read or written)
 from .build import BuildReport, build
+from .engine import ShardUnavailable
 from .query import QueryError, SearchRequest
 from .search import Facets, FacetValue, Hit, Index, SearchResult, open_index
 from .shard_build import ShardCountChanged, build_sharded
@@ -17,4 +18,5 @@ from .store import IndexBusy, IndexMissing, IndexWriteError
 
 __all__ = ["BuildReport", "build", "QueryError", "SearchRequest", "Facets", "FacetValue", "Hit",
            "Index", "SearchResult", "open_index", "IndexBusy", "IndexMissing",
-           "IndexWriteError", "ShardCountChanged", "build_sharded", "is_sharded"]
+           "IndexWriteError", "ShardCountChanged", "ShardUnavailable", "build_sharded",
+           "is_sharded"]

@@ -9,6 +9,7 @@ command line:
     match(what, seconds)          -> Matches: the exact set of document keys
     counts(keys)                  -> FacetCounts of a match set (or of every document)
     by_date(keys, k, newest)      -> the first k of a match set by date
+    latest(wanted list)           -> per search, its size and newest document
     dates(keys)                   -> each key's first day
     term_stats(request)           -> TermStats: what ranking needs to know of the whole
     rank(what, keys, k, stats)    -> the top k of those keys by score
@@ -66,6 +67,29 @@ class StoredDoc:
 
 
 @dataclass
+class Latest:
+    """The newest document a search finds: its first day (0 when undated) and
+    the document; among equals, the first in key order."""
+    day: int
+    doc: StoredDoc
+
+    def sort_key(self, newest: bool = True) -> tuple:
+        from .facets import date_order
+        return (*date_order(self.day, newest), self.doc.key)
+
+
+def merged_latest(answers: list[list[tuple[int, Latest | None]]]) -> list[tuple[int, Latest | None]]:
+    """Several shards' `latest` answers (their keys made global) as one index's:
+    the counts add up, and the newest is the newest of the shards' newest."""
+    merged = []
+    for per_shard in zip(*answers):
+        newest = min((latest for _count, latest in per_shard if latest is not None),
+                     key=Latest.sort_key, default=None)
+        merged.append((sum(count for count, _latest in per_shard), newest))
+    return merged
+
+
+@dataclass
 class TermStats:
     """Collection statistics of the terms a ranking uses. Shards' statistics add up."""
     doc_count: int = 0                                        # documents, deleted ones included
@@ -113,6 +137,10 @@ class Shard(Protocol):
 
     def dates(self, keys) -> np.ndarray:
         """Each key's first day (YYYYMMDD, 0 when undated), in the order given."""
+
+    def latest(self, wanted: list[Wanted]) -> list[tuple[int, "Latest | None"]]:
+        """For each of several searches at once (officials' profiles), how many
+        documents it finds and the newest of them; None when it finds none."""
 
     def term_stats(self, wanted: Wanted) -> TermStats:
         """This shard's statistics of the terms `rank` scores `wanted` with."""

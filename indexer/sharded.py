@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import manifest, store
-from .engine import Matches, StoredDoc, TermStats
+from .engine import Latest, Matches, StoredDoc, TermStats, merged_latest
 from .facets import FacetCounts, date_order
 from .whoosh_shard import WhooshStore
 
@@ -166,6 +166,12 @@ class ShardedView:
             if inside.any():
                 days[inside] = shard.dates(keys[inside] - start)
         return days
+
+    def latest(self, wanted: list) -> list[tuple[int, Latest | None]]:
+        return merged_latest([[(count, latest and Latest(latest.day, StoredDoc(
+                                    latest.doc.key + int(offset), latest.doc.meta, latest.doc.text)))
+                               for count, latest in shard.latest(wanted)]
+                              for shard, offset in zip(self.shards, self.offsets)])
 
     def match(self, wanted, seconds: float) -> Matches:
         found = [shard.match(wanted, seconds) for shard in self.shards]

@@ -18,10 +18,14 @@ from whoosh import searching
 
 from . import ranking, whoosh_query
 from .columns import column_values
-from .engine import Keywords, Matches, StoredDoc, TermStats, Wanted
+from .engine import Keywords, Latest, Matches, StoredDoc, TermStats, Wanted
 from .facets import FACET_FIELDS, FacetTable
 from .query import SearchRequest
 from .searchers import ThreadSearchers
+
+
+# Officials' profiles match one keyword each: never near a search's time limit.
+LATEST_SECONDS = 3.0
 
 
 class WhooshStore:
@@ -115,6 +119,15 @@ class WhooshShard:
 
     def dates(self, keys) -> np.ndarray:
         return self.columns().date_start[np.asarray(keys, dtype=np.int64)]
+
+    def latest(self, wanted: list[Wanted]) -> list[tuple[int, Latest | None]]:
+        found = []
+        for one in wanted:
+            keys = self.match(one, LATEST_SECONDS).keys
+            newest = self.by_date(keys, 1) if len(keys) else []
+            found.append((len(keys), Latest(newest[0][0], self.fetch([newest[0][1]])[0])
+                          if newest else None))
+        return found
 
     # -- matching -------------------------------------------------------
     def match(self, wanted: Wanted, seconds: float) -> Matches:
