@@ -109,6 +109,28 @@ def remove_generation(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def copy_generation(source: Path, target: Path, own_files: tuple[str, ...]) -> None:
+    """Make the empty generation `target` a copy of `source`, to update apart
+    from it: Whoosh's files (segments, tables of contents) are linked, not
+    copied, since Whoosh never writes a file twice: a commit writes new files
+    and unlinks old ones, which leaves the other generation's links alone.
+    `own_files`, which the archive may rewrite, are copied; temporary files
+    and Whoosh's lock are left behind.
+    """
+    for path in source.iterdir():
+        if not path.is_file() or path.name.endswith(".tmp") or path.name.endswith("LOCK"):
+            continue
+        if path.name in own_files:
+            shutil.copy2(path, target / path.name)
+            continue
+        try:
+            os.link(path, target / path.name)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            shutil.copy2(path, target / path.name)  # a filesystem without hard links
+
+
 def clean_leftovers(generation: Path) -> None:
     """Remove what a killed or failed incremental build left in a live generation:
     temporary files and folders (the extraction spill, Whoosh's job files and

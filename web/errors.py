@@ -71,7 +71,7 @@ def error_response(status: int, message: str, valid: dict | None = None, candida
 
 
 def register(app) -> None:
-    from indexer import IndexMissing, QueryError
+    from indexer import IndexMissing, QueryError, ShardUnavailable
 
     @app.errorhandler(QueryError)
     def bad_query(exc):
@@ -84,6 +84,12 @@ def register(app) -> None:
         # The exception names the folder; that is for the log, not the public.
         app.logger.error("%s", exc)
         return error_response(503, "the search index is not available; run `archive reindex` to build it")
+
+    @app.errorhandler(ShardUnavailable)
+    def shard_unavailable(exc):
+        # A cluster's shard could not answer: the message names the shard, not a path.
+        app.logger.error("%s", exc)
+        return error_response(503, str(exc))
 
     @app.errorhandler(HTTPException)
     def http_error(exc):

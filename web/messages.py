@@ -5,7 +5,7 @@ JSON API print them as they are). The site is Chinese, so each message known
 here gets its Chinese reading, worked out from the English one: a message
 without an entry still gets a Chinese line, the status's own, so no error
 page is ever English only. Keep the patterns in step with the messages in
-`indexer/` (query.py, trails.py, search.py) and `web/`; a test runs a bad
+`indexer/` (query.py, trails.py, search.py, cluster.py) and `web/`; a test runs a bad
 request for each.
 """
 from __future__ import annotations
@@ -58,6 +58,16 @@ CATALOGUE = [
     (r"no such document", "没有这篇文章"),
     (r"the search index is not available.*", "搜索索引不可用：请先运行 `archive reindex` 建立索引"),
     (r"the archive hit an internal error.*", "档案馆内部出错，已记录下来"),
+    # A shard of a cluster's index (indexer/cluster.py), named by number and folder.
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) is not available: no worker "
+     r"could open it; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）暂不可用：没有工作节点能打开它，请稍后再试"),
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) is not available: the workers "
+     r"searching it stopped; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）暂不可用：搜索它的工作节点已停止，请稍后再试"),
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) did not answer within "
+     r"(?P<seconds>\d+) s; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）在 {seconds} 秒内没有回应，请稍后再试"),
     (r"The requested URL was not found on the server\..*", "这个网址上没有网页"),
     (r"The method is not allowed for the requested URL\.", "这个网址不支持这种请求方法"),
 ]
