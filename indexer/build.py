@@ -330,7 +330,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
                 cancel(writer)
                 raise
             if placeholders:
-                with ix.writer() as cleanup:
+                with open_writer(ix, 1, WRITER_MEMORY_MB) as cleanup:
                     for placeholder in placeholders:
                         cleanup.delete_by_term("id", placeholder)
         finally:

@@ -237,8 +237,10 @@ class PooledSegmentWriter(SegmentWriter):
 
 
 def write_postings(fieldwriter, schema, lengths, terms) -> None:
-    """Write grouped posting lists through a Whoosh field writer."""
+    """Write grouped posting lists through a Whoosh field writer: whole lists
+    where it takes them (`LeanFieldWriter.add_term`), else a posting at a time."""
     doccount = lengths.doc_count_all()
+    add_term = getattr(fieldwriter, "add_term", None)
     current = None
     for fieldname, tbytes, term in terms:
         if fieldname != current:
@@ -250,6 +252,10 @@ def write_postings(fieldwriter, schema, lengths, terms) -> None:
             field_lengths = None
             if field.scorable:
                 field_lengths = [lengths.doc_field_length(d, fieldname) for d in range(doccount)]
+        if add_term is not None:
+            add_term(tbytes, term.ids, term.weights, term.values,
+                     None if field_lengths is None else [field_lengths[d] for d in term.ids])
+            continue
         fieldwriter.start_term(tbytes)
         add = fieldwriter.add
         if field_lengths is None:

@@ -15,7 +15,8 @@ from .analysis import (CharBigramTokenizer, CharSetTokenizer, bigram_positions, 
 # a generation of another version is rebuilt, never read (`indexer.format`).
 # 2: folded text given to the analyzers; an unscored bigram field with compact
 #    positions; `char`.
-FORMAT_VERSION = 2
+# 3: posting lists in the lean codec's binary form (`indexer.lean_codec`).
+FORMAT_VERSION = 3
 
 
 class FacetKeywords(fields.KEYWORD):

@@ -15,11 +15,11 @@ import pickle
 import queue
 import time
 
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
+from .lean_codec import LeanCodec
 from .posting_pool import PooledSegmentWriter
 
 # How long a writer waits for Whoosh's own lock on the generation: processes
@@ -34,9 +34,8 @@ class WriterProcessFailed(Exception):
 
 
 # Posting lists shorter than this are kept inside their term's entry rather
-# than in a block of their own (which costs ~110 bytes around a median of two
-# postings for a bigram); 4 measured smallest on 600 corpus documents (-13%).
-CODEC = W3Codec(inlinelimit=4)
+# than in a block of their own (a block header and a pointer, about 30 bytes).
+CODEC = LeanCodec(inlinelimit=8)
 
 
 def open_writer(ix, procs: int, memory_mb: int):
