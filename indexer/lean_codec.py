@@ -13,8 +13,8 @@ large share of writing a segment. Here a list of postings is arrays:
 
 little-endian, the same inline (in the terms file) and in blocks of the
 postings file (deflated when that is smaller). A term's statistics keep W3's
-fixed header, so document frequencies and weights read as before; block
-headers are a fixed struct instead of a pickle. Everything else is W3's own:
+header for lists in the postings file, and only what the postings cannot
+tell for inlined ones; block headers are a fixed struct instead of a pickle. Everything else is W3's own:
 the terms file, the per-document columns, the segment.
 
 The writer takes whole posting lists (`LeanFieldWriter.add_term`), which the
@@ -39,6 +39,8 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 _LITTLE = sys.byteorder == "little"
 _HEADER = W3TermInfo._struct          # flags, weight, df, min/max length, max weight, min/max id
 _POINTER = struct.Struct("<qI")        # a posting list's offset and length in the postings file
+_INLINE = struct.Struct("<BBBB")       # flags, min/max length bytes, count of an inlined list
+_INLINED = 2
 _BLOCK = struct.Struct("<iHIfBBB")     # ±length after this int, count, max id, max weight,
                                        # min/max length bytes, deflated?
 _BLOCK_AFTER_LENGTH = _BLOCK.size - 4
@@ -149,35 +151,50 @@ class DecodedPostings:
 
 
 class LeanTermInfo(W3TermInfo):
-    """W3's term statistics header, then the postings inline or a pointer."""
+    """A term's statistics and where its postings are.
+
+    A list in the postings file keeps W3's header (flags 0, total weight,
+    document frequency, min/max length bytes, max weight, first and last
+    document) and a pointer. An inlined list, most terms, keeps only what
+    its postings cannot tell: flags 2, the min/max length bytes and the count;
+    the rest is computed from the postings when read.
+    """
 
     def to_bytes(self) -> bytes:
         minlength = 0 if self._minlength is None else length_to_byte(self._minlength)
-        header = _HEADER.pack(self._inlined is not None, self._weight, self._df, minlength,
-                              length_to_byte(self._maxlength), self._maxweight,
-                              0xFFFFFFFF if self._minid is None else self._minid,
-                              0xFFFFFFFF if self._maxid is None else self._maxid)
+        maxlength = length_to_byte(self._maxlength)
         if self._inlined is not None:
-            return header + self._inlined
-        return header + _POINTER.pack(self._offset, self._length)
+            return _INLINE.pack(_INLINED, minlength, maxlength, self._df) + self._inlined
+        return _HEADER.pack(0, self._weight, self._df, minlength, maxlength, self._maxweight,
+                            0xFFFFFFFF if self._minid is None else self._minid,
+                            0xFFFFFFFF if self._maxid is None else self._maxid) \
+            + _POINTER.pack(self._offset, self._length)
 
     @classmethod
     def from_bytes(cls, data):
         info = cls()
-        (inlined, info._weight, info._df, minlength, maxlength, info._maxweight, minid,
-         maxid) = _HEADER.unpack_from(data)
-        info._minlength, info._maxlength = byte_to_length(minlength), byte_to_length(maxlength)
-        info._minid = None if minid == 0xFFFFFFFF else minid
-        info._maxid = None if maxid == 0xFFFFFFFF else maxid
-        if inlined:
-            info._inlined = bytes(data[_HEADER.size:])
+        if data[0] == _INLINED:
+            _flags, minlength, maxlength, count = _INLINE.unpack_from(data)
+            info._inlined = bytes(data[_INLINE.size:])
+            info._df = count
+            ids, weights, _values = info.inlined_postings()
+            info._weight, info._maxweight = sum(weights), max(weights)
+            info._minid, info._maxid = ids[0], ids[-1]
         else:
+            (_flags, info._weight, info._df, minlength, maxlength, info._maxweight, minid,
+             maxid) = _HEADER.unpack_from(data)
+            info._minid = None if minid == 0xFFFFFFFF else minid
+            info._maxid = None if maxid == 0xFFFFFFFF else maxid
             info._offset, info._length = _POINTER.unpack_from(data, _HEADER.size)
+        info._minlength, info._maxlength = byte_to_length(minlength), byte_to_length(maxlength)
         return info
 
     def inlined_postings(self):
+        if not isinstance(self._inlined, bytes):
+            return self._inlined  # decoded already
         postings = DecodedPostings(self._inlined, self._df)
-        return postings.ids(), postings.weights(), postings.values()
+        self._inlined = (postings.ids(), postings.weights(), postings.values())
+        return self._inlined
 
 
 class LeanCodec(W3Codec):
@@ -185,6 +202,8 @@ class LeanCodec(W3Codec):
     are kept in the terms file."""
 
     def __init__(self, blocklimit: int = 128, inlinelimit: int = 8):
+        if not (1 <= inlinelimit <= 256 and 1 <= blocklimit < 0x10000):
+            raise ValueError("an inlined list's count and a block's are kept in one and two bytes")
         super().__init__(blocklimit=blocklimit, inlinelimit=inlinelimit)
 
     def field_writer(self, storage, segment):
@@ -266,6 +285,15 @@ def _length_range(lengths) -> tuple[int | None, int]:
 
 
 class LeanTermsReader(W3TermsReader):
+    # W3 reads these at fixed offsets of its header, which inlined lists
+    # lack. A missing term raises KeyError, as there: readers answer it with 0.
+    def frequency(self, fieldname, tbytes):
+        return LeanTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)]).weight()
+
+    def doc_frequency(self, fieldname, tbytes):
+        data = self._tindex[self._keycoder(fieldname, tbytes)]
+        return data[3] if data[0] == _INLINED else LeanTermInfo.from_bytes(data).doc_frequency()
+
     def term_info(self, fieldname, tbytes):
         try:
             return LeanTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])

@@ -35,7 +35,7 @@ class WriterProcessFailed(Exception):
 
 # Posting lists shorter than this are kept inside their term's entry rather
 # than in a block of their own (a block header and a pointer, about 30 bytes).
-CODEC = LeanCodec(inlinelimit=8)
+CODEC = LeanCodec(inlinelimit=24)
 
 
 def open_writer(ix, procs: int, memory_mb: int):

@@ -106,6 +106,7 @@ def test_lean_posting_lists_round_trip_inline_and_in_blocks(tmp_path_factory, po
     terms = codec.terms_reader(storage, segment)
     info = terms.term_info("f", b"t")
     assert info.doc_frequency() == terms.doc_frequency("f", b"t") == len(ids)
+    assert terms.frequency("f", b"t") == info.weight()
     assert info.weight() == pytest.approx(sum(array("f", weights)), rel=1e-6)
     assert (info.min_id(), info.max_id()) == (ids[0], ids[-1])
     matcher = terms.matcher("f", b"t", schema["f"].format)
@@ -118,3 +119,28 @@ def test_lean_posting_lists_round_trip_inline_and_in_blocks(tmp_path_factory, po
     # A format has values for every posting or for none (Existence: None
     # each, as W3's blocks read).
     assert [r[2] for r in read] == (values if values[0] else [None] * len(values))
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("新闻國际关係台南市长书記会议招商引资工作ab9０Ａ _-，。\n、")),
+                max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(WORDY)
+def test_fast_field_postings_equal_their_analyzers(text):
+    # The word and bigram fields index straight from jieba and the bigram
+    # scan; what they post must be what Whoosh's own path makes of their
+    # analyzers.
+    from whoosh import fields
+
+    from indexer.schema import build_schema
+
+    schema = build_schema()
+    for name in ("title", "words"):
+        field = schema[name]
+        generic = fields.TEXT(analyzer=field.analyzer, phrase=False,
+                              field_boost=field.format.field_boost)
+        assert sorted(field.index(text)) == sorted(generic.index(text))
+    chars = schema["chars"]
+    generic = sorted(fields.FieldType.index(chars, text))
+    assert sorted(chars.index(text)) == generic
