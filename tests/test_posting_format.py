@@ -144,3 +144,25 @@ def test_fast_field_postings_equal_their_analyzers(text):
     chars = schema["chars"]
     generic = sorted(fields.FieldType.index(chars, text))
     assert sorted(chars.index(text)) == generic
+
+
+def _by_id(index_dir):
+    """Every posting and stored document of an index, named by document id."""
+    reader = whoosh_index.open_dir(str(store.current_generation(index_dir))).reader()
+    ids = {n: reader.stored_fields(n)["id"] for n in range(reader.doc_count_all())}
+    postings = sorted((field, text, ids[n], weight, value)
+                      for field, text, n, weight, value in reader.iter_postings())
+    return postings, {ids[n]: reader.stored_fields(n) for n in ids}
+
+
+def test_a_parallel_build_indexes_what_a_serial_one_does(tmp_path, monkeypatch):
+    # In parallel the first document is extracted before the pool forks and
+    # the rest by the pool, and a writer process fills the segment.
+    import importlib
+
+    build_module = importlib.import_module("indexer.build")
+    build([SEEDS], tmp_path / "serial", workers=1)
+    monkeypatch.setattr(build_module, "PARALLEL_AFTER", 2)
+    report = build([SEEDS], tmp_path / "parallel", workers=2)
+    assert report.added == 5
+    assert _by_id(tmp_path / "parallel") == _by_id(tmp_path / "serial")
