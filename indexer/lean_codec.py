@@ -76,6 +76,8 @@ def _numbers(kind: str, data, start: int, count: int) -> tuple[array, int]:
 def encode_postings(ids, weights, values) -> bytes:
     """One list of postings: ascending document numbers, float weights, and
     bytes values, all empty (a format without values) or none."""
+    if len(ids) == 1:  # most terms of a segment
+        return _encode_one(ids[0], weights[0], values[0])
     deltas = [ids[0], *map(sub, ids[1:], ids[:-1])]
     flags = _IDS_SHORT if max(deltas) < 0x10000 else 0
     parts = [b"", _bytes("H" if flags & _IDS_SHORT else "I", deltas)]
@@ -101,6 +103,28 @@ def encode_postings(ids, weights, values) -> bytes:
         parts.append(b"".join(v or b"" for v in values))
     parts[0] = bytes((flags,))
     return b"".join(parts)
+
+
+def _encode_one(docnum: int, weight: float, value: bytes) -> bytes:
+    """What encode_postings makes of one posting, without building lists."""
+    short = docnum < 0x10000
+    flags = _IDS_SHORT if short else 0
+    parts = [b"", (_SHORT if short else _LONG).pack(docnum)]
+    if weight != 1.0:
+        if weight.is_integer() and 0 <= weight < 256:
+            flags |= _WEIGHTS_BYTE
+            parts.append(bytes((int(weight),)))
+        else:
+            flags |= _WEIGHTS_FLOAT
+            parts.append(_FLOAT.pack(weight))
+    if value:
+        flags |= _VALUES_SAME
+        parts += [_LONG.pack(len(value)), value]
+    parts[0] = bytes((flags,))
+    return b"".join(parts)
+
+
+_SHORT, _LONG, _FLOAT = struct.Struct("<H"), struct.Struct("<I"), struct.Struct("<f")
 
 
 class DecodedPostings:
