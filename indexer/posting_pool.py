@@ -46,10 +46,10 @@ class _Term:
 class MemoryPostingPool:
     """The postings of one segment, grouped by field and term.
 
-    Offers what Whoosh's SegmentWriter asks of its pool: `add` with a
-    posting tuple, `fieldnames`, `iter_postings` (sorted by field, term and
-    document) and `cleanup`; and `terms`, the same grouped by term for a
-    writer that takes whole posting lists.
+    Offers what Whoosh's SegmentWriter asks of its pool (`add` with a
+    posting tuple, as merging a segment in does; `fieldnames`; `cleanup`),
+    `add_field` for a document's field at once, and `terms`, every posting
+    list in order, for `PooledSegmentWriter._flush_segment`.
     """
 
     def __init__(self, tempstore, limitmb: int):
@@ -157,11 +157,6 @@ class MemoryPostingPool:
                 term.weights.extend(more.weights)
                 term.values.extend(more.values)
             yield fieldname, tbytes, term
-
-    def iter_postings(self):
-        for fieldname, tbytes, term in self.terms():
-            for docnum, weight, value in zip(term.ids, term.weights, term.values):
-                yield fieldname, tbytes, docnum, weight, value
 
     def cleanup(self) -> None:
         for name in self.runs:
