@@ -39,7 +39,7 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
 
     def tiny_pool(self, tempstore, limitmb):
         original_init(self, tempstore, limitmb)
-        self.limit = 20_000  # bytes: the five seeds spill many times
+        self.limit = 100_000  # bytes: the five seeds spill several times
 
     def counting_terms(self):
         runs.append(len(self.runs))
@@ -48,7 +48,7 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
     monkeypatch.setattr(posting_pool.MemoryPostingPool, "__init__", tiny_pool)
     monkeypatch.setattr(posting_pool.MemoryPostingPool, "terms", counting_terms)
     build([SEEDS], tmp_path / "spilled", workers=1)
-    assert runs and runs[0] >= 5
+    assert runs and runs[0] >= 3
     whole, spilled = _everything(tmp_path / "whole"), _everything(tmp_path / "spilled")
     assert len(whole[0]) > 5000
     assert whole == spilled
