@@ -84,9 +84,14 @@ def test_archive_search_on_the_cluster_prints_what_it_prints_in_process(indexes,
         a, b = json.loads(here.stdout), json.loads(there.stdout)
         a.pop("seconds"), b.pop("seconds")
         assert a == b, args
-    malformed = archive("search", "书记", "--index", root, scheduler="http://nowhere")
-    assert malformed.returncode == 1 and malformed.stderr.count("\n") == 1
-    assert "not a Dask scheduler's address" in malformed.stderr
+    for command in (["search", "书记"], ["serve"], ["reindex", str(SEEDS)]):
+        malformed = archive(*command, "--index", root, scheduler="http://nowhere")
+        assert malformed.returncode == 1 and malformed.stderr.count("\n") == 1, command
+        assert "not a Dask scheduler's address" in malformed.stderr, command
+    single = archive("search", "书记", "--index", str(manifest_root(refs).parent / "single"),
+                     "--scheduler", local.scheduler_address)
+    assert single.returncode == 1 and "a cluster searches a sharded one" in single.stderr
+    assert single.stderr.count("\n") == 1
 
 
 def manifest_root(refs):
