@@ -307,16 +307,22 @@ class ClusterStore:
             return self._workers[number % len(self._workers)] if self._workers else None
 
     def updated_at(self) -> float:
-        times = []
-        for ref in self._shards():
-            folder = ref.folder()
-            times.append(folder.stat().st_mtime)
-            for path in folder.iterdir():
-                try:
-                    times.append(path.stat().st_mtime)
-                except FileNotFoundError:  # merged away while we looked
-                    pass
-        return max(times)
+        """When the live shards last changed, as in process (`ShardedStore`):
+        the manifest and the generations it names are on the shared
+        filesystem, which this process reaches too."""
+        from . import manifest
+        for attempt in range(2):
+            try:
+                refs = self._shards()
+                times = [(Path(refs[0].root).parent / manifest.MANIFEST).stat().st_mtime]
+                for ref in refs:
+                    times.append(ref.folder().stat().st_mtime)
+                    times += [path.stat().st_mtime for path in ref.folder().iterdir()]
+                return max(times)
+            except FileNotFoundError:   # a switch removed a generation while we looked
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
 
     def release_this_thread(self) -> None:
         pass  # nothing is held by the serving process's threads

@@ -120,7 +120,7 @@ def test_the_cluster_answers_the_same_totals_facets_and_ranking_as_one_index(ind
 
 
 def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexes):
-    one, on_cluster, rows, _refs = indexes
+    one, on_cluster, rows, refs = indexes
     request = SearchRequest.from_params({"q": "", "page": "3"})
     assert ([h.date for h in one.search(request).hits]
             == [h.date for h in on_cluster.search(request).hits])
@@ -137,6 +137,7 @@ def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexe
     for key in ("documents", "scripts", "first_date", "last_date", "undated", "officials"):
         assert stats_one[key] == stats_cluster[key], key
     assert one.examples() == on_cluster.examples()
+    assert on_cluster.updated_at() == open_index(manifest_root(refs)).updated_at()   # for feeds
     doc = one.get(rows[0]["id"])
     assert ({h.id for h in one.related(doc)} == {h.id for h in on_cluster.related(doc)})
 
