@@ -231,8 +231,8 @@ def _fetch(opened: _OpenShard, wanted: Wanted | None, keys) -> list[StoredDoc]:
     return opened.shard.fetch(keys)
 
 
-def _find(opened: _OpenShard, doc_id: str) -> StoredDoc | None:
-    return opened.shard.find(doc_id)
+def _find(opened: _OpenShard, doc_ids: list[str]) -> list[StoredDoc | None]:
+    return opened.shard.find_each(doc_ids)
 
 
 def _latest(opened: _OpenShard, wanted: list[Wanted]):
@@ -481,11 +481,18 @@ class ClusterView:
                               for number, found in enumerate(self._everywhere(_latest, wanted))])
 
     def find(self, doc_id: str) -> StoredDoc | None:
-        """Asked of the one shard the id hashes to, as the build placed it."""
+        return self.find_each([doc_id])[0]
+
+    def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
+        """Each id asked of the one shard it hashes to, as the build placed it."""
         from .sharded import shard_of
-        number = shard_of(doc_id, len(self.refs))
-        doc = self._run({number: (_find, doc_id)})[number]
-        return None if doc is None else _global(number, doc)
+        parts: dict[int, list[str]] = {}
+        for doc_id in doc_ids:
+            parts.setdefault(shard_of(doc_id, len(self.refs)), []).append(doc_id)
+        answers = self._run({number: (_find, ids) for number, ids in parts.items()})
+        found = {doc_id: None if doc is None else _global(number, doc)
+                 for number, ids in parts.items() for doc_id, doc in zip(ids, answers[number])}
+        return [found[doc_id] for doc_id in doc_ids]
 
 
 def _global(number: int, doc: StoredDoc) -> StoredDoc:

@@ -127,6 +127,8 @@ def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexe
     for row in rows[::25]:
         assert on_cluster.get(row["id"]).body == one.get(row["id"]).body
     assert on_cluster.get("no-such-document") is None
+    ids = [seed.stem for seed in SEEDS.iterdir()] + [rows[1]["id"], "no-such-document"]
+    assert on_cluster.first_lines(ids) == one.first_lines(ids) and len(one.first_lines(ids)) == 6
     for _office, name in OFFICES:
         folded = fold(name)
         a, b = one.official_trail(folded), on_cluster.official_trail(folded)
