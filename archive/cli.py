@@ -273,13 +273,11 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
             size = index.document_count()
         finally:
             index.close()
-        if page > 1 and page > result.pages:  # as the site answers such a page
-            raise QueryError(f"page {page} is past the last page ({result.pages}) "
-                             f"of {result.total} results")
+        request.check_page(result)
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:
-        raise BadSearch(str(exc))
+        raise BadSearch(exc.spelled_out())
     except cluster_failed as exc:
         raise click.ClickException(str(exc))
     if size == 0:
@@ -367,9 +365,8 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
     try:
         index = open_index(index_dir, scheduler)
         index.warm_up()   # on a cluster: every shard opened on its worker
-    except IndexMissing as exc:
-        raise click.ClickException(f"{exc} (run `archive reindex` first)"
-                                   if "reindex" not in str(exc) else str(exc))
+    except IndexMissing as exc:  # a damaged index's message names its own remedy
+        raise click.ClickException(str(exc) if exc.damaged else f"{exc} (run `archive reindex` first)")
     except cluster_failed as exc:
         raise click.ClickException(str(exc))
     app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})

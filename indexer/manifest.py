@@ -52,7 +52,7 @@ def read(root: Path) -> list[LiveShard]:
     except FileNotFoundError:
         raise store.IndexMissing(f"no index at {root}") from None
     damaged = store.IndexMissing(f"the index at {root} is damaged: its {MANIFEST} cannot be "
-                                 "read (run `archive reindex --full`)")
+                                 "read (run `archive reindex --full`)", damaged=True)
     try:
         entries = json.loads(text)["shards"]
         shards = [LiveShard(entry["folder"], entry["generation"]) for entry in entries]

@@ -146,7 +146,8 @@ class ThreadSearchers:
                 if attempt == 2 or pinned is not None:
                     raise store.IndexMissing(
                         f"the index at {self.root} is damaged: {generation.name} cannot be "
-                        f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
+                        f"opened ({type(exc).__name__}; run `archive reindex --full`)",
+                        damaged=True) from exc
                 continue
             return _Slot(searcher, generation)
         raise AssertionError("unreachable")

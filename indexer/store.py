@@ -26,7 +26,15 @@ PREFIX = "gen-"
 
 
 class IndexMissing(Exception):
-    """There is no index at the given place."""
+    """There is no index at the given place, or none that can be read.
+
+    `damaged`: an index is there but cannot be read (its message then names
+    the remedy, a full reindex); False when there is none at all.
+    """
+
+    def __init__(self, message: str, *, damaged: bool = False):
+        super().__init__(message)
+        self.damaged = damaged
 
 
 class IndexBusy(Exception):
@@ -55,7 +63,7 @@ def current_generation(root: Path) -> Path:
         if name.startswith(PREFIX) and "/" not in name and path.is_dir():
             return path
     raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
-                       "which is not there (run `archive reindex --full`)")
+                       "which is not there (run `archive reindex --full`)", damaged=True)
 
 
 def new_generation(root: Path) -> Path:
