@@ -97,7 +97,8 @@ EXIT_STATUS_HELP = """
     \b
     Exit status:
       0  all documents indexed
-      1  finished, but some documents or SOURCEs failed (each is listed)
+      1  finished, but some documents or SOURCEs failed (each is listed);
+         or, with --scheduler, the cluster failed (nothing changed)
       2  usage error (a bad option or argument)
       3  nothing changed: the index is busy, or could not be written
 """
@@ -225,7 +226,8 @@ class BadSearch(click.ClickException):
     \b
     Exit status:
       0  searched (also when nothing matched)
-      1  no index to search (missing or damaged), or a bad $ARCHIVE_BASE_URL
+      1  no index to search (missing or damaged), or a bad $ARCHIVE_BASE_URL;
+         with --scheduler: no scheduler there, or a shard could not answer
       2  usage error: a bad option, query or filter (date, region, quotes)
 """)
 @click.argument("query")

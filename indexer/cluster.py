@@ -231,8 +231,8 @@ def _fetch(opened: _OpenShard, wanted: Wanted | None, keys) -> list[StoredDoc]:
     return opened.shard.fetch(keys)
 
 
-def _find(opened: _OpenShard, doc_id: str) -> StoredDoc | None:
-    return opened.shard.find(doc_id)
+def _find(opened: _OpenShard, doc_ids: list[str]) -> list[StoredDoc | None]:
+    return opened.shard.find_each(doc_ids)
 
 
 def _latest(opened: _OpenShard, wanted: list[Wanted]):
@@ -307,16 +307,22 @@ class ClusterStore:
             return self._workers[number % len(self._workers)] if self._workers else None
 
     def updated_at(self) -> float:
-        times = []
-        for ref in self._shards():
-            folder = ref.folder()
-            times.append(folder.stat().st_mtime)
-            for path in folder.iterdir():
-                try:
-                    times.append(path.stat().st_mtime)
-                except FileNotFoundError:  # merged away while we looked
-                    pass
-        return max(times)
+        """When the live shards last changed, as in process (`ShardedStore`):
+        the manifest and the generations it names are on the shared
+        filesystem, which this process reaches too."""
+        from . import manifest
+        for attempt in range(2):
+            try:
+                refs = self._shards()
+                times = [(Path(refs[0].root).parent / manifest.MANIFEST).stat().st_mtime]
+                for ref in refs:
+                    times.append(ref.folder().stat().st_mtime)
+                    times += [path.stat().st_mtime for path in ref.folder().iterdir()]
+                return max(times)
+            except FileNotFoundError:   # a switch removed a generation while we looked
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
 
     def release_this_thread(self) -> None:
         pass  # nothing is held by the serving process's threads
@@ -475,11 +481,18 @@ class ClusterView:
                               for number, found in enumerate(self._everywhere(_latest, wanted))])
 
     def find(self, doc_id: str) -> StoredDoc | None:
-        """Asked of the one shard the id hashes to, as the build placed it."""
+        return self.find_each([doc_id])[0]
+
+    def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
+        """Each id asked of the one shard it hashes to, as the build placed it."""
         from .sharded import shard_of
-        number = shard_of(doc_id, len(self.refs))
-        doc = self._run({number: (_find, doc_id)})[number]
-        return None if doc is None else _global(number, doc)
+        parts: dict[int, list[str]] = {}
+        for doc_id in doc_ids:
+            parts.setdefault(shard_of(doc_id, len(self.refs)), []).append(doc_id)
+        answers = self._run({number: (_find, ids) for number, ids in parts.items()})
+        found = {doc_id: None if doc is None else _global(number, doc)
+                 for number, ids in parts.items() for doc_id, doc in zip(ids, answers[number])}
+        return [found[doc_id] for doc_id in doc_ids]
 
 
 def _global(number: int, doc: StoredDoc) -> StoredDoc:

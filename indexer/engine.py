@@ -13,7 +13,7 @@ command line:
     dates(keys)                   -> each key's first day
     term_stats(request)           -> TermStats: what ranking needs to know of the whole
     rank(what, keys, k, stats)    -> the top k of those keys by score
-    fetch(keys) / find(doc_id)    -> stored documents
+    fetch(keys) / find(doc_id)    -> stored documents (find_each: of several ids at once)
 
 A key is a shard-local document number. The search logic never reads a whole
 column or every key: it asks for counts, the first k, and the documents of a
@@ -156,6 +156,9 @@ class Shard(Protocol):
 
     def find(self, doc_id: str) -> StoredDoc | None:
         """The stored document with this id, if the shard holds it."""
+
+    def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
+        """`find` of several ids at once (a page's untitled hits: one question, not ten)."""
 
 
 class ShardStore(Protocol):

@@ -399,8 +399,7 @@ class Index:
     def first_lines(self, shard: Shard, doc_ids: list[str], width: int = 60) -> dict[str, str]:
         """The first non-blank line of each document's text, cut to `width`: a title for untitled hits."""
         lines = {}
-        for doc_id in doc_ids:
-            stored = shard.find(doc_id)
+        for doc_id, stored in zip(doc_ids, shard.find_each(doc_ids)):
             if stored is None:
                 continue
             line = next((part.strip() for part in stored.text.split("\n") if part.strip()), "")

@@ -202,3 +202,6 @@ class ShardedView:
         doc = self.shards[i].find(doc_id)
         return None if doc is None else StoredDoc(int(doc.key + self.offsets[i]), doc.meta, doc.text)
 
+    def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
+        return [self.find(doc_id) for doc_id in doc_ids]
+

@@ -196,6 +196,9 @@ class WhooshShard:
         key = self.searcher.document_number(id=doc_id)
         return None if key is None else _stored(key, self.searcher.stored_fields(key))
 
+    def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
+        return [self.find(doc_id) for doc_id in doc_ids]
+
 
 def _stored(key: int, fields: dict) -> StoredDoc:
     return StoredDoc(key=key, meta=json.loads(fields["meta"]), text=fields["text"])

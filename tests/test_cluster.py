@@ -72,6 +72,26 @@ def worker_pids(client) -> dict[str, int]:
     return client.run(os.getpid)
 
 
+def kill_workers(pids) -> None:
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+
+
+def wait_for_new_workers(client, killed) -> None:
+    """Until the nannies' new workers answer (at least one, none of the
+    killed): slowly on a busy machine."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            alive = set(worker_pids(client).values())
+        except Exception:   # a dead worker the scheduler has not yet removed
+            alive = set()
+        if alive and not alive & set(killed):
+            return
+        assert time.monotonic() < deadline, "no new worker came"
+        time.sleep(0.5)
+
+
 def test_archive_search_on_the_cluster_prints_what_it_prints_in_process(indexes, cluster):
     _one, _on_cluster, _rows, refs = indexes
     local, _client = cluster
@@ -84,9 +104,14 @@ def test_archive_search_on_the_cluster_prints_what_it_prints_in_process(indexes,
         a, b = json.loads(here.stdout), json.loads(there.stdout)
         a.pop("seconds"), b.pop("seconds")
         assert a == b, args
-    malformed = archive("search", "书记", "--index", root, scheduler="http://nowhere")
-    assert malformed.returncode == 1 and malformed.stderr.count("\n") == 1
-    assert "not a Dask scheduler's address" in malformed.stderr
+    for command in (["search", "书记"], ["serve"], ["reindex", str(SEEDS)]):
+        malformed = archive(*command, "--index", root, scheduler="http://nowhere")
+        assert malformed.returncode == 1 and malformed.stderr.count("\n") == 1, command
+        assert "not a Dask scheduler's address" in malformed.stderr, command
+    single = archive("search", "书记", "--index", str(manifest_root(refs).parent / "single"),
+                     "--scheduler", local.scheduler_address)
+    assert single.returncode == 1 and "a cluster searches a sharded one" in single.stderr
+    assert single.stderr.count("\n") == 1
 
 
 def manifest_root(refs):
@@ -115,13 +140,15 @@ def test_the_cluster_answers_the_same_totals_facets_and_ranking_as_one_index(ind
 
 
 def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexes):
-    one, on_cluster, rows, _refs = indexes
+    one, on_cluster, rows, refs = indexes
     request = SearchRequest.from_params({"q": "", "page": "3"})
     assert ([h.date for h in one.search(request).hits]
             == [h.date for h in on_cluster.search(request).hits])
     for row in rows[::25]:
         assert on_cluster.get(row["id"]).body == one.get(row["id"]).body
     assert on_cluster.get("no-such-document") is None
+    ids = [seed.stem for seed in SEEDS.iterdir()] + [rows[1]["id"], "no-such-document"]
+    assert on_cluster.first_lines(ids) == one.first_lines(ids) and len(one.first_lines(ids)) == 6
     for _office, name in OFFICES:
         folded = fold(name)
         a, b = one.official_trail(folded), on_cluster.official_trail(folded)
@@ -132,6 +159,7 @@ def test_deeper_pages_documents_trails_profiles_and_stats_match_one_index(indexe
     for key in ("documents", "scripts", "first_date", "last_date", "undated", "officials"):
         assert stats_one[key] == stats_cluster[key], key
     assert one.examples() == on_cluster.examples()
+    assert on_cluster.updated_at() == open_index(manifest_root(refs)).updated_at()   # for feeds
     doc = one.get(rows[0]["id"])
     assert ({h.id for h in one.related(doc)} == {h.id for h in on_cluster.related(doc)})
 
@@ -162,7 +190,7 @@ def test_a_worker_killed_during_searches_is_replaced_without_a_wrong_answer(inde
     os.kill(victim, signal.SIGKILL)   # mid-way through the searches
     searching.join(timeout=120)
     assert not failures and answered == expected
-    client.wait_for_workers(2, timeout=60)   # the nanny starts a new worker
+    client.wait_for_workers(2, timeout=120)   # the nanny starts a new worker
 
 
 def test_a_shard_no_worker_can_open_is_a_503_naming_the_shard(indexes, cluster, tmp_path):
@@ -175,10 +203,9 @@ def test_a_shard_no_worker_can_open_is_a_503_naming_the_shard(indexes, cluster, 
     shutil.move(live, hidden)
     try:
         # Every worker killed: those the nannies start have nothing open that could still answer.
-        for pid in worker_pids(client).values():
-            os.kill(pid, signal.SIGKILL)
-        time.sleep(1)
-        client.wait_for_workers(2, timeout=60)
+        killed = list(worker_pids(client).values())
+        kill_workers(killed)
+        wait_for_new_workers(client, killed)
         with pytest.raises(ShardUnavailable, match=r"shard 2 of 3 \(shard-1\) is not available: no worker could open it"):
             on_cluster.search(SearchRequest.from_params({"q": "书记"}))
         app = create_app({"INDEX_DIR": "unused", "TESTING": True})
@@ -212,8 +239,8 @@ def test_a_worker_killed_during_a_build_fails_it_in_one_line_and_changes_nothing
     while not [g for g in root.glob("shard-*/gen-*") if g not in live]:   # a shard's build began
         assert building.poll() is None and time.monotonic() < deadline, building.communicate()
         time.sleep(0.01)
-    for pid in worker_pids(client).values():
-        os.kill(pid, signal.SIGKILL)
+    killed = list(worker_pids(client).values())
+    kill_workers(killed)
     out, err = building.communicate(timeout=300)
     assert building.returncode == 1, (out, err)
     lines = [line for line in err.splitlines() if line.strip()]
@@ -222,6 +249,6 @@ def test_a_worker_killed_during_a_build_fails_it_in_one_line_and_changes_nothing
     assert "Traceback" not in err
     assert (root / manifest.MANIFEST).read_bytes() == before
     assert {g for g in root.glob("shard-*/gen-*")} == live      # what the build wrote is gone
-    client.wait_for_workers(2, timeout=60)
+    wait_for_new_workers(client, killed)
     request = SearchRequest.from_params({"q": "督导"})
     assert on_cluster.search(request).total == one.search(request).total
