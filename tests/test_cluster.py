@@ -19,17 +19,16 @@ import sys
 import threading
 import time
 
+import distributed  # the test extra installs it: without it these tests fail, never skip
 import pytest
 
-distributed = pytest.importorskip("distributed")
+from archive.script import fold
+from indexer import Index, QueryError, SearchRequest, ShardUnavailable, build, open_index
+from indexer import manifest
+from indexer.cluster import ClusterStore, live_shards
 
-from archive.script import fold  # noqa: E402
-from indexer import Index, QueryError, SearchRequest, ShardUnavailable, build, open_index  # noqa: E402
-from indexer import manifest  # noqa: E402
-from indexer.cluster import ClusterStore, live_shards  # noqa: E402
-
-from .conftest import ROOT, SEEDS, write_jsonl  # noqa: E402
-from .test_shards import GENERATED, OFFICES, counts, generated, queries  # noqa: E402
+from .conftest import ROOT, SEEDS, write_jsonl
+from .test_shards import GENERATED, OFFICES, counts, generated, queries
 
 SHARDS = 3
 
