@@ -38,10 +38,15 @@ _MINGUO_YEARS = range(38, 200)
 # opening the story, is as often another event (2013年3月23日，习近平…;
 # 89年5月25日农委会划定…) as the document's own date, so it proves nothing.
 _DATELINE_LABEL = re.compile(r"(?:发稿|发布|发文|刊登|出版)(?:时间|日期)\s*[:：]\s*(?=\d)")
-# Procurement notices date themselves in bracketed fields; the award (or the
-# notice that no award was made) is the event, in this order of preference.
-_NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日期", "公告日期")
-_NOTICE_FIELD = re.compile(r"\[(%s)\]\s*[:：]?\s*(?=\d)" % "|".join(_NOTICE_FIELDS))
+# Procurement notices date themselves in labelled fields, bracketed
+# ([決標日期]110/02/03) or as a heading (公開招標公告 公告日：109/02/14); the
+# award (or the notice that no award was made) is the event, else the
+# notice's own date, in this order of preference. 公告日 is written with and
+# without 期, and by the agency itself (機關自定公告日); 原公告日 is the date of
+# a notice this one corrects, never this one's.
+_NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日期", "公告日期", "公告日", "机关自定公告日")
+_NOTICE_FIELD = re.compile(r"(?:\[(%s)\]|(?<![原\[])(公告日期?)(?=\s*[:：]))\s*[:：]?\s*(?=\d)"
+                           % "|".join(_NOTICE_FIELDS))
 _MONTH_DAY = re.compile(r"(?<![\d年./])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
 # The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
@@ -116,7 +121,7 @@ def notice_date(folded: str) -> DocDate | None:
     for match in _NOTICE_FIELD.finditer(folded):
         found = _full_date_at(folded, match.end())
         if found:
-            fields.setdefault(match.group(1), found)
+            fields.setdefault(match.group(1) or match.group(2), found)
     return next((fields[name] for name in _NOTICE_FIELDS if name in fields), None)
 
 

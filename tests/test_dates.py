@@ -74,6 +74,16 @@ def test_procurement_notice_is_dated_by_its_award():
         ("2021-01-08", "day")
 
 
+def test_procurement_notice_without_award_is_dated_by_its_notice_day():
+    # The notice day is written as a heading (公告日：) or a field ([公告日],
+    # [機關自定公告日]); a corrected notice's 原公告日 is the earlier notice's.
+    assert date_of("公開招標公告\n公告日：108/03/11\n[機關名稱]某區公所[標案名稱]道路養護") == ("2019-03-11", "day")
+    assert date_of("更正公告[原公告日]108/02/20[機關名稱]某區公所[公告日]108/03/04") == ("2019-03-04", "day")
+    assert date_of("[標案名稱]側溝清淤[機關自定公告日]111/05/06[是否複數決標]否") == ("2022-05-06", "day")
+    # An award still wins over the notice day.
+    assert date_of("決標公告公告日：110/02/05\n[決標日期]110/02/03") == ("2021-02-03", "day")
+
+
 def test_two_digit_year_is_not_read_as_minguo():
     found = date_of("發稿時間：12年8月9日\n活動圓滿完成。")
     assert found is None or not found[0].startswith("19")
