@@ -24,8 +24,12 @@ from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
 
 # Characters after a short name that show it is part of a longer word, not a
-# place: 中山路, 中山大学, 广安门.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里")
+# place: 中山路, 中山大学, 广安门, 平陆运河.
+_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里运")
+# Of those, the ones that name a thing called after the place (汨罗江, 中山路,
+# 平陆运河) even right after the place's parent; the others start ordinary
+# words that may follow a place (烟台招远|大户).
+_FEATURE_AFTER_SHORT = set("路街门桥站港湾村号楼厂溪河江湖里运")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -39,6 +43,7 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
+    listed: bool = False  # follows the place before it after a list comma (河北、辽宁)
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,23 @@ def _place_at(folded: str, at: int, gazetteer: Gazetteer,
     return False
 
 
+def _child_at(folded: str, at: int, gazetteer: Gazetteer,
+              by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
+    """Whether a place inside one of `under` starts at `at` (山西|吉县): then
+    a name that starts inside the short one (西吉县) is a false reading."""
+    for length in by_prefix.get(folded[at:at + 2], ()):
+        piece = folded[at:at + length]
+        if any(gazetteer.is_ancestor(parent, div) for div in gazetteer.lookup(piece) + gazetteer.lookup_short(piece)
+               for parent in under):
+            return True
+    return False
+
+
+# A part of a region (浙江中东部, 吉林西部): the region itself, though 中 or
+# 西 could start another word.
+_PART_OF_REGION = re.compile(r"[东南西北中]{1,2}部")
+
+
 def find_mentions(folded: str, gazetteer: Gazetteer,
                   blocked: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Non-overlapping place-name mentions, longest match first at each point.
@@ -183,9 +205,16 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
             listed = bool(candidates) and _in_a_list_of_places(folded, i, mentions)
+            # Right after a place above it (烟台|招远大户, 山西|吉县), a short name
+            # is that place's, whatever follows or overlaps it.
+            chained = bool(candidates) and bool(mentions) and mentions[-1].end == i and any(
+                gazetteer.is_ancestor(above, div) for above in mentions[-1].candidates for div in candidates)
             if candidates and not _inside_a_word(folded, i, i + length, listed) \
-                    and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
+                    and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
+                         or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
                     and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT or listed
+                         or chained and folded[i + length] not in _FEATURE_AFTER_SHORT
+                         or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
@@ -199,6 +228,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             # glues nothing.
             after_place = bool(mentions) and mentions[-1].end == i
             found.glued = i > 0 and not after_place and is_common_word(folded[i - 1:i + 1])
+            found.listed = i > 0 and folded[i - 1] == "、" and bool(mentions) and mentions[-1].end == i - 1
             mentions.append(found)
             i = found.end
         else:
@@ -341,6 +371,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                         and not mention.glued and not is_common_word(mention.name):
                     support = 0.5 * bool(_support(div, known, gazetteer, close=False))
                 support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
+                if not weak:
+                    support += div.level in _list_levels(mentions, index, chosen)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
@@ -373,6 +405,23 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
         if len(chosen) == before:
             break
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:
+    """Levels of the settled places listed beside mention `index` (河北、辽宁、
+    吉林、内蒙古): a list names places of one level, so 吉林 there is the
+    province, not its city."""
+    levels = set()
+    for other, linked in ((index - 1, mentions[index].listed),
+                          (index + 1, index + 1 < len(mentions) and mentions[index + 1].listed)):
+        if not linked or not 0 <= other < len(mentions):
+            continue
+        settled = chosen.get(other)
+        if settled is None and len(mentions[other].candidates) == 1:
+            settled = mentions[other].candidates[0]
+        if settled is not None:
+            levels.add(settled.level)
+    return levels
 
 
 def _shared_counties(mentions: list[Mention]) -> set[str]:

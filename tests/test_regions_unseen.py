@@ -163,3 +163,31 @@ def test_a_short_name_closing_a_list_of_places_is_a_place():
 ])
 def test_a_known_place_gives_way_only_to_a_common_word(text, key):
     assert key in keys(text)
+
+
+def test_a_name_listed_among_provinces_is_the_province():
+    # 吉林 is a province and its city; beside 辽宁 and 黑龙江 it is the province.
+    assert "22" in keys("预计今天夜间，辽宁、吉林、黑龙江等地有中到大雨。")
+    # A weak reading gets no help from a list: school names beside each other
+    # in a Taiwan release are not mainland counties.
+    found = keys("市議員今天邀請東區後甲國中及東光、博愛、崇明等國小師生參訪議會。")
+    assert not {"130923", "410822"} & found
+
+
+def test_a_short_name_right_after_its_parent_stands_before_an_ordinary_word():
+    # 招远大户: 大 would end 招远 as the start of a longer word (招远大学), but
+    # right after 山东烟台 it is the city.
+    assert {"37", "3706", "370685"} <= keys("丰收节活动在山东烟台招远大户村举行，农民晒出好收成。")
+    # ... but a river, road or canal named after the place stays that thing.
+    assert "430681" not in keys("在湖南岳阳汨罗江沿线，龙舟队齐聚江上。")
+    assert "140829" not in keys("山西运城的果农忙着剪枝。西部陆海新通道骨干工程平陆运河加快施工。")
+
+
+def test_a_province_before_a_county_it_overlaps_is_still_the_province():
+    # 山西吉县 reads as 山 + 西吉县 (Ningxia) too; the county under 山西 wins.
+    found = keys("在山西吉县的施工现场，工人们正抢抓春季施工黄金期。")
+    assert {"14", "141028"} <= found and "640422" not in found
+
+
+def test_a_part_of_a_region_names_the_region():
+    assert "33" in keys("强降雨将集中在浙江中东部，当地已启动防汛应急响应。")
