@@ -56,11 +56,11 @@ _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2}
 _THIS_YEAR_MONTH_DAY = re.compile(r"(?:今|本)(?:\s*[(（]\s*\d{2,4}\s*[)）]\s*)?年(?:度)?\s*"
                                   r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # Dates that set a background rather than the event: a statistics cut-off or
-# the end of a range before it, a period after it. One of these is the
-# story's date only when the story has no other (a report of figures
-# 截至6月13日).
+# the end of a range before it, a period after it.
 _BACKGROUND_BEFORE = re.compile(r"(?:截至|截止|截到|至|到|迄|~|～|－|—|-)\s*$")
-_BACKGROUND_AFTER = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:止|起至|期间)")
+# (A range's start, 3月2日起至5月31日止, is the event's: ranges are dated at
+# their start.)
+_BACKGROUND_AFTER = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:止|期间)")
 # Dates of something earlier the story refers back to (3月20日见报的消息,
 # 3月以来): never the story's own.
 _EARLIER = re.compile(r"\s*(?:见报|报道|报导|以来)")
@@ -175,10 +175,11 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head))
     candidates = [m for m in sorted(candidates, key=lambda m: m.start())
                   if _valid(int(m.group(1)), int(m.group(2))) and not _EARLIER.match(folded, m.end())]
-    # A background date is the story's only when it is the only date there
-    # is (a report of figures 截至6月13日).
-    chosen = next((m for m in candidates if not _is_background(folded, m)),
-                  candidates[0] if candidates else None)
+    # A background date is never the story's, even when it is the only date
+    # there is: 截至10月6日已處理來電2萬通 counts up to a day and says
+    # nothing of when the story happened; an end of a range (至5月31日止) is
+    # a deadline.
+    chosen = next((m for m in candidates if not _is_background(folded, m)), None)
     if chosen:
         return (int(chosen.group(1)), int(chosen.group(2)), chosen.group(0),
                 chosen.re is _THIS_YEAR_MONTH_DAY)
@@ -198,7 +199,7 @@ def _year_near(year: int, month: int, event_month: int) -> int | None:
     return year - 1 if event_month > month else year + 1
 
 
-def extract_date(folded: str, title: str | None = None) -> DocDate | None:
+def extract_date(folded: str) -> DocDate | None:
     notice = notice_date(folded)
     if notice:
         return notice
@@ -227,7 +228,10 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
             evidence = f"{dated.evidence}; {proof[1]}" if proof else dated.evidence
             return DocDate(dated.value, "day", evidence)
         return DocDate("--" + dated.value[5:], "month-day", dated.evidence)
-    if proof:
+    # A year written as part of another event's date (今(98)年5月我國參加WHA,
+    # 截至本(109)年10月6日) says which year it is, but dates that event, not
+    # the story; the story's year is then not written, and no date is given.
+    if proof and not re.search(re.escape(proof[1]) + r"\s*\d{1,2}\s*月", folded):
         return DocDate(f"{proof[0]:04d}", "year", proof[1])
     return None
 

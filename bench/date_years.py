@@ -8,8 +8,9 @@ year that differs from the id's year by more than that is a wrong year, with
 no labels needed: this measures the one error the archive must never make on
 all 52,000 dated documents, not on a few hundred labelled ones.
 
-Counts per source: documents, dates given with a year, wrong years, and dates
-given without a year (month-day). With --show N, prints N wrong years per
+Counts per source: documents, dates given with a year, wrong years (and all
+years unlike the publication's, events across the new year included), and
+dates given without a year (month-day). With --show N, prints N wrong years per
 source (id, date, evidence) to read.
 
 Usage: python bench/date_years.py [--limit N] [--show N]
@@ -91,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             tally["month-day"] += 1
             continue
         tally["with year"] += 1
+        if int(date.value[:4]) != day.year:
+            tally["other year"] += 1
         if is_wrong_year(date.value, day):
             tally["wrong years"] += 1
             if shown[source] < args.show:
@@ -99,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     for source in sorted(counts) + ["all"]:
         tally = counts[source] if source != "all" else sum(counts.values(), Counter())
         print(f"{source:10s} {tally['documents']:6d} documents, {tally['with year']:6d} with a year, "
-              f"{tally['wrong years']:4d} wrong years, {tally['month-day']:6d} month-day only")
+              f"{tally['wrong years']:4d} wrong years ({tally['other year']} another year, "
+              f"counting events across the new year), {tally['month-day']:6d} month-day only")
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 
