@@ -52,6 +52,20 @@ _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
 # The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
 _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*[)）]\s*日?"
                     r"|今(?:天|日)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The story's day, told relative to the publication (昨（27）日) or bare in
+# its opening sentence (2日她再度送酒精到學校): like 今（12）日, a day whose
+# month must come from elsewhere; a month and day written later in the
+# story is then some other event's (2月25日開學後).
+_YESTERDAY = re.compile(r"昨\s*(?:天|日)?\s*[(（]\s*(\d{1,2})\s*日?\s*[)）]\s*日?")
+_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每])(\d{1,2})\s*日(?![\d])")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?\n]*")
+# A full date followed by its weekday or a part of the day (114年12月5日(五)
+# 上午, 徵才時間：108年2月27日(三), 110年12月11日下午3時至…) is how a
+# programme says when something happens: an event's date, year and all. A
+# clock time alone is not enough: 2022年4月29日12时24分 opens the report on an
+# accident of a year before. A deadline (111年1月24日(星期一)前繳納) is no event.
+_WHEN_AFTER = re.compile(r"\s*(?:[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）]|上午|下午|中午|晚上)"
+                         r"(?!\s*(?:前|以前|之前|止|截止))")
 # A month and day written after this year's marker: 今年4月24日, 本(110)年4月24日.
 _THIS_YEAR_MONTH_DAY = re.compile(r"(?:今|本)(?:\s*[(（]\s*\d{2,4}\s*[)）]\s*)?年(?:度)?\s*"
                                   r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -150,9 +164,14 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     whether that text says it is this year's (今年4月24日)."""
     head = folded[:400]
     today = _TODAY.search(head)
+    if today is None:
+        today = _YESTERDAY.search(head) or _story_day_in_opening(folded)
     if today:
-        month_text = today.group(1) or today.group(3)
-        day = int(today.group(2) or today.group(4))
+        if today.re is _TODAY:
+            month_text = today.group(1) or today.group(3)
+            day = int(today.group(2) or today.group(4))
+        else:
+            month_text, day = None, int(today.group(1))
         if month_text:
             month = int(month_text)
         else:
@@ -180,10 +199,49 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     # nothing of when the story happened; an end of a range (至5月31日止) is
     # a deadline.
     chosen = next((m for m in candidates if not _is_background(folded, m)), None)
+    # The month and day of a full date with its weekday or time (北區公所
+    # 114年12月5日(五)上午…誓師) are the event's when they come first.
+    # (Not the publication line's own date and time: 發稿時間：109年1月4日 13:35.)
+    published_at = {m.end() for m in _DATELINE_LABEL.finditer(head)}
+    happening = next((m for pattern in (_FULL, _MINGUO) for m in pattern.finditer(head)
+                      if _WHEN_AFTER.match(head, m.end()) and _full_date_at(head, m.start())
+                      and m.start() not in published_at and not _is_background(folded, m)), None)
+    if happening and (chosen is None or happening.start() < chosen.start()):
+        found = _full_date_at(head, happening.start())
+        return int(found.value[5:7]), int(found.value[8:10]), found.evidence, False
     if chosen:
         return (int(chosen.group(1)), int(chosen.group(2)), chosen.group(0),
                 chosen.re is _THIS_YEAR_MONTH_DAY)
     return None
+
+
+def _story_day_in_opening(folded: str) -> re.Match | None:
+    """A bare day (2日) in the story's opening sentence, before any month and day there."""
+    opening = _FIRST_SENTENCE.match(folded.lstrip())
+    start = len(folded) - len(folded.lstrip())
+    bare = _BARE_DAY.search(folded, start, start + opening.end())
+    if bare is None or _MONTH_DAY.search(folded, start, bare.start()):
+        return None
+    return bare
+
+
+def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[int, str] | None:
+    """The year of the event's month and day where the text writes that day
+    in full: in the headline (110年8月27日新市就服台辦理徵才) or with its
+    weekday or time (徵才時間：108年2月27日(三)). A full date in running text
+    without either may be an anniversary (2013年3月23日，习近平…), not today."""
+    years: dict[int, str] = {}
+    places = [(title, False)] if title else []
+    for text, needs_when in places + [(folded, True)]:
+        for pattern in (_FULL, _MINGUO):
+            for match in pattern.finditer(text):
+                found = _full_date_at(text, match.start())
+                if found is None or found.value[5:] != f"{month:02d}-{day:02d}":
+                    continue
+                if needs_when and not _WHEN_AFTER.match(text, match.end()):
+                    continue
+                years.setdefault(int(found.value[:4]), found.evidence)
+    return next(iter(years.items())) if len(years) == 1 else None
 
 
 def _year_near(year: int, month: int, event_month: int) -> int | None:
@@ -199,7 +257,9 @@ def _year_near(year: int, month: int, event_month: int) -> int | None:
     return year - 1 if event_month > month else year + 1
 
 
-def extract_date(folded: str) -> DocDate | None:
+def extract_date(folded: str, title: str | None = None) -> DocDate | None:
+    """The document's date from its folded body (and folded headline, which
+    may write the event's day in full)."""
     notice = notice_date(folded)
     if notice:
         return notice
@@ -215,6 +275,9 @@ def extract_date(folded: str) -> DocDate | None:
             dated_year = year
     if event:
         month, day, text, this_year = event
+        written = written_year(folded, title, month, day)
+        if written:
+            return DocDate(f"{written[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {written[1]}")
         if dated and dated_year is not None:
             year = dated_year if this_year else _year_near(dated_year, int(dated.value[5:7]), month)
             if year is None:

@@ -96,7 +96,7 @@ def extract(raw: RawDocument) -> Document:
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
     if date is None:
-        date = extract_date(folded_body)
+        date = extract_date(folded_body, fold(title) if title else None)
     source = raw.given.get("source") or extract_source(folded_body + "\n" + folded_edges,
                                                          body + "\n" + "\n".join(cleaned.boilerplate))
     return Document(

@@ -105,6 +105,42 @@ def test_an_event_named_with_a_year_does_not_date_the_story():
     assert date_of("區公所今天（3月2日）舉辦「2021春季健走活動」。") == ("--03-02", "month-day")
 
 
+def test_a_day_told_relative_or_bare_in_the_opening_is_the_storys():
+    # 昨（27）日 takes the publication line's month and year.
+    assert date_of("發稿時間：111年9月28日14:10\n市府昨（27）日獲交通部補助電動公車。") == ("2022-09-27", "day")
+    # A bare day in the opening sentence: a later month and day is another event.
+    assert date_of("議員繼上週捐贈後，2日再度送酒精到學校。國中小在2月25日開學後物資不足。") is None
+    # ... but a month and day before it in the opening is no bare day.
+    assert date_of("5月3日，县委召开会议，10日起开展督查。") == ("--05-03", "month-day")
+
+
+def test_a_full_date_with_its_weekday_or_time_is_an_events():
+    # The first thing that happens, year and all, before later dates.
+    text = "區公所114年12月5日(五)上午舉辦誓師活動，各里將於12月11日前繳回成果。"
+    assert date_of(text) == ("2025-12-05", "day")
+    # It gives its year to the same day told short: 將於2月27日 ... 時間：108年2月27日(三).
+    text = "就服中心將於2月27日(週三)辦理徵才活動。\n徵才時間：108年2月27日(三) 14時"
+    assert date_of(text) == ("2019-02-27", "day")
+    # A clock time alone does not make it: an investigation report opens
+    # with the accident it covers, a year before.
+    assert date_of("2022年4月29日12时24分，某市一栋民房发生倒塌。调查报告今天公布。") is None
+    # Nor does a deadline.
+    assert date_of("得標人應於111年1月24日(星期一)前繳納租金。") is None
+    # An anniversary written in full, with no weekday or time, proves no year.
+    text = "今天（3月23日），各地举行纪念活动。2013年3月23日，习近平首次出访。"
+    assert date_of(text) == ("--03-23", "month-day")
+
+
+def test_the_headline_writes_the_events_day_in_full():
+    found = extract_date(fold("就服台將於8月27日(五)辦理現場徵才活動。"), fold("110年8月27日新市就服台辦理徵才活動"))
+    assert (found.value, found.precision) == ("2021-08-27", "day")
+    found = extract_date(fold("中心將於07月26日上午辦理徵才。"), fold("113/07/26(五)聯合徵才活動"))
+    assert found.value == "2024-07-26"
+    # A headline date of another day says nothing of this one's year.
+    found = extract_date(fold("中心將於07月26日上午辦理徵才。"), fold("113/08/02(五)聯合徵才活動"))
+    assert found.value == "--07-26"
+
+
 def test_two_digit_year_is_not_read_as_minguo():
     found = date_of("發稿時間：12年8月9日\n活動圓滿完成。")
     assert found is None or not found[0].startswith("19")
