@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 import functools
-import os
 from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 
-from .common_words import is_common_word
+from .common_words import is_common_word, word_frequencies, word_tags
 from .document import Region
 from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
@@ -59,21 +58,23 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    import jieba
+    """Built from the words common_words already read from jieba's
+    dictionary (up to four characters: a place name the lexicon must know is
+    a short name, and all but one of those are that short), not a second
+    pass over the file."""
     plain: dict[str, str] = {}
     long: dict[str, int] = {}
     places = set()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            word, frequency, tag = line.split()
-            if tag.startswith("ns"):
-                places.add(word)
-            elif tag.startswith(("nr", "nz", "nt")):
-                continue
-            elif len(word) == 2 and int(frequency) >= 50:
-                plain[word] = tag
-            elif len(word) in (3, 4) and int(frequency) >= 3:
-                long[word] = int(frequency)
+    frequencies = word_frequencies()
+    for word, tag in word_tags().items():
+        if tag.startswith("ns"):
+            places.add(word)
+        elif tag.startswith(("nr", "nz", "nt")):
+            continue
+        elif len(word) == 2 and frequencies[word] >= 50:
+            plain[word] = tag
+        elif len(word) in (3, 4) and frequencies[word] >= 3:
+            long[word] = frequencies[word]
     return _Lexicon(plain, long, frozenset(places))
 
 
