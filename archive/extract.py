@@ -90,8 +90,8 @@ def extract(raw: RawDocument) -> Document:
                                    [fold(r.name) for r in regions + mentioned]):
         if fold(author.name) not in named and fold(author.name) not in reporters_folded:
             officials.append(author)
-    officials = [replace(o, region=office_region(fold(o.title), regions + mentioned))
-                 for o in officials]
+    places = office_places(regions + mentioned)
+    officials = [replace(o, region=office_region(fold(o.title), places)) for o in officials]
     date = None
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
@@ -108,17 +108,26 @@ def extract(raw: RawDocument) -> Document:
     )
 
 
-def office_region(folded_title: str, regions: list) -> str | None:
-    """The key of the place an office belongs to, when its title names one
-    (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长."""
-    best = None
+def office_places(regions: list) -> list[tuple[str, str, str | None, int]]:
+    """(key, folded name, folded short name, level) of each region, folded
+    once per document rather than once per official."""
+    places = []
     for region in regions:
         name = fold(region.name)  # Taiwan's are shown in traditional script
-        short = short_name(name, region.level)
+        places.append((region.key, name, short_name(name, region.level), region.level))
+    return places
+
+
+def office_region(folded_title: str, places: list[tuple[str, str, str | None, int]]) -> str | None:
+    """The key of the place an office belongs to, when its title names one
+    (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长.
+    `places` come from `office_places`."""
+    best = None
+    for key, name, short, level in places:
         if name in folded_title or (short and short in folded_title):
-            if best is None or region.level > best.level:
-                best = region
-    return best.key if best else None
+            if best is None or level > best[1]:
+                best = (key, level)
+    return best[0] if best else None
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:
