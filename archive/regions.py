@@ -260,7 +260,12 @@ def _names_something_else(folded: str, mention: Mention) -> bool:
     return True
 
 
-_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "农场", "林场", "牧场")
+_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "场", "局")
+# How often jieba must have seen a name as an ordinary word for the word to
+# be what a text most likely means (城区 1517, 郊区 668, 矿区 372). jieba tags
+# many places wrongly (保定市 n 40, 钟祥市 nr 776), so only frequent words
+# count, and never those it tags as names.
+_COMMON_NOUN = 300
 
 
 def _is_weak(mention: Mention, div: Division) -> bool:
@@ -268,12 +273,20 @@ def _is_weak(mention: Mention, div: Division) -> bool:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
     for 南区街道), a two-character township (色乡 in 特色乡村), or a name
     whose first character ends a word before it (海城市 in 沿海城市).
-    Also any name ending in 社区 or 农场/林场/牧场: every town has communities
-    and state farms, some listed as township-level units (莲花社区, 军川农场)
-    or named like Taiwan's 新社區 (新社区, a new community); such a name is the
-    division only beside its parent."""
+    Also any name ending in 社区, 场 or 局: every town has communities, and
+    state farms (军川农场, 种羊场) and forestry bureaus (林业局) are listed as
+    township-level units, or named like Taiwan's 新社區 (新社区, a new
+    community); such a name is the division only beside its parent. And a
+    full name that is an everyday word (城区 'urban area', 矿区, 开发区, 郊区,
+    解放区): jieba's dictionary knows it well as a word, not a place."""
     return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
-        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF)
+        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF) \
+        or (not mention.short and _is_common_noun(mention.name))
+
+
+def _is_common_noun(name: str) -> bool:
+    tag = word_tags().get(name)
+    return tag is not None and not tag.startswith(("ns", "nr", "nz")) and word_frequencies()[name] >= _COMMON_NOUN
 
 
 def _support(div: Division, keys: "_KnownPlaces", gazetteer: Gazetteer, close: bool) -> int:

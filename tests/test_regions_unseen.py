@@ -191,3 +191,19 @@ def test_a_province_before_a_county_it_overlaps_is_still_the_province():
 
 def test_a_part_of_a_region_names_the_region():
     assert "33" in keys("强降雨将集中在浙江中东部，当地已启动防汛应急响应。")
+
+
+@pytest.mark.parametrize("text, not_keys", [
+    ("暴雨导致城区多处积水，当地启动应急响应。", {"140302", "140502", "441502", "231084001"}),
+    ("矿区复垦工作持续推进，昔日矸石山变成了绿地。", {"140303"}),
+    ("在细毛羊之乡，种羊场应用了智能管理系统。", {"654025400", "640522400"}),
+    ("林票由市林业局制发给村委会，村民可以抵押贷款。", {"230321400"}),
+])
+def test_a_division_named_like_an_everyday_word_needs_its_parent(text, not_keys):
+    # 城区 'urban area', 矿区 'mining area', a state farm, a forestry bureau:
+    # each is also a township- or county-level unit somewhere.
+    assert not not_keys & keys(text)
+
+
+def test_such_a_division_still_counts_beside_its_parent():
+    assert "140303" in keys("山西阳泉市矿区开展采煤沉陷区治理，群众搬进新居。")
