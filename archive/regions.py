@@ -22,13 +22,13 @@ from .document import Region
 from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
 
-# Characters after a short name that show it is part of a longer word, not a
-# place: 中山路, 中山大学, 广安门, 平陆运河.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里运")
+# What after a short name shows it is part of a longer name, not a place:
+# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills).
+_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)")
 # Of those, the ones that name a thing called after the place (汨罗江, 中山路,
 # 平陆运河) even right after the place's parent; the others start ordinary
 # words that may follow a place (烟台招远|大户).
-_FEATURE_AFTER_SHORT = set("路街门桥站港湾村号楼厂溪河江湖里运")
+_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -213,8 +213,8 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             if candidates and not _inside_a_word(folded, i, i + length, listed) \
                     and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
                          or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
-                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT or listed
-                         or chained and folded[i + length] not in _FEATURE_AFTER_SHORT
+                    and (not _NOT_AFTER_SHORT.match(folded, i + length) or listed
+                         or chained and not _FEATURE_AFTER_SHORT.match(folded, i + length)
                          or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)

@@ -207,3 +207,18 @@ def test_a_division_named_like_an_everyday_word_needs_its_parent(text, not_keys)
 
 def test_such_a_division_still_counts_beside_its_parent():
     assert "140303" in keys("山西阳泉市矿区开展采煤沉陷区治理，群众搬进新居。")
+
+
+def test_a_town_written_as_its_old_town_after_its_county_is_the_town():
+    # 七宝镇 as the 七宝古镇 its visitors know, after its city.
+    assert "310112102" in keys("在上海七宝古镇，汤圆和桂花糕引人驻足。")
+    assert "321282105" in keys("在江苏靖江季市古镇，人们逛古镇、看演出。")
+    # With nothing to place it, a 古镇 alone is not guessed.
+    assert "310112102" not in keys("七宝古镇的糕点很受欢迎。")
+
+
+def test_a_mountain_named_after_a_place_is_not_the_place():
+    found = keys("在陕西延安，游客们参观宝塔山、革命纪念馆。")
+    assert "610602" not in found and "6106" in found
+    # ... but a county's hills are the county's.
+    assert "330329" in keys("浙江泰顺山区的茶农忙着采摘春茶。")
