@@ -48,6 +48,9 @@ _NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日�
 _NOTICE_FIELD = re.compile(r"(?:\[(%s)\]|(?<![原\[])(公告日期?)(?=\s*[:：]))\s*[:：]?\s*(?=\d)"
                            % "|".join(_NOTICE_FIELDS))
 _MONTH_DAY = re.compile(r"(?<![\d年./])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A month and day written with a slash, which only a weekday after it makes a
+# date rather than a fraction or a score: 將於7/13(三)辦理徵才.
+_SLASH_MONTH_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?=\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])")
 _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
 # The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
 _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*[)）]\s*日?"
@@ -191,7 +194,8 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     title_match = _TITLE_MONTH_DAY.match(folded)
     if title_match and _valid(int(title_match.group(1)), int(title_match.group(2))):
         return int(title_match.group(1)), int(title_match.group(2)), title_match.group(0).strip(), False
-    candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head))
+    candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head)) \
+        + list(_SLASH_MONTH_DAY.finditer(head))
     candidates = [m for m in sorted(candidates, key=lambda m: m.start())
                   if _valid(int(m.group(1)), int(m.group(2))) and not _EARLIER.match(folded, m.end())]
     # A background date is never the story's, even when it is the only date
@@ -244,6 +248,35 @@ def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[
     return next(iter(years.items())) if len(years) == 1 else None
 
 
+# A story that opens with a month as its subject reports that month's figures
+# (113年12月臺南市住宅價格指數為149.73): its date is that month, not the day it
+# was published. Not a month that starts or ends something (113年12月起, 月底),
+# nor one when something was done (2020年11月在美術館舉辦的市集).
+_HEADLINE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[市县区]")
+_LABEL_LINE = re.compile(r"\s*[^\s:：]{1,8}\s*[:：]")
+_REPORTED_MONTH = re.compile(r"((?:19|20)\d{2}|\d{2,3})\s*年\s*(\d{1,2})\s*月份?"
+                             r"(?![底初中下上旬起至到前后以间时在于\d])(?=[\u4e00-\u9fff])")
+
+
+def reported_month(folded: str, title: str | None) -> DocDate | None:
+    """The month whose figures the story reports, when it opens with it (or
+    its headline does)."""
+    # The opening is the first line that is no labelled field (發稿日期:…).
+    opening = next((line.strip() for line in folded.split("\n")
+                    if line.strip() and not _LABEL_LINE.match(line)), "")
+    # The headline may put the place first (臺南市114年5月住宅價格指數), and
+    # no more: 有關108年1月… looks back.
+    for text in (_HEADLINE_PLACE.sub("", title or "", count=1), opening):
+        match = _REPORTED_MONTH.match(text)
+        if match:
+            year = int(match.group(1))
+            year = year if year > 1900 else year + _MINGUO_OFFSET
+            month = int(match.group(2))
+            if (year > 1900 or int(match.group(1)) in _MINGUO_YEARS) and _valid(month):
+                return DocDate(f"{year:04d}-{month:02d}", "month", match.group(0))
+    return None
+
+
 def _year_near(year: int, month: int, event_month: int) -> int | None:
     """The year of an event month seen from a dated month, or None when it
     cannot be told: within half a year it is the same year; across the new
@@ -286,6 +319,9 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")
         return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
+    period = reported_month(folded, title)
+    if period:
+        return period
     if dated:
         if dated_year is not None:
             evidence = f"{dated.evidence}; {proof[1]}" if proof else dated.evidence

@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from archive.dates import extract_date
+from archive.dates import _PLAN_LAST_YEAR, extract_date
 from archive.script import fold
 
 
@@ -141,6 +141,32 @@ def test_the_headline_writes_the_events_day_in_full():
     assert found.value == "--07-26"
 
 
+def test_a_slash_month_day_with_its_weekday_is_a_date():
+    assert date_of("就業服務台將於7/13(三)協助廠商辦理徵才活動。") == ("--07-13", "month-day")
+    found = extract_date(fold("就業服務台將於7/13(三)協助廠商辦理徵才活動。"), fold("111/7/13(三)徵才活動"))
+    assert found.value == "2022-07-13"
+    # Without a weekday a slash is a fraction or a score.
+    assert date_of("本隊以3/4的比數獲勝。") is None
+
+
+def test_a_report_of_a_months_figures_is_dated_by_that_month():
+    text = "發稿單位:地政局\n發稿日期:114年2月27日\n113年12月本市住宅價格指數為149.73，較前期微幅上漲。"
+    assert date_of(text) == ("2024-12", "month")
+    found = extract_date(fold("本期指數較前期微幅下降0.05%。"), fold("臺南市114年5月住宅價格指數微幅下修"))
+    assert (found.value, found.precision) == ("2025-05", "month")
+    # A month that starts something is no period reported, nor one looked back on.
+    assert date_of("113年12月起，本市公車票價調整。") is None
+    assert date_of("有關108年1月颱風災損，市府已完成補助。") is None
+    assert date_of("2020年11月在美術館舉辦的市集吸引5萬人次，今年仍將舉辦。") is None
+
+
+def test_a_full_date_in_running_text_is_not_the_storys():
+    # 於 + a full date looked like the story's own (於115年8月18日登場), but on
+    # corpus ids it was mostly an earlier act the story refers to
+    # (辦法於105年5月1日起實施): no date rather than a wrong year.
+    assert date_of("本辦法於105年5月1日起實施，市府今日再次提醒市民。") is None
+
+
 def test_two_digit_year_is_not_read_as_minguo():
     found = date_of("發稿時間：12年8月9日\n活動圓滿完成。")
     assert found is None or not found[0].startswith("19")
@@ -158,6 +184,8 @@ def test_no_year_is_invented(pieces):
     if found and not found.value.startswith("--"):
         year = int(found.value[:4])
         written = {int(n) for n in re.findall(r"\d+", text)}
+        # A five-year plan closing this year names its last year (十四五 收官: 2025).
+        written |= {_PLAN_LAST_YEAR[plan] for plan in re.findall(r"十[一二三四五六七八九]五", text)}
         # A year is one the text writes (as itself or as a Minguo year), or
         # the one before or after it for an event across the new year.
         assert any(y in written or y - 1911 in written for y in (year - 1, year, year + 1)), (text, found)
