@@ -262,7 +262,7 @@ def reported_month(folded: str, title: str | None) -> DocDate | None:
     """The month whose figures the story reports, when it opens with it (or
     its headline does)."""
     # The opening is the first line that is no labelled field (發稿日期:…).
-    opening = next((line.strip() for line in folded.split("\n")
+    opening = next((line.strip() for line in folded[:400].split("\n")
                     if line.strip() and not _LABEL_LINE.match(line)), "")
     # The headline may put the place first (臺南市114年5月住宅價格指數), and
     # no more: 有關108年1月… looks back.

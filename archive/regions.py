@@ -160,6 +160,15 @@ def _place_at(folded: str, at: int, gazetteer: Gazetteer,
     return False
 
 
+def _right_after_a_parent(mentions: list[Mention], at: int, candidates: list[Division],
+                          gazetteer: Gazetteer) -> bool:
+    """Whether the place just before `at` lies above one of `candidates`: right
+    after it (烟台|招远大户, 山西|吉县), a short name is that place's, whatever
+    follows or overlaps it."""
+    return bool(mentions) and mentions[-1].end == at and any(
+        gazetteer.is_ancestor(above, div) for above in mentions[-1].candidates for div in candidates)
+
+
 def _child_at(folded: str, at: int, gazetteer: Gazetteer,
               by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
     """Whether a place inside one of `under` starts at `at` (山西|吉县): then
@@ -205,16 +214,15 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            listed = bool(candidates) and _in_a_list_of_places(folded, i, mentions)
-            # Right after a place above it (烟台|招远大户, 山西|吉县), a short name
-            # is that place's, whatever follows or overlaps it.
-            chained = bool(candidates) and bool(mentions) and mentions[-1].end == i and any(
-                gazetteer.is_ancestor(above, div) for above in mentions[-1].candidates for div in candidates)
-            if candidates and not _inside_a_word(folded, i, i + length, listed) \
+            if not candidates:
+                continue
+            listed = _in_a_list_of_places(folded, i, mentions)
+            if not _inside_a_word(folded, i, i + length, listed) \
                     and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
                          or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
                     and (not _NOT_AFTER_SHORT.match(folded, i + length) or listed
-                         or chained and not _FEATURE_AFTER_SHORT.match(folded, i + length)
+                         or not _FEATURE_AFTER_SHORT.match(folded, i + length)
+                         and _right_after_a_parent(mentions, i, candidates, gazetteer)
                          or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)
@@ -284,6 +292,7 @@ def _is_weak(mention: Mention, div: Division) -> bool:
         or (not mention.short and _is_common_noun(mention.name))
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_common_noun(name: str) -> bool:
     tag = word_tags().get(name)
     return tag is not None and not tag.startswith(("ns", "nr", "nz")) and word_frequencies()[name] >= _COMMON_NOUN
