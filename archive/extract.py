@@ -27,7 +27,10 @@ from .script import detect_script, fold
 # 4: issue 11: offices as title phrases, names outside the Han pattern, places
 #    with province shorthand and page clues, Taiwan written as Taiwan writes it,
 #    chrome classified by shape, event dates over publication lines.
-EXTRACTOR_VERSION = "4"
+# 5: issue 11, round 2: dates (notice days, relative and bare story days,
+#    programme dates, reported months, no cut-off dates), regions (lists of
+#    provinces, places after their parent, 古镇, everyday-word names).
+EXTRACTOR_VERSION = "5"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
