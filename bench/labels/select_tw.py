@@ -6,8 +6,14 @@ ids labelled earlier in bench/labels_regions_officials.jsonl and texts longer
 than 2,500 characters. A document's set comes from its id alone, so it is
 fixed before the text is seen: 40% sealed test.
 
+A later round of labels continues the same order: it skips every id labelled
+in an earlier round (any file in bench/labels/), so round 2's sealed set is
+the next N sealed candidates of each kind, not a fresh pick.
+
     python -m bench.labels.select_tw KIND SET N [SKIP]   # print candidates
+    python -m bench.labels.select_tw --round 2 KIND SET N [SKIP]
 """
+import functools
 import gzip
 import hashlib
 import json
@@ -15,7 +21,8 @@ import sys
 from pathlib import Path
 
 CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
-OLD_LABELS = Path(__file__).resolve().parent.parent / "labels_regions_officials.jsonl"
+LABELS_DIR = Path(__file__).resolve().parent
+OLD_LABELS = LABELS_DIR.parent / "labels_regions_officials.jsonl"
 MAX_CHARS = 2500
 
 
@@ -62,10 +69,37 @@ def candidate_groups(corpus: Path = CORPUS) -> dict[tuple[str, str], list[dict]]
             for group, pairs in groups.items()}
 
 
+def labelled_before(round_number: int, labels_dir: Path = LABELS_DIR) -> set[str]:
+    """Ids labelled in rounds before round_number, in any bench/labels/*.jsonl file.
+
+    A record without "round" belongs to round 1 (as in hand_labels.round_of).
+    """
+    ids = set()
+    for path in sorted(labels_dir.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    record = json.loads(line)
+                    if int(record.get("round", 1)) < round_number:
+                        ids.add(record["id"])
+    return ids
+
+
+def round_candidates(round_number: int, corpus: Path = CORPUS) -> dict[tuple[str, str], list[dict]]:
+    """candidate_groups without the ids earlier rounds labelled: round N's fixed order."""
+    done = labelled_before(round_number)
+    return {group: [doc for doc in docs if doc["id"] not in done]
+            for group, docs in candidate_groups(corpus).items()}
+
+
 def main(argv: list[str]) -> None:
+    groups = candidate_groups
+    if argv[:1] == ["--round"]:
+        round_number, argv = int(argv[1]), argv[2:]
+        groups = functools.partial(round_candidates, round_number)
     kind, wanted_set, count = argv[0], argv[1], int(argv[2])
     skip = int(argv[3]) if len(argv) > 3 else 0
-    for doc in candidate_groups().get((kind, wanted_set), [])[skip:skip + count]:
+    for doc in groups().get((kind, wanted_set), [])[skip:skip + count]:
         print(f"=== {doc['id']} | {kind} | {wanted_set} | {doc['label']}")
         print(f"TITLE: {doc['title']}")
         print(doc["text"])
