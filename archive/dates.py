@@ -60,7 +60,8 @@ _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2}
 # month must come from elsewhere; a month and day written later in the
 # story is then some other event's (2月25日開學後).
 _YESTERDAY = re.compile(r"昨\s*(?:天|日)?\s*[(（]\s*(\d{1,2})\s*日?\s*[)）]\s*日?")
-_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每])(\d{1,2})\s*日(?![\d])")
+# (Not a span of days: 近3日, 连续5日, 3日内.)
+_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每近数几连续逾共满约])(\d{1,2})\s*日(?![\d内来间后前左多])")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?\n]*")
 # A full date followed by its weekday or a part of the day (114年12月5日(五)
 # 上午, 徵才時間：108年2月27日(三), 110年12月11日下午3時至…) is how a

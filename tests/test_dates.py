@@ -110,7 +110,10 @@ def test_a_day_told_relative_or_bare_in_the_opening_is_the_storys():
     assert date_of("發稿時間：111年9月28日14:10\n市府昨（27）日獲交通部補助電動公車。") == ("2022-09-27", "day")
     # A bare day in the opening sentence: a later month and day is another event.
     assert date_of("議員繼上週捐贈後，2日再度送酒精到學校。國中小在2月25日開學後物資不足。") is None
-    # ... but a month and day before it in the opening is no bare day.
+    # A span of days is no day.
+    assert date_of("疫情趨緩，近3日無新增病例。5月20日起恢復開放。") == ("--05-20", "month-day")
+    assert date_of("區公所將於3日內完成清運。5月20日起恢復開放。") == ("--05-20", "month-day")
+    # ... and a month and day before it in the opening is no bare day.
     assert date_of("5月3日，县委召开会议，10日起开展督查。") == ("--05-03", "month-day")
 
 
