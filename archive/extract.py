@@ -83,23 +83,25 @@ def extract(raw: RawDocument) -> Document:
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
     officials = extract_officials(folded_body, body, reporters_folded,
                                   is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
-    anchors = [fold(title)] if title else []
+    folded_title = fold(title) if title else None
+    anchors = [folded_title] if folded_title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
     regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
                                          chrome=folded_edges)
     named = {fold(o.name) for o in officials}
-    for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired],
-                                   [fold(r.name) for r in regions + mentioned]):
+    # Taiwan's region names are shown in traditional script: folded once, here.
+    region_names = [fold(r.name) for r in regions + mentioned]
+    for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired], region_names):
         if fold(author.name) not in named and fold(author.name) not in reporters_folded:
             officials.append(author)
-    places = office_places(regions + mentioned)
+    places = office_places(regions + mentioned, region_names)
     officials = [replace(o, region=office_region(fold(o.title), places)) for o in officials]
     date = None
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
     if date is None:
-        date = extract_date(folded_body, fold(title) if title else None)
+        date = extract_date(folded_body, folded_title)
     source = raw.given.get("source") or extract_source(folded_body + "\n" + folded_edges,
                                                          body + "\n" + "\n".join(cleaned.boilerplate))
     return Document(
@@ -111,14 +113,11 @@ def extract(raw: RawDocument) -> Document:
     )
 
 
-def office_places(regions: list) -> list[tuple[str, str, str | None, int]]:
-    """(key, folded name, folded short name, level) of each region, folded
+def office_places(regions: list, folded_names: list[str]) -> list[tuple[str, str, str | None, int]]:
+    """(key, folded name, folded short name, level) of each region, worked out
     once per document rather than once per official."""
-    places = []
-    for region in regions:
-        name = fold(region.name)  # Taiwan's are shown in traditional script
-        places.append((region.key, name, short_name(name, region.level), region.level))
-    return places
+    return [(region.key, name, short_name(name, region.level), region.level)
+            for region, name in zip(regions, folded_names)]
 
 
 def office_region(folded_title: str, places: list[tuple[str, str, str | None, int]]) -> str | None:
