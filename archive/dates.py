@@ -237,15 +237,18 @@ def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[
     without either may be an anniversary (2013年3月23日，习近平…), not today."""
     years: dict[int, str] = {}
     places = [(title, False)] if title else []
+    # Only dates of this month and day can match: one pass for them, not a
+    # pass for every full date (a long text holds many).
+    same_day = re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
     for text, needs_when in places + [(folded, True)]:
-        for pattern in (_FULL, _MINGUO):
-            for match in pattern.finditer(text):
-                found = _full_date_at(text, match.start())
-                if found is None or found.value[5:] != f"{month:02d}-{day:02d}":
-                    continue
-                if needs_when and not _WHEN_AFTER.match(text, match.end()):
-                    continue
-                years.setdefault(int(found.value[:4]), found.evidence)
+        for match in same_day.finditer(text):
+            written = _FULL.match(text, match.start()) or _MINGUO.match(text, match.start())
+            found = _full_date_at(text, match.start())
+            if written is None or found is None or found.value[5:] != f"{month:02d}-{day:02d}":
+                continue
+            if needs_when and not _WHEN_AFTER.match(text, written.end()):
+                continue
+            years.setdefault(int(found.value[:4]), found.evidence)
     return next(iter(years.items())) if len(years) == 1 else None
 
 
