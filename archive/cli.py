@@ -41,6 +41,33 @@ def _named_index(ctx, param, value: str) -> str:
     return value
 
 
+def _scheduler(ctx, param, value: str | None) -> str | None:
+    # An empty $ARCHIVE_SCHEDULER means no cluster, as an unset one does.
+    return value.strip() or None if value is not None else None
+
+
+scheduler_option = click.option(
+    "--scheduler", envvar="ARCHIVE_SCHEDULER", default=None, callback=_scheduler,
+    metavar="ADDRESS", help="A Dask scheduler (tcp://HOST:PORT) whose workers build or search "
+    "the shards; they must reach DIR at the same path. [env: ARCHIVE_SCHEDULER]")
+
+
+def cluster_errors() -> tuple:
+    """What searching on a cluster can fail with, in one line each: no
+    scheduler at the address, a single index, a shard that cannot answer."""
+    from indexer import ShardUnavailable
+    from indexer.cluster import ClusterUnreachable, NotSharded
+    quiet_dask()
+    return ClusterUnreachable, NotSharded, ShardUnavailable
+
+
+def quiet_dask() -> None:
+    """Dask's own log lines (a worker lost, a task rescheduled) are not the
+    CLI's: what matters is said in one line of ours."""
+    import logging
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+
 index_option = click.option(
     "--index", "index_dir", default=default_index, show_default="$ARCHIVE_INDEX or ./instance/index",
     type=click.Path(file_okay=False), callback=_named_index, help="Directory that holds the index.")
@@ -83,7 +110,12 @@ EXIT_STATUS_HELP = """
               "then switch to it atomically (searches keep working meanwhile).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes for reading and analysis (default: number of cores).")
-def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int | None) -> None:
+@click.option("--shards", type=click.IntRange(1, 1024), default=None,
+              help="Split the index into N shards by a hash of each document's id (a new "
+                   "count needs --full; default: the count the index has, else one index).")
+@scheduler_option
+def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int | None,
+            shards: int | None, scheduler: str | None) -> None:
     """Index documents from SOURCE files or directories (default: the bundled seeds/).
 
     SOURCE may be .txt, .html/.htm, .json (one document) or .jsonl (one per
@@ -91,7 +123,8 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
     Unchanged documents are skipped; documents deleted from a SOURCE
     directory are removed. Bad files are reported and skipped.
     """
-    from indexer import IndexBusy, IndexWriteError, build
+    from indexer import (IndexBusy, IndexWriteError, ShardCountChanged, build, build_sharded,
+                         is_sharded)
 
     from .progress import ReindexProgress
 
@@ -110,13 +143,46 @@ def reindex(sources: tuple[Path, ...], index_dir: str, full: bool, workers: int 
     def notify(message: str) -> None:
         click.echo(message, err=True)
 
+    def shard_done(shard) -> None:
+        progress.close()   # its last stage's line, before the shard's own
+        click.echo(f"shard {shard.shard + 1}: {shard.added} added, {shard.updated} updated, "
+                   f"{shard.unchanged} unchanged, {shard.deleted} deleted, "
+                   f"{shard.failed} failed", err=True)
+
+    run, cluster_failed = None, ()   # the exceptions of a cluster build, when there is one
+    if scheduler:
+        # Each shard's build is a task on the cluster's workers, which write
+        # DIR on the shared filesystem: its absolute path, and the sources'.
+        from indexer.cluster import ClusterBuildFailed, ClusterUnreachable, connect, run_builds
+        quiet_dask()
+        try:
+            client = connect(scheduler)
+        except ClusterUnreachable as exc:
+            raise click.ClickException(str(exc))
+        paths = [path.absolute() for path in paths]
+        index_dir = os.path.abspath(index_dir)
+        run = lambda tasks: run_builds(client, tasks)  # noqa: E731
+        cluster_failed = (ClusterBuildFailed,)
     try:
-        report = build(paths, index_dir, full=full, workers=workers, progress=progress,
-                       on_error=report_failure, notify=notify)
+        if shards is None and not is_sharded(index_dir) and not scheduler:
+            report = build(paths, index_dir, full=full, workers=workers, progress=progress,
+                           on_error=report_failure, notify=notify)
+        else:
+            report = build_sharded(paths, index_dir, shards, full=full, workers=workers,
+                                   progress=progress, on_error=report_failure, notify=notify,
+                                   on_shard=shard_done, run=run)
+    except ShardCountChanged as exc:
+        progress.close(completed=False)
+        raise click.UsageError(str(exc))
     except (IndexBusy, IndexWriteError) as exc:
         progress.close(completed=False)
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_NOT_WRITTEN)
+    except cluster_failed as exc:
+        progress.close(completed=False)
+        click.echo(f"Error: the build failed on the cluster: {exc}; the live index is unchanged",
+                   err=True)
+        sys.exit(EXIT_FAILURES)
     progress.close()
     if terminal:
         for failure in failures:
@@ -177,9 +243,10 @@ class BadSearch(click.ClickException):
 @click.option("--json", "as_json", is_flag=True,
               help="Print the web API's JSON object. Its links are absolute, on $ARCHIVE_BASE_URL "
                    f"if set, else {DEFAULT_BASE_URL} (where `archive serve` listens by default).")
+@scheduler_option
 @click.pass_context
 def search(ctx, query: str, index_dir: str, region, official, date_from, date_to, script, sort,
-           page, limit, as_json) -> None:
+           page, limit, as_json, scheduler) -> None:
     """Search the index for QUERY (words, "quoted phrases", A OR B, -excluded terms;
     "" lists all, newest first).
 
@@ -189,6 +256,7 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
     from indexer import IndexMissing, QueryError, SearchRequest, open_index
     from web.api import search_payload
 
+    cluster_failed = cluster_errors() if scheduler else ()
     where = shown_path(index_dir)
     default = (ctx.get_parameter_source("index_dir") == click.core.ParameterSource.DEFAULT
                and not os.environ.get("ARCHIVE_INDEX"))
@@ -199,16 +267,19 @@ def search(ctx, query: str, index_dir: str, region, official, date_from, date_to
         request = SearchRequest.from_params({
             "q": query, "region": region, "official": official, "from": date_from,
             "to": date_to, "script": script, "sort": sort, "page": str(page)}, page_size=limit)
-        index = open_index(index_dir)
-        result = index.search(request)
-        size = index.document_count()
-        if page > 1 and page > result.pages:  # as the site answers such a page
-            raise QueryError(f"page {page} is past the last page ({result.pages}) "
-                             f"of {result.total} results")
+        index = open_index(index_dir, scheduler)
+        try:
+            result = index.search(request)
+            size = index.document_count()
+        finally:
+            index.close()
+        request.check_page(result)
     except IndexMissing as exc:
         raise click.ClickException(f"{exc}{about}; run `{rebuild}` to build it")
     except QueryError as exc:
-        raise BadSearch(str(exc))
+        raise BadSearch(exc.spelled_out())
+    except cluster_failed as exc:
+        raise click.ClickException(str(exc))
     if size == 0:
         click.echo(f"searched {where}{about}: it holds no documents; run `{rebuild}` to fill it",
                    err=True)
@@ -275,7 +346,9 @@ def extract(paths: tuple[Path, ...]) -> None:
 @click.option("--base-url", envvar="ARCHIVE_BASE_URL", default=None,
               help="Public address for absolute links (API, feeds, OpenSearch), e.g. "
                    "https://archive.example/; default: the request's Host. [env: ARCHIVE_BASE_URL]")
-def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | None) -> None:
+@scheduler_option
+def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | None,
+          scheduler: str | None) -> None:
     """Serve the search site and JSON API with a production WSGI server."""
     from indexer import IndexMissing, open_index
     from web import create_app
@@ -288,12 +361,14 @@ def serve(index_dir: str, host: str, port: int, threads: int, base_url: str | No
         except BaseUrlError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
 
+    cluster_failed = cluster_errors() if scheduler else ()
     try:
-        index = open_index(index_dir)
-        index.warm_up()
-    except IndexMissing as exc:
-        raise click.ClickException(f"{exc} (run `archive reindex` first)"
-                                   if "reindex" not in str(exc) else str(exc))
+        index = open_index(index_dir, scheduler)
+        index.warm_up()   # on a cluster: every shard opened on its worker
+    except IndexMissing as exc:  # a damaged index's message names its own remedy
+        raise click.ClickException(str(exc) if exc.damaged else f"{exc} (run `archive reindex` first)")
+    except cluster_failed as exc:
+        raise click.ClickException(str(exc))
     app = create_app({"INDEX_DIR": index_dir, "BASE_URL": base_url or None})
     app.extensions["archive_index"] = index
     try:

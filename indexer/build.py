@@ -25,7 +25,7 @@ from archive.extract import content_hash, extract
 from archive.ingest import IngestError, RawDocument, iter_source_files, public_path, read_file
 from archive.script import fold
 
-from . import index_format, store, userdict
+from . import index_format, manifest, store, userdict
 from .columns import column_values
 from .processes import children_die_with_me
 from .schema import FORMAT_VERSION, build_schema, chars_text
@@ -161,7 +161,7 @@ def _count_documents(paths: list[Path]) -> int:
     return total
 
 
-def _known_documents(ix) -> dict[str, tuple[str, str]]:
+def known_documents(ix) -> dict[str, tuple[str, str]]:
     """id -> (content hash, origin file) for every indexed document."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
@@ -186,6 +186,9 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
     device while writing …") after removing what this build had written.
     """
     root = Path(index_dir)
+    if manifest.is_sharded(root):   # never a single index's generation among shards
+        from .shard_build import build_sharded
+        return build_sharded(sources, root, None, full, workers, progress, on_error, notify)
     sources = [Path(s) for s in sources]
     report = BuildReport()
 
@@ -196,7 +199,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             on_error(error)
 
     notify = notify or (lambda message: None)
-    with store.write_lock(root, notify), _Lifecycle(root) as lifecycle, children_die_with_me():
+    with store.write_lock(root, notify), Lifecycle(root) as lifecycle, children_die_with_me():
         # Generations beside the live one are leftovers of a killed --full.
         store.remove_stale_generations(root)
         try:
@@ -214,7 +217,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             store.clean_leftovers(generation)  # of a killed incremental run
             try:
                 ix = whoosh_index.open_dir(str(generation))
-                known = _known_documents(ix)
+                known = known_documents(ix)
             except Exception as exc:  # unreadable: rebuild it rather than fail every time
                 notify(f"the live generation {generation.name} cannot be read "
                        f"({type(exc).__name__}); building a new one")
@@ -225,116 +228,7 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
             index_format.write(generation)
             known = {}
         report.generation = generation.name
-
-        files: list[Path] = []
-        unlisted: list[str] = []  # folders that could not be read: keep what came from them
-        for item in iter_source_files(sources):
-            if isinstance(item, IngestError):
-                unlisted.append(os.path.join(os.path.realpath(item.origin), ""))
-                fail(item)
-            else:
-                files.append(item)
-        total = _count_documents(files)
-        done = 0
-        seen: dict[str, str] = {}  # id -> file[:line] as the user named it, for messages
-        failed_files: set[str] = set()
-
-        def changed_documents() -> Iterator[RawDocument]:
-            nonlocal done
-            for path in files:
-                # Absolute, so that deletions are found whatever the cwd; kept
-                # private. Published: the path relative to the SOURCE given.
-                location = str(path.resolve())
-                public = public_path(path, sources)
-                for item in read_file(path):
-                    done += 1
-                    if progress and (done % 50 == 0 or done == total):
-                        progress("reading", min(done, total), total)
-                    if isinstance(item, IngestError):
-                        failed_files.add(location)
-                        fail(item)
-                        continue
-                    as_read = item.origin
-                    item.location = location
-                    item.file, item.origin = public, public + as_read[len(str(path)):]
-                    if item.id in seen:
-                        fail(IngestError(as_read, f"duplicate id {item.id!r} "
-                                                  f"(first read from {seen[item.id]})"))
-                        continue
-                    seen[item.id] = as_read
-                    previous = known.get(item.id)
-                    if previous and previous[0] == content_hash(item):
-                        report.unchanged += 1
-                        continue
-                    yield item
-
-        # Phase 1: extract every new or changed document (in parallel when it
-        # pays) and spill its fields to disk, collecting officials' names.
-        # Phase 2: give jieba those names, then analyse and write. Two phases
-        # so that every document is segmented with the same dictionary.
-        spill = generation / "extracted.tmp"
-        names = userdict.read_names(generation)
-        pending = changed_documents()
-        head = list(islice(pending, PARALLEL_AFTER))
-        parallel = workers > 1 and len(head) >= PARALLEL_AFTER
-        extracted_count = 0
-        with open(spill, "wb") as out, _pool(workers if parallel else 1) as pool:
-            pending = chain(head, pending)
-            results = pool.imap(_extract_fields, pending, chunksize=16) if pool \
-                else map(_extract_fields, pending)
-            for doc_id, fields, error in results:
-                if error:
-                    fail(IngestError(seen.get(doc_id, doc_id), error))
-                    continue
-                names.update(n for n in fields["official"].split(",") if n)
-                pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
-                extracted_count += 1
-        try:
-            if extracted_count:  # jieba (seconds to load) is only needed to analyse
-                userdict.add_names(names)  # before the writer's processes fork
-            parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
-            writer = open_writer(ix, workers if parallel else 1, WRITER_MEMORY_MB)
-            placeholders: list[str] = []
-            try:
-                for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
-                    try:
-                        writer.add_document(**fields)
-                    except Exception as exc:  # the boundary: one document, not the build
-                        placeholders.append(_take_partial_document(writer, len(placeholders)))
-                        fail(IngestError(seen.get(doc_id, doc_id),
-                                         f"indexing failed: {type(exc).__name__}: {exc}"))
-                        continue
-                    if doc_id in known:
-                        # The old version goes only once the new one is in
-                        # (update_document deletes first): a document that
-                        # fails to write keeps its indexed version.
-                        writer.delete_by_term("id", doc_id)
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    if progress and (indexed % 50 == 0 or indexed == extracted_count):
-                        progress("indexing", indexed, extracted_count)
-                for doc_id, (_hash, origin) in known.items():
-                    if doc_id not in seen and origin not in failed_files \
-                            and not origin.startswith(tuple(unlisted)) \
-                            and _under_any(origin, sources):
-                        writer.delete_by_term("id", doc_id)
-                        report.deleted += 1
-                # Before the commit, so that a full disk cannot fail the build
-                # after it: extra names, should the commit fail, are harmless.
-                userdict.write_names(generation, names)
-                if progress:
-                    progress("committing", 0, 0)  # the writer processes finish their segments
-                writer.commit()
-            except BaseException:
-                cancel(writer)
-                raise
-            if placeholders:
-                with ix.writer() as cleanup:
-                    for placeholder in placeholders:
-                        cleanup.delete_by_term("id", placeholder)
-        finally:
-            spill.unlink(missing_ok=True)
+        write_documents(sources, generation, ix, known, report, fail, workers, progress)
         if fresh:
             store.switch_to(root, generation)
             lifecycle.partial = None  # live now: nothing to undo
@@ -342,7 +236,172 @@ def build(sources: Iterable[str | Path], index_dir: str | Path, full: bool = Fal
     return report
 
 
-class _Lifecycle:
+# Phase 1 spills each extracted document's fields here, in the generation, for phase 2.
+SPILL = "extracted.tmp"
+
+
+@dataclass
+class Extracted:
+    """What phase 1 of a build leaves for phase 2, besides the spilled fields."""
+    names: set[str]            # officials' names to teach jieba before analysing
+    count: int                 # documents spilled
+    seen: dict[str, str]       # id -> file[:line] as the user named it, for messages
+    failed_files: set[str]     # files with a record that could not be read
+    unlisted: list[str]        # folders that could not be read: keep what came from them
+
+
+def write_documents(sources: list[Path], generation: Path, ix, known: dict[str, tuple[str, str]],
+                    report: BuildReport, fail: Callable[[IngestError], None], workers: int = 1,
+                    progress: Callable[[str, int, int], None] | None = None) -> None:
+    """Read `sources` and write what changed into the Whoosh index `ix` of
+    `generation`, which holds `known` (id -> (content hash, origin)); counts go
+    to `report`, bad documents to `fail`.
+
+    Phase 1 extracts every new or changed document (in parallel when it pays)
+    and spills its fields to disk, collecting officials' names; phase 2 gives
+    jieba those names, then analyses and writes. Two phases so that every
+    document is segmented with the same dictionary (a sharded build runs
+    them as two rounds of tasks, phase 2 with every shard's names).
+    """
+    extracted = extract_documents(sources, generation, known, report, fail, workers, progress)
+    write_extracted(sources, generation, ix, known, extracted, report, fail, workers, progress)
+
+
+def extract_documents(sources: list[Path], generation: Path, known: dict[str, tuple[str, str]],
+                      report: BuildReport, fail: Callable[[IngestError], None], workers: int = 1,
+                      progress: Callable[[str, int, int], None] | None = None,
+                      owns: Callable[[str], bool] | None = None,
+                      report_unowned: bool = True) -> Extracted:
+    """Phase 1: read `sources`, count the unchanged documents, and spill the
+    fields of the new and changed ones into `generation` (see `write_documents`).
+
+    A shard's build reads every source and keeps the documents it `owns` (by
+    id); what fails before a document has an id (an unreadable file, a broken
+    record) belongs to no shard and is reported only where `report_unowned`.
+    """
+    owns = owns or (lambda doc_id: True)
+    fail_unowned = fail if report_unowned else (lambda error: None)
+    files: list[Path] = []
+    unlisted: list[str] = []  # folders that could not be read: keep what came from them
+    for item in iter_source_files(sources):
+        if isinstance(item, IngestError):
+            unlisted.append(os.path.join(os.path.realpath(item.origin), ""))
+            fail_unowned(item)
+        else:
+            files.append(item)
+    total = _count_documents(files)
+    done = 0
+    seen: dict[str, str] = {}  # id -> file[:line] as the user named it, for messages
+    failed_files: set[str] = set()
+
+    def changed_documents() -> Iterator[RawDocument]:
+        nonlocal done
+        for path in files:
+            # Absolute, so that deletions are found whatever the cwd; kept
+            # private. Published: the path relative to the SOURCE given.
+            location = str(path.resolve())
+            public = public_path(path, sources)
+            for item in read_file(path):
+                done += 1
+                if progress and (done % 50 == 0 or done == total):
+                    progress("reading", min(done, total), total)
+                if isinstance(item, IngestError):
+                    failed_files.add(location)
+                    fail_unowned(item)
+                    continue
+                if not owns(item.id):
+                    continue   # another shard's (a duplicate id is that shard's to report)
+                as_read = item.origin
+                item.location = location
+                item.file, item.origin = public, public + as_read[len(str(path)):]
+                if item.id in seen:
+                    fail(IngestError(as_read, f"duplicate id {item.id!r} "
+                                              f"(first read from {seen[item.id]})"))
+                    continue
+                seen[item.id] = as_read
+                previous = known.get(item.id)
+                if previous and previous[0] == content_hash(item):
+                    report.unchanged += 1
+                    continue
+                yield item
+
+    spill = generation / SPILL
+    names = userdict.read_names(generation)
+    pending = changed_documents()
+    head = list(islice(pending, PARALLEL_AFTER))
+    parallel = workers > 1 and len(head) >= PARALLEL_AFTER
+    extracted_count = 0
+    with open(spill, "wb") as out, _pool(workers if parallel else 1) as pool:
+        pending = chain(head, pending)
+        results = pool.imap(_extract_fields, pending, chunksize=16) if pool \
+            else map(_extract_fields, pending)
+        for doc_id, fields, error in results:
+            if error:
+                fail(IngestError(seen.get(doc_id, doc_id), error))
+                continue
+            names.update(n for n in fields["official"].split(",") if n)
+            pickle.dump((doc_id, fields), out, protocol=pickle.HIGHEST_PROTOCOL)
+            extracted_count += 1
+    return Extracted(names, extracted_count, seen, failed_files, unlisted)
+
+
+def write_extracted(sources: list[Path], generation: Path, ix, known: dict[str, tuple[str, str]],
+                    extracted: Extracted, report: BuildReport,
+                    fail: Callable[[IngestError], None], workers: int = 1,
+                    progress: Callable[[str, int, int], None] | None = None) -> None:
+    """Phase 2: analyse and write the spilled documents with `extracted.names`
+    taught to jieba, delete the documents gone from `sources`, and commit."""
+    spill = generation / SPILL
+    names, extracted_count, seen = extracted.names, extracted.count, extracted.seen
+    try:
+        if extracted_count:  # jieba (seconds to load) is only needed to analyse
+            userdict.add_names(names)  # before the writer's processes fork
+        parallel = workers > 1 and extracted_count >= PARALLEL_AFTER
+        writer = open_writer(ix, workers if parallel else 1, WRITER_MEMORY_MB)
+        placeholders: list[str] = []
+        try:
+            for indexed, (doc_id, fields) in enumerate(_spilled(spill), start=1):
+                try:
+                    writer.add_document(**fields)
+                except Exception as exc:  # the boundary: one document, not the build
+                    placeholders.append(_take_partial_document(writer, len(placeholders)))
+                    fail(IngestError(seen.get(doc_id, doc_id),
+                                     f"indexing failed: {type(exc).__name__}: {exc}"))
+                    continue
+                if doc_id in known:
+                    # The old version goes only once the new one is in
+                    # (update_document deletes first): a document that
+                    # fails to write keeps its indexed version.
+                    writer.delete_by_term("id", doc_id)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                if progress and (indexed % 50 == 0 or indexed == extracted_count):
+                    progress("indexing", indexed, extracted_count)
+            for doc_id, (_hash, origin) in known.items():
+                if doc_id not in seen and origin not in extracted.failed_files \
+                        and not origin.startswith(tuple(extracted.unlisted)) \
+                        and _under_any(origin, sources):
+                    writer.delete_by_term("id", doc_id)
+                    report.deleted += 1
+            # Before the commit, so that a full disk cannot fail the build
+            # after it: extra names, should the commit fail, are harmless.
+            userdict.write_names(generation, names)
+            if progress:
+                progress("committing", 0, 0)  # the writer processes finish their segments
+            writer.commit()
+        except BaseException:
+            cancel(writer)
+            raise
+        if placeholders:
+            with ix.writer() as cleanup:
+                for placeholder in placeholders:
+                    cleanup.delete_by_term("id", placeholder)
+    finally:
+        spill.unlink(missing_ok=True)
+
+
+class Lifecycle:
     """What a failed build undoes, under the lock: the generation it was
     creating, or its partial files in the live one. Errors from writing come
     out as one line (IndexWriteError); a Whoosh lock still held by processes
@@ -353,7 +412,7 @@ class _Lifecycle:
         self.partial: Path | None = None   # a new generation, not live yet
         self.live: Path | None = None      # the live generation, written in place
 
-    def __enter__(self) -> "_Lifecycle":
+    def __enter__(self) -> "Lifecycle":
         return self
 
     def __exit__(self, kind, exc, traceback) -> bool:

@@ -7,13 +7,19 @@ spread over a cluster, or another engine can stand behind the same web and
 command line:
 
     match(what, seconds)          -> Matches: the exact set of document keys
-    columns()                     -> FacetTable: facet values and date per key
+    counts(keys)                  -> FacetCounts of a match set (or of every document)
+    by_date(keys, k, newest)      -> the first k of a match set by date
+    latest(wanted list)           -> per search, its size and newest document
+    dates(keys)                   -> each key's first day
     term_stats(request)           -> TermStats: what ranking needs to know of the whole
     rank(what, keys, k, stats)    -> the top k of those keys by score
     fetch(keys) / find(doc_id)    -> stored documents
 
-A key is a shard-local document number. Totals and facet counts are computed
-from match sets and columns, so that shards' counts add up exactly; scores are
+A key is a shard-local document number. The search logic never reads a whole
+column or every key: it asks for counts, the first k, and the documents of a
+page, which is all a cluster's shards need to answer without sending their
+columns or match sets to the serving process. Totals and facet counts are
+computed from match sets, so that shards' counts add up exactly; scores are
 computed against `TermStats` that can be summed over shards (`TermStats.__add__`),
 so that ranking several shards with their sum orders documents as one index
 holding them all would.
@@ -27,7 +33,7 @@ from typing import Hashable, Protocol, Union
 
 import numpy as np
 
-from .facets import FacetTable
+from .facets import FacetCounts
 from .query import SearchRequest
 
 
@@ -45,7 +51,11 @@ Wanted = Union[SearchRequest, Keywords]
 
 @dataclass
 class Matches:
-    keys: np.ndarray        # ascending document keys (int64)
+    # The match set as the shard keeps it: a local shard's ascending document
+    # keys (int64); a cluster's own handle on sets its workers keep. Either
+    # way len() is the number of matches, and the search logic only passes it
+    # back (to counts, by_date, dates, rank, fetch).
+    keys: np.ndarray
     timed_out: bool = False  # then `keys` holds what was found until the time ran out
 
 
@@ -54,6 +64,29 @@ class StoredDoc:
     key: int
     meta: dict              # the document's metadata as stored (id, title, date, regions, ...)
     text: str               # the cleaned body
+
+
+@dataclass
+class Latest:
+    """The newest document a search finds: its first day (0 when undated) and
+    the document; among equals, the first in key order."""
+    day: int
+    doc: StoredDoc
+
+    def sort_key(self, newest: bool = True) -> tuple:
+        from .facets import date_order
+        return (*date_order(self.day, newest), self.doc.key)
+
+
+def merged_latest(answers: list[list[tuple[int, Latest | None]]]) -> list[tuple[int, Latest | None]]:
+    """Several shards' `latest` answers (their keys made global) as one index's:
+    the counts add up, and the newest is the newest of the shards' newest."""
+    merged = []
+    for per_shard in zip(*answers):
+        newest = min((latest for _count, latest in per_shard if latest is not None),
+                     key=Latest.sort_key, default=None)
+        merged.append((sum(count for count, _latest in per_shard), newest))
+    return merged
 
 
 @dataclass
@@ -67,6 +100,11 @@ class TermStats:
         return TermStats(self.doc_count + other.doc_count,
                          self.doc_frequency + other.doc_frequency,
                          self.field_length + other.field_length)
+
+
+class ShardUnavailable(Exception):
+    """A shard could not answer (its workers stopped, none could open it, none
+    answered in time). The message names the shard, never a server path."""
 
 
 class Shard(Protocol):
@@ -83,14 +121,26 @@ class Shard(Protocol):
     def doc_count(self) -> int:
         """Documents the shard holds (not counting replaced or removed ones)."""
 
-    def live(self) -> np.ndarray:
-        """Keys of every document the shard holds, ascending."""
-
-    def columns(self) -> FacetTable:
-        """Facet columns and the date column, indexed by key."""
+    def warm_up(self) -> None:
+        """Load what the first search would otherwise pay for (facet and date columns)."""
 
     def match(self, wanted: Wanted, seconds: float) -> Matches:
         """Exactly the documents a search or a set of keywords finds, unscored."""
+
+    def counts(self, keys=None) -> FacetCounts:
+        """Facet counts over a match set; None: over every document the shard holds."""
+
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        """The first `k` of a match set (None: every document) by date, newest
+        or oldest first, as (first day YYYYMMDD, key); undated documents (0)
+        last in either order, ties in key order."""
+
+    def dates(self, keys) -> np.ndarray:
+        """Each key's first day (YYYYMMDD, 0 when undated), in the order given."""
+
+    def latest(self, wanted: list[Wanted]) -> list[tuple[int, "Latest | None"]]:
+        """For each of several searches at once (officials' profiles), how many
+        documents it finds and the newest of them; None when it finds none."""
 
     def term_stats(self, wanted: Wanted) -> TermStats:
         """This shard's statistics of the terms `rank` scores `wanted` with."""
@@ -102,7 +152,7 @@ class Shard(Protocol):
         `stats` when given (all shards' sum), else the shard's own."""
 
     def fetch(self, keys) -> list[StoredDoc]:
-        """The stored documents of these keys, in the same order."""
+        """The stored documents of these keys (a page, or a whole match set), in the same order."""
 
     def find(self, doc_id: str) -> StoredDoc | None:
         """The stored document with this id, if the shard holds it."""

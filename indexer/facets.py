@@ -58,6 +58,15 @@ class FacetTable:
         mask = self.mask(docnums)
         return FacetCounts({name: column.count(mask) for name, column in self.columns.items()})
 
+    def by_date(self, docnums, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        """The first `k` documents by date as (first day, docnum): newest or
+        oldest first, undated (0) last either way, ties in docnum order."""
+        docnums = np.asarray(docnums, dtype=np.int64)
+        days = self.date_start[docnums]
+        first = -days if newest else np.where(days > 0, days, np.iinfo(np.int64).max)
+        order = np.lexsort((docnums, first))[:k]
+        return list(zip(days[order].tolist(), docnums[order].tolist()))
+
 
 class FacetCounts:
     """Counts per facet, with the `groups(name)` shape Whoosh results have."""
@@ -67,3 +76,18 @@ class FacetCounts:
 
     def groups(self, name: str) -> dict[str, int]:
         return self._counts[name]
+
+    def __add__(self, other: "FacetCounts") -> "FacetCounts":
+        """Counts of two disjoint sets of documents (two shards') add up."""
+        summed = {}
+        for name in self._counts.keys() | other._counts.keys():
+            mine, theirs = self._counts.get(name, {}), other._counts.get(name, {})
+            summed[name] = {value: mine.get(value, 0) + theirs.get(value, 0)
+                            for value in mine.keys() | theirs.keys()}
+        return FacetCounts(summed)
+
+
+def date_order(day: int, newest: bool) -> tuple:
+    """Where a document's first day sorts in `FacetTable.by_date`'s order,
+    for merging several shards' first k: undated last either way."""
+    return (day == 0, -day if newest else day)

@@ -23,24 +23,51 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from archive import gazetteer
 from archive.script import fold
 
 from .analysis import is_word_char, query_runs
 
+if TYPE_CHECKING:
+    from .search import SearchResult
+
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
 MAX_PAGE = 1000
 MAX_DEPTH = 10_000          # hits a client may page through
 MAX_PAGE_SIZE = 100
+MAX_OFFICIAL_CHARS = 32
+MAX_REGION_CHARS = 40
+MAX_SPELLED_OUT = 8         # candidates written into a message
 SORTS = ("relevance", "date")
 SCRIPTS = ("simplified", "traditional", "mixed")
 
 
 class QueryError(ValueError):
-    """The request cannot be run as given; the message says why."""
+    """The request cannot be run as given; the message says why.
+
+    It also carries what a caller needs to offer a way out without checking
+    anything again: `candidates`, the places (gazetteer Regions) an ambiguous
+    region name could mean, and `valid`, the request's parameters that passed
+    on their own, as given (the search again without the one that failed).
+    """
+
+    def __init__(self, message: str, *, candidates=(), valid: Mapping[str, str] | None = None):
+        super().__init__(message)
+        self.candidates = tuple(candidates)
+        self.valid = dict(valid or {})
+
+    def spelled_out(self) -> str:
+        """The message with the candidates written into it, for a reader who
+        gets no links to them (the command line, plain text)."""
+        if not self.candidates:
+            return str(self)
+        shown = "; ".join(f"{' > '.join(place.path)} ({place.key})"
+                          for place in self.candidates[:MAX_SPELLED_OUT])
+        more = len(self.candidates) - MAX_SPELLED_OUT
+        return f"{self}: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -81,45 +108,71 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params: Mapping[str, str | None], page_size: int = 10) -> "SearchRequest":
-        """`page_size` is the caller's default; a `page_size` parameter overrides it."""
+        """`page_size` is the caller's default; a `page_size` parameter overrides it.
+
+        Every parameter is read once, each by its own rule; the first problem
+        found is raised after all were read, carrying those that passed.
+        """
         get = lambda name: (params.get(name) or "").strip()  # noqa: E731
-        if get("page_size"):
-            page_size = parse_number(get("page_size"), "page_size", 1, MAX_PAGE_SIZE)
-        request = cls(page_size=page_size, page_size_input=get("page_size") or None)
-        request.q = get("q")
-        request.terms = parse_query(request.q)
-        region = get("region")
-        if region:
-            request.region, request.region_input = resolve_region(region), region
-        official = get("official")
-        if official:
-            if len(official) > 32:
-                raise QueryError("official: a name is at most 32 characters")
-            request.official, request.official_input = fold(official), official
-        request.date_from = parse_date_bound(get("from"), "from") if get("from") else None
-        request.date_to = parse_date_bound(get("to"), "to") if get("to") else None
+        valid: dict[str, str] = {}
+        problems: list[QueryError] = []
+
+        def read(name: str, parse):
+            """The parameter as `parse` reads it; None when absent or bad (the problem kept)."""
+            value = get(name)
+            if not value:
+                return None
+            try:
+                parsed = parse(value)
+            except QueryError as problem:
+                problems.append(problem)
+                return None
+            valid[name] = value
+            return parsed
+
+        page_size = read("page_size", lambda v: parse_number(v, "page_size", 1, MAX_PAGE_SIZE)) \
+            or page_size
+        request = cls(page_size=page_size, page_size_input=valid.get("page_size"))
+        request.terms = read("q", parse_query) or []
+        request.q = valid.get("q", "")
+        request.region = read("region", resolve_region)
+        request.region_input = valid.get("region")
+        request.official = read("official", parse_official)
+        request.official_input = valid.get("official")
+        request.date_from = read("from", lambda v: parse_date_bound(v, "from"))
+        request.date_to = read("to", lambda v: parse_date_bound(v, "to"))
         if request.date_from and request.date_to and \
                 request.date_from.first_day > request.date_to.last_day:
-            raise QueryError(f"from ({request.date_from.text}) is after to ({request.date_to.text})")
-        script = get("script")
-        if script:
-            if script not in SCRIPTS:
-                raise QueryError(f"script must be one of {', '.join(SCRIPTS)}")
-            request.script = script
-        sort = get("sort") or "relevance"
-        if sort not in SORTS:
-            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
-        request.sort = sort
-        request.page = parse_number(get("page") or "1", "page", 1, MAX_PAGE)
+            # Each is a date, but together they are no range: both go.
+            del valid["from"], valid["to"]
+            problems.append(QueryError(f"from ({request.date_from.text}) is after "
+                                       f"to ({request.date_to.text})"))
+        request.script = read("script", lambda v: parse_choice(v, "script", SCRIPTS))
+        request.sort = read("sort", lambda v: parse_choice(v, "sort", SORTS)) or "relevance"
+        request.page = read("page", lambda v: parse_number(v, "page", 1, MAX_PAGE)) or 1
         if not 1 <= page_size <= MAX_PAGE_SIZE:
-            raise QueryError(f"page size must be between 1 and {MAX_PAGE_SIZE}")
-        if request.page * page_size > MAX_DEPTH:
-            raise QueryError(f"page {request.page} is too deep: results are listed up to "
-                             f"{MAX_DEPTH}; narrow the search with a filter instead")
+            problems.append(QueryError(f"page size must be between 1 and {MAX_PAGE_SIZE}"))
+        elif request.page * page_size > MAX_DEPTH:
+            valid.pop("page", None)
+            problems.append(QueryError(f"page {request.page} is too deep: results are listed up to "
+                                       f"{MAX_DEPTH}; narrow the search with a filter instead"))
+        if problems:
+            problems[0].valid = valid
+            raise problems[0]
         if request.browsing:
             # With nothing to rank by, the only order that means anything is the date.
             request.sort = "date"
         return request
+
+    def check_page(self, result: "SearchResult") -> None:
+        """A QueryError for a page past the last of the result (page 1 is there even when empty).
+
+        Only the result knows its total, so this comes after the search; the
+        site and the CLI both ask here.
+        """
+        if self.page > 1 and self.page > result.pages:
+            raise QueryError(f"page {self.page} is past the last page ({result.pages}) "
+                             f"of {result.total} results", valid=self.params(page=None))
 
     @property
     def browsing(self) -> bool:
@@ -240,14 +293,31 @@ def parse_date_bound(value: str, name: str) -> DateBound:
     return DateBound(value, number, number)
 
 
+def parse_choice(value: str, name: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise QueryError(f"{name} must be one of {', '.join(choices)}")
+    return value
+
+
+def parse_official(value: str) -> str:
+    """An official's name, folded as the index files it."""
+    if len(value) > MAX_OFFICIAL_CHARS:
+        raise QueryError(f"official: a name is at most {MAX_OFFICIAL_CHARS} characters")
+    return fold(value)
+
+
 def resolve_region(value: str) -> str:
-    if len(value) > 40:
-        raise QueryError("region: give a region name or code of at most 40 characters")
-    matches = gazetteer.load().resolve(value)
+    """The gazetteer key of a region name or code; an ambiguous name's
+    QueryError carries each place it could mean."""
+    if len(value) > MAX_REGION_CHARS:
+        raise QueryError(f"region: give a region name or code of at most {MAX_REGION_CHARS} characters")
+    gaz = gazetteer.load()
+    matches = gaz.resolve(value)
     if not matches:
         raise QueryError(f"region: no division called or coded {value!r} is known")
     if len(matches) > 1:
-        gaz = gazetteer.load()
-        options = "; ".join(f"{' > '.join(gaz.region(d).path)} ({d.key})" for d in matches[:8])
-        raise QueryError(f"region: {value!r} is ambiguous; use a code: {options}")
+        # The places are carried, not written into the message: a page links
+        # each, the command line spells them out (QueryError.spelled_out).
+        raise QueryError(f"region: {value!r} is ambiguous: it names {len(matches)} places; "
+                         "use a code", candidates=[gaz.region(d) for d in matches])
     return matches[0].key

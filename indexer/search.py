@@ -17,8 +17,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from archive import gazetteer
 from archive.document import Document, DocDate, Official, Region
 
@@ -130,7 +128,7 @@ class Index:
         from .analysis import segmenter
         segmenter()
         with self.shard.reading() as shard:
-            shard.columns()
+            shard.warm_up()
         self.shard.release_this_thread()
 
     def close(self) -> None:
@@ -158,10 +156,8 @@ class Index:
         """The exact match set, unscored (totals and facets need no more); its
         order is worked out as far as pages ask for it (`_Matched.head`)."""
         found = shard.match(request, SEARCH_SECONDS)
-        table = shard.columns()
-        by_date = newest_first(found.keys, table.date_start) if request.sort == "date" else None
-        return _Matched(found.keys, table.counts(found.keys), found.timed_out,
-                        by_date=by_date, wanted=request)
+        return _Matched(found.keys, shard.counts(found.keys), found.timed_out,
+                        by_date=request.sort == "date", wanted=request)
 
     @staticmethod
     def _hit(doc: StoredDoc, runs: list[str], score: float | None) -> Hit:
@@ -197,9 +193,10 @@ class Index:
         top = sorted(official_counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_OFFICIALS]
         if request.official and request.official not in dict(top):
             top.append((request.official, official_counts.get(request.official, 0)))
+        profiles = self.official_profiles([name for name, _count in top])
         for name, count in top:
             value = FacetValue(name, name, count, selected=name == request.official)
-            profile = self.official_profile(name)
+            profile = profiles[name]
             if profile:
                 value.title, value.region, value.region_key = (
                     profile["title"], profile["region"], profile["region_key"])
@@ -277,30 +274,24 @@ class Index:
         if key in cache:
             return cache[key]
         count = shard.doc_count()
-        # Only documents still in the index count: columns also hold those a
-        # reindex replaced or removed (until their segment is merged).
-        table = shard.columns()
-        live_keys = shard.live()
-        live = table.mask(live_keys)
+        # Every document the index holds now (not those a reindex replaced or removed).
+        everything = shard.counts()
         scripts = {s: len(shard.match(Keywords((("script", s),)), SEARCH_SECONDS).keys)
                    for s in ("simplified", "traditional", "mixed")}
-        # The facet table already holds the date column: no second scan.
-        starts = table.date_start[live]
-        starts = starts[starts > 0]
 
-        def date_starting(day: int) -> str:
-            keys = live_keys[table.date_start[live_keys] == day][:1]
-            date = shard.fetch(keys)[0].meta.get("date") if len(keys) else None
+        def written_date(newest: bool) -> str | None:
+            """The earliest or latest date as written, at its own precision."""
+            found = shard.by_date(None, 1, newest=newest)
+            if not found or not found[0][0]:
+                return None   # nothing is dated (undated documents come last)
+            day, key = found[0]
+            date = shard.fetch([key])[0].meta.get("date")
             return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
-        first = last = None
-        if len(starts):
-            # Report the earliest and latest dates as written, at their own precision.
-            first, last = date_starting(int(starts.min())), date_starting(int(starts.max()))
         stats = {"documents": count, "scripts": scripts,
-                 "first_date": first, "last_date": last,
-                 "undated": table.columns["date_bucket"].count(live).get("unknown", 0),
-                 "officials": len(table.columns["official"].count(live)),
+                 "first_date": written_date(newest=False), "last_date": written_date(newest=True),
+                 "undated": everything.groups("date_bucket").get("unknown", 0),
+                 "officials": len(everything.groups("official")),
                  "generation": shard.generation}
         cache.clear()
         cache[key] = stats
@@ -322,7 +313,7 @@ class Index:
         key = shard.version
         if key in self._examples_cache:
             return self._examples_cache[key]
-        counts = shard.columns().counts(shard.live())
+        counts = shard.counts()
         officials = _most_frequent(counts.groups("official"), 4)
         gaz = gazetteer.load()
         regions = {gaz.get(k): n for k, n in counts.groups("region").items() if gaz.get(k)}
@@ -355,28 +346,30 @@ class Index:
         return _count(shard, request)
 
     # -- officials ------------------------------------------------------
-    @_reading
-    def official_profile(self, shard: Shard, name: str) -> dict | None:
+    def official_profile(self, name: str) -> dict | None:
         """An official (folded name) as their latest document presents them:
         the name as written, the office, the region, and how many documents name them."""
-        key = (shard.version, name)
+        return self.official_profiles([name])[name]
+
+    @_reading
+    def official_profiles(self, shard: Shard, names: list[str]) -> dict[str, dict | None]:
+        """The profiles of several officials, those not known yet asked of the
+        shard at once (a facet lists fifteen: one question, not fifteen)."""
         cache = self._profile_cache
-        if key in cache:
-            return cache[key]
-        naming = shard.match(Keywords((("official", name),)), SEARCH_SECONDS).keys
-        # The newest document naming them (the first in key order among equals).
-        latest = naming[[np.argmax(shard.columns().date_start[naming])]] if len(naming) else naming
-        profile = None
-        office = office_of(shard.fetch(latest)[0].meta, name) if len(latest) else None
-        if office:
-            written, title, region_key, region_name = office
-            profile = {"name": written, "title": title,
-                       "region": region_name, "region_key": region_key,
-                       "documents": len(naming)}
-        if len(cache) > 50_000:
-            cache.clear()
-        cache[key] = profile
-        return profile
+        missing = [name for name in dict.fromkeys(names) if (shard.version, name) not in cache]
+        if missing:
+            if len(cache) > 50_000:
+                cache.clear()
+            found = shard.latest([Keywords((("official", name),)) for name in missing])
+            for name, (documents, latest) in zip(missing, found):
+                office = office_of(latest.doc.meta, name) if latest else None
+                profile = None
+                if office:
+                    written, title, region_key, region_name = office
+                    profile = {"name": written, "title": title, "region": region_name,
+                               "region_key": region_key, "documents": documents}
+                cache[(shard.version, name)] = profile
+        return {name: cache[(shard.version, name)] for name in names}
 
     @_reading
     def official_trail(self, shard: Shard, name: str, page: int = 1, order: str = "oldest",
@@ -386,10 +379,11 @@ class Index:
         key = (shard.version, name)
         whole = self._trail_cache.get(key)
         if whole is None:
-            dates = shard.columns().date_start
             keys = shard.match(Keywords((("official", name),)), SEARCH_SECONDS).keys
-            whole = trails.outline(((doc.key, int(dates[doc.key]), doc.meta)
-                                    for doc in shard.fetch(keys)), name)
+            documents = shard.fetch(keys)
+            days = shard.dates([doc.key for doc in documents]).tolist()
+            whole = trails.outline(((doc.key, day, doc.meta)
+                                    for doc, day in zip(documents, days)), name)
             self._trail_cache.put(key, whole)
         trail = Trail(name=name, order=order, page=page, page_size=page_size, total=whole.total,
                       undated=len(whole.undated), timeline=whole.timeline)
@@ -422,23 +416,22 @@ class _Matched:
     """One search's match set (ascending document numbers) and facet counts,
     with its order: by date, whole, or by relevance, ranked as far as asked."""
 
-    def __init__(self, docnums: np.ndarray, counts, timed_out: bool,
-                 by_date: np.ndarray | None, wanted: Wanted):
-        self.docnums = docnums
+    def __init__(self, docnums, counts, timed_out: bool, by_date: bool, wanted: Wanted):
+        self.docnums = docnums                # the match set, as the shard keeps it
         self.counts = counts                  # facet counts (FacetCounts)
         self.timed_out = timed_out
         self._by_date = by_date
         self._wanted = wanted
-        self._ranked: list[tuple[float, int]] = []
+        self._ordered: list[tuple[float | None, int]] = []
 
     def head(self, shard: Shard, k: int) -> list[tuple[float | None, int]]:
-        """The first `k` matches in result order, as (score, docnum)."""
-        if self._by_date is not None:
-            return [(None, docnum) for docnum in self._by_date[:k].tolist()]
-        if len(self._ranked) < min(k, len(self.docnums)):
-            # Deeper than ranked so far: rank again, a few pages ahead.
-            self._ranked = shard.rank(self._wanted, self.docnums, max(k, 2 * len(self._ranked)))
-        return self._ranked[:k]
+        """The first `k` matches in result order, as (score, docnum); by date, no score."""
+        if len(self._ordered) < min(k, len(self.docnums)):
+            # Deeper than ordered so far: order again, a few pages ahead.
+            deeper = max(k, 2 * len(self._ordered))
+            self._ordered = ([(None, key) for _day, key in shard.by_date(self.docnums, deeper)]
+                             if self._by_date else shard.rank(self._wanted, self.docnums, deeper))
+        return self._ordered[:k]
 
 
 class _MatchCache:
@@ -468,15 +461,19 @@ def _count(shard: Shard, request: SearchRequest) -> int:
     return len(shard.match(request, SEARCH_SECONDS).keys)
 
 
-def newest_first(matches: np.ndarray, date_start: np.ndarray) -> np.ndarray:
-    """`matches` by date, newest first; undated (0) last; ties in key order."""
-    return matches[np.argsort(-date_start[matches], kind="stable")]
-
-
 def _most_frequent(counts: dict, number: int) -> list:
     """The `number` keys with the highest counts; ties in key order, so the choice is stable."""
     return [key for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))][:number]
 
 
-def open_index(root: str | Path) -> Index:
+def open_index(root: str | Path, scheduler: str | None = None) -> Index:
+    """The index at `root`: one Whoosh index, or the shards its manifest names,
+    searched in this process or, given a Dask scheduler's address, on its workers."""
+    if scheduler:
+        from .cluster import open_cluster_index
+        return open_cluster_index(root, scheduler)
+    from . import manifest
+    if manifest.is_sharded(Path(root)):
+        from .sharded import ShardedStore
+        return Index(root, shard=ShardedStore(root))
     return Index(root)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
@@ -45,6 +46,18 @@ class BoundedCache(dict):
         super().__setitem__(key, value)
 
 
+def open_searcher(generation: Path):
+    """A Whoosh searcher of one generation folder, with a bounded idf cache,
+    and jieba taught the officials' names that generation's build found."""
+    searcher = whoosh_index.open_dir(str(generation)).searcher()
+    bounded = BoundedCache(IDF_CACHE_SIZE)
+    searcher._idf_cache = bounded
+    for subsearcher, _offset in searcher.subsearchers or ():
+        subsearcher._idf_cache = bounded   # they share the top searcher's cache
+    userdict.add_names(userdict.read_names(generation))
+    return searcher
+
+
 class _Slot:
     """A thread's searcher and the index version it sees."""
 
@@ -59,15 +72,18 @@ class _Slot:
 
 
 class ThreadSearchers:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, locate: Callable[[], Path] | None = None):
         self.root = root
+        # Where the live generation is: CURRENT's, or what a sharded index's manifest names.
+        self.locate = locate or (lambda: store.current_generation(root))
         self._local = threading.local()
         self._lock = threading.Lock()
         self._slots: set[_Slot] = set()
 
     @contextmanager
-    def held(self):
-        """This thread's searcher of the live index, kept open until the block ends.
+    def held(self, generation: Path | None = None):
+        """This thread's searcher of the live index (or of `generation`, which a
+        sharded index's manifest names), kept open until the block ends.
 
         Nested blocks get the same searcher, so one operation sees one version.
         """
@@ -75,7 +91,7 @@ class ThreadSearchers:
         if slot is not None and slot.holds:
             slot.holds += 1   # only this thread changes a held slot's count
         else:
-            slot = self._claim()
+            slot = self._claim(generation)
         try:
             yield slot
         finally:
@@ -91,8 +107,8 @@ class ThreadSearchers:
             raise RuntimeError("no searcher is held by this thread: use held()")
         return slot
 
-    def _claim(self) -> _Slot:
-        generation = store.current_generation(self.root)
+    def _claim(self, pinned: Path | None) -> _Slot:
+        generation = pinned or self.locate()
         with self._lock:
             slot = getattr(self._local, "slot", None)
             if slot is not None and slot.closed:
@@ -106,7 +122,7 @@ class ThreadSearchers:
             with self._lock:
                 slot.holds = 0
                 self._close(slot)
-        slot = self._open()
+        slot = self._open(pinned)
         with self._lock:
             slot.holds = 1
             self._slots.add(slot)
@@ -117,25 +133,22 @@ class ThreadSearchers:
             slot.stale = any(other.version > slot.version for other in self._slots)
         return slot
 
-    def _open(self) -> _Slot:
+    def _open(self, pinned: Path | None) -> _Slot:
         for attempt in range(3):
-            generation = store.current_generation(self.root)
+            generation = pinned or self.locate()
             index_format.check(generation)
             try:
-                searcher = whoosh_index.open_dir(str(generation)).searcher()
+                searcher = open_searcher(generation)
             except (OSError, EmptyIndexError) as exc:
                 # A rebuild switched CURRENT and removed this generation between
                 # our reading the pointer and opening it: read the pointer again.
-                if attempt == 2:
+                # (A pinned generation is not looked up again: its manifest is.)
+                if attempt == 2 or pinned is not None:
                     raise store.IndexMissing(
                         f"the index at {self.root} is damaged: {generation.name} cannot be "
-                        f"opened ({type(exc).__name__}; run `archive reindex --full`)") from exc
+                        f"opened ({type(exc).__name__}; run `archive reindex --full`)",
+                        damaged=True) from exc
                 continue
-            bounded = BoundedCache(IDF_CACHE_SIZE)
-            searcher._idf_cache = bounded
-            for subsearcher, _offset in searcher.subsearchers or ():
-                subsearcher._idf_cache = bounded   # they share the top searcher's cache
-            userdict.add_names(userdict.read_names(generation))
             return _Slot(searcher, generation)
         raise AssertionError("unreachable")
 

@@ -26,7 +26,15 @@ PREFIX = "gen-"
 
 
 class IndexMissing(Exception):
-    """There is no index at the given place."""
+    """There is no index at the given place, or none that can be read.
+
+    `damaged`: an index is there but cannot be read (its message then names
+    the remedy, a full reindex); False when there is none at all.
+    """
+
+    def __init__(self, message: str, *, damaged: bool = False):
+        super().__init__(message)
+        self.damaged = damaged
 
 
 class IndexBusy(Exception):
@@ -55,7 +63,7 @@ def current_generation(root: Path) -> Path:
         if name.startswith(PREFIX) and "/" not in name and path.is_dir():
             return path
     raise IndexMissing(f"the index at {root} is damaged: {POINTER} names {name!r}, "
-                       "which is not there (run `archive reindex --full`)")
+                       "which is not there (run `archive reindex --full`)", damaged=True)
 
 
 def new_generation(root: Path) -> Path:
@@ -99,6 +107,28 @@ def remove_stale_generations(root: Path) -> None:
 def remove_generation(path: Path) -> None:
     """Delete one generation that never went live (a failed or killed build)."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+def copy_generation(source: Path, target: Path, own_files: tuple[str, ...]) -> None:
+    """Make the empty generation `target` a copy of `source`, to update apart
+    from it: Whoosh's files (segments, tables of contents) are linked, not
+    copied, since Whoosh never writes a file twice: a commit writes new files
+    and unlinks old ones, which leaves the other generation's links alone.
+    `own_files`, which the archive may rewrite, are copied; temporary files
+    and Whoosh's lock are left behind.
+    """
+    for path in source.iterdir():
+        if not path.is_file() or path.name.endswith(".tmp") or path.name.endswith("LOCK"):
+            continue
+        if path.name in own_files:
+            shutil.copy2(path, target / path.name)
+            continue
+        try:
+            os.link(path, target / path.name)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            shutil.copy2(path, target / path.name)  # a filesystem without hard links
 
 
 def clean_leftovers(generation: Path) -> None:

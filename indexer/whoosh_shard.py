@@ -10,51 +10,54 @@ import json
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 from whoosh import query as Q
 from whoosh import searching
 
-from . import ranking, store, whoosh_query
+from . import ranking, whoosh_query
 from .columns import column_values
-from .engine import Keywords, Matches, StoredDoc, TermStats, Wanted
+from .engine import Keywords, Latest, Matches, StoredDoc, TermStats, Wanted
 from .facets import FACET_FIELDS, FacetTable
 from .query import SearchRequest
 from .searchers import ThreadSearchers
 
 
+# Officials' profiles match one keyword each: never near a search's time limit.
+LATEST_SECONDS = 3.0
+
+
 class WhooshStore:
     """One Whoosh index folder (with its generations) as a `ShardStore`."""
 
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, locate: Callable[[], Path] | None = None):
+        """`locate()` names the live generation folder: by default the one
+        root/CURRENT names; a shard of a sharded index follows its manifest."""
         self.root = Path(root)
-        self._searchers = ThreadSearchers(self.root)
+        self._searchers = ThreadSearchers(self.root, locate)
         self._table_lock = threading.Lock()
         self._table: FacetTable | None = None
         self._table_key = None
-        store.current_generation(self.root)  # raise IndexMissing now, not on first search
+        self._searchers.locate()  # raise IndexMissing now, not on first search
 
     @contextmanager
-    def reading(self) -> Iterator["WhooshShard"]:
-        with self._searchers.held() as slot:
+    def reading(self, generation: Path | None = None) -> Iterator["WhooshShard"]:
+        """The shard as it stands now, or at `generation` (a folder of this
+        shard that a sharded index's manifest names)."""
+        with self._searchers.held(generation) as slot:
             yield WhooshShard(self, slot.searcher, slot.generation.name)
 
     def table_for(self, shard: "WhooshShard") -> FacetTable:
         """Facet columns of the shard's index version, read once per version."""
         with self._table_lock:
             if self._table_key != shard.version:
-                reader = shard.searcher.reader()
-                values = {name: [list(v) for v in column_values(reader, name)]
-                          for name in FACET_FIELDS}
-                dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
-                                    count=reader.doc_count_all())
-                self._table = FacetTable(values, dates)
+                self._table = read_table(shard.searcher.reader())
                 self._table_key = shard.version
             return self._table
 
     def updated_at(self) -> float:
-        generation = store.current_generation(self.root)
+        generation = self._searchers.locate()
         times = [generation.stat().st_mtime]
         for path in generation.iterdir():
             try:
@@ -68,6 +71,14 @@ class WhooshStore:
 
     def close(self) -> None:
         self._searchers.close()
+
+
+def read_table(reader) -> FacetTable:
+    """The facet and date columns of one Whoosh index version."""
+    values = {name: [list(v) for v in column_values(reader, name)] for name in FACET_FIELDS}
+    dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
+                        count=reader.doc_count_all())
+    return FacetTable(values, dates)
 
 
 class WhooshShard:
@@ -93,7 +104,30 @@ class WhooshShard:
         return np.fromiter(self.searcher.reader().all_doc_ids(), dtype=np.int64)
 
     def columns(self) -> FacetTable:
+        """Facet and date columns by key: this shard's own, behind `counts`,
+        `by_date` and `dates` (the search logic never reads them whole)."""
         return self._owner.table_for(self)
+
+    def warm_up(self) -> None:
+        self.columns()
+
+    def counts(self, keys=None):
+        return self.columns().counts(self.live() if keys is None else keys)
+
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+        return self.columns().by_date(self.live() if keys is None else keys, k, newest)
+
+    def dates(self, keys) -> np.ndarray:
+        return self.columns().date_start[np.asarray(keys, dtype=np.int64)]
+
+    def latest(self, wanted: list[Wanted]) -> list[tuple[int, Latest | None]]:
+        found = []
+        for one in wanted:
+            keys = self.match(one, LATEST_SECONDS).keys
+            newest = self.by_date(keys, 1) if len(keys) else []
+            found.append((len(keys), Latest(newest[0][0], self.fetch([newest[0][1]])[0])
+                          if newest else None))
+        return found
 
     # -- matching -------------------------------------------------------
     def match(self, wanted: Wanted, seconds: float) -> Matches:
@@ -186,6 +220,11 @@ class _GlobalStatsSearcher(searching.Searcher):
         # instance, where it would hide a method of this class.
         self._own_doc_frequency = self.doc_frequency
         self.doc_frequency = self._global_doc_frequency
+
+    def _subsearcher(self, reader):
+        # A segment's searcher (an index of several segments) is a plain one:
+        # Whoosh's scorers take every statistic from the top searcher, this one.
+        return searching.Searcher(reader, fromindex=self._ix, weighting=self.weighting, parent=self)
 
     def _global_doc_frequency(self, fieldname, text):
         # Matchers ask with the term as Whoosh stores it (UTF-8 bytes); the

@@ -118,6 +118,33 @@ def test_a_damaged_index_is_one_line_and_reindex_repairs_it(damaged, damage):
     assert found.exit_code == 0 and "001_0c41b430a93a6d9e" in found.stdout
 
 
+@pytest.mark.parametrize("damage", ["none", "older format", "pointer to nothing", "missing segment"])
+def test_serve_names_one_remedy_by_the_kind_of_missing_index(damaged, damage):
+    """IndexMissing says whether an index is there but unreadable (`damaged`,
+    whose message names `reindex --full`), and serve adds `reindex` only
+    when it does not; never two remedies, never none."""
+    from indexer import IndexMissing, open_index
+
+    index_dir, generation = damaged
+    if damage == "none":
+        index_dir = index_dir.parent / "nothing-here"
+    elif damage == "older format":
+        (generation / "FORMAT").write_text("1\n")
+    elif damage == "pointer to nothing":
+        (index_dir / store.POINTER).write_text("gen-000099\n")
+    else:
+        next(generation.glob("*.trm")).unlink()
+    with pytest.raises(IndexMissing) as caught:
+        open_index(index_dir).warm_up()
+    assert caught.value.damaged == (damage in ("pointer to nothing", "missing segment"))
+    result = run("serve", "--index", str(index_dir), "--port", "8798")
+    assert result.exit_code == 1
+    one_line_error(result, str(caught.value))
+    assert result.stderr.count("archive reindex") == 1
+    if not caught.value.damaged:
+        assert result.stderr.rstrip().endswith("(run `archive reindex` first)")
+
+
 def test_reindex_names_each_phase_in_a_log(tmp_path):
     result = run("reindex", str(SEEDS), "--index", str(tmp_path / "index"), "--workers", "1")
     phases = [line for line in result.stderr.splitlines() if not line.startswith("skipped")]

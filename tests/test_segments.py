@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer import SearchRequest, build, open_index
-from indexer.build import _known_documents
+from indexer.build import known_documents
 from indexer.columns import column_values
 
 from .conftest import write_jsonl
@@ -119,7 +119,7 @@ def test_feed_and_reindex_read_the_right_documents(mixed_index):
     # The incremental reindex's view of what is indexed: every id with its own origin.
     from whoosh import index as whoosh_index
     from indexer import store
-    known = _known_documents(whoosh_index.open_dir(str(store.current_generation(root))))
+    known = known_documents(whoosh_index.open_dir(str(store.current_generation(root))))
     assert set(known) == set(records)
     for doc_id, (_hash, origin) in known.items():
         assert origin.endswith(f"{doc_id[0]}.jsonl")

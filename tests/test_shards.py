@@ -1,18 +1,18 @@
-"""The shard interface is enough for an exact sharded index: the seeds and a few
-hundred generated documents, split over three Whoosh shards by a stable hash
-of their ids (`tests.sharded`), answer random searches with the same totals,
-facet counts and top-10 scores as one index holding them all."""
+"""A sharded index answers as one index: the seeds and a few hundred generated
+documents, built by `build_sharded` into three Whoosh shards (split by a stable
+hash of their ids), answer random searches with the same totals, facet counts
+and top-10 scores as one index holding them all; `archive search --json` and
+the site give the same answers, pages and statistics on either."""
 from __future__ import annotations
 
+import json
 import random
-import shutil
 
 import pytest
 
-from indexer import Index, QueryError, SearchRequest, build, open_index
+from indexer import QueryError, SearchRequest, build, build_sharded, is_sharded, open_index
 
 from .conftest import SEEDS, write_jsonl
-from .sharded import ShardedStore, shard_of
 
 SHARDS = 3
 GENERATED = 240
@@ -46,21 +46,13 @@ def generated(rng: random.Random) -> list[dict]:
 def indexes(tmp_path_factory):
     root = tmp_path_factory.mktemp("shards")
     rows = generated(random.Random(14))
-    single = build([SEEDS, write_jsonl(root / "all.jsonl", rows)], root / "single")
+    sources = [SEEDS, write_jsonl(root / "all.jsonl", rows)]
+    single = build(sources, root / "single")
     assert single.added == GENERATED + 5 and single.failed == 0
-    shard_roots = []
-    for i in range(SHARDS):
-        sources = [write_jsonl(root / f"part-{i}.jsonl",
-                               [r for r in rows if shard_of(r["id"], SHARDS) == i])]
-        (root / f"seeds-{i}").mkdir()
-        for seed in SEEDS.iterdir():
-            if shard_of(seed.stem, SHARDS) == i:
-                shutil.copy(seed, root / f"seeds-{i}" / seed.name)
-                sources.append(root / f"seeds-{i}")
-        build(sorted(set(sources)), root / f"shard-{i}")
-        shard_roots.append(root / f"shard-{i}")
+    sharded_build = build_sharded(sources, root / "sharded", shards=SHARDS)
+    assert sharded_build.added == GENERATED + 5 and sharded_build.failed == 0
     one = open_index(root / "single")
-    sharded = Index(root / "sharded", shard=ShardedStore(shard_roots))
+    sharded = open_index(root / "sharded")
     yield one, sharded, rows
     one.close()
     sharded.close()
@@ -159,3 +151,117 @@ def test_an_exclusion_removes_exactly_the_documents_containing_it(indexes):
             found = {doc.meta["id"] for doc in shard.fetch(shard.match(request, 10).keys)}
             assert found == expected, (wanted, unwanted)
             assert one.search(request).total == len(expected)
+
+
+@pytest.fixture(scope="module")
+def seed_indexes(tmp_path_factory):
+    """The seeds indexed by the command line, once as one index and once as three shards."""
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    root = tmp_path_factory.mktemp("cli-shards")
+    runner = CliRunner()
+    for name, extra in (("single", []), ("sharded", ["--shards", "3"])):
+        result = runner.invoke(cli, ["reindex", str(SEEDS), "--index", str(root / name),
+                                     "--workers", "1", *extra])
+        assert result.exit_code == 0, result.output
+    assert "shard 3/3" in result.output and is_sharded(root / "sharded")
+    return root / "single", root / "sharded"
+
+
+SEED_SEARCHES = [["书记"], ["杨国昕"], ["楊國昕"], [""], ["", "--sort", "date"], ["镇 OR 市"],
+                 ["书记", "--from", "2020", "--to", "2021"], ["会议", "--script", "traditional"],
+                 ["工作 -会议"], ["书记", "--page", "2", "--limit", "2"], ["", "--region", "绵阳市"]]
+
+
+@pytest.mark.parametrize("args", SEED_SEARCHES, ids=" ".join)
+def test_archive_search_json_is_the_same_on_shards(seed_indexes, args):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    answers = []
+    for index_dir in seed_indexes:
+        result = CliRunner().invoke(cli, ["search", *args, "--json", "--index", str(index_dir)])
+        assert result.exit_code == 0, result.output
+        payload = json.loads(result.stdout)
+        payload.pop("seconds")
+        answers.append(payload)
+    assert answers[0] == answers[1]
+    assert answers[0]["total"]   # each search finds something: hits and facets compared
+
+
+def test_the_site_answers_the_same_on_shards(seed_indexes):
+    from web import create_app
+
+    single, sharded = (create_app({"INDEX_DIR": str(d), "TESTING": True}).test_client()
+                       for d in seed_indexes)
+    ids = [hit["id"] for hit in single.get("/api/search?q=").get_json()["hits"]]
+    officials = {o["name"] for doc_id in ids
+                 for o in single.get(f"/doc/{doc_id}.json").get_json()["officials"]}
+    urls = [f"/doc/{doc_id}.json" for doc_id in ids] + \
+        [f"/official/{name}.json" for name in sorted(officials)] + \
+        ["/api/search?q=书记&official=杨国昕", "/search.csv?q=书记", "/doc/no-such.json",
+         "/official/无此人.json"]
+    assert len(urls) > 20
+    for url in urls:
+        a, b = single.get(url), sharded.get(url)
+        assert a.status_code == b.status_code, url
+        if a.is_json:
+            a, b = a.get_json(), b.get_json()
+            for payload in (a, b):
+                payload.pop("seconds", None)
+            assert a == b, url
+        else:
+            assert a.data == b.data, url
+    stats = [open_index(d).stats() for d in seed_indexes]
+    for found in stats:
+        assert found.pop("generation")
+    assert stats[0] == stats[1]
+    for url in ("/", "/doc/" + ids[0]):   # pages: the same HTML
+        assert single.get(url).data == sharded.get(url).data, url
+
+
+def test_every_shard_cuts_words_with_every_shards_names(tmp_path):
+    """An official's name extracted from a document of one shard is one word in
+    the documents of every shard that mention it, as in one index: a shard's
+    words (which rank results) must not depend on which documents it holds.
+    Built by `archive reindex` in fresh processes, so that nothing this
+    process's jieba has learnt hides a difference."""
+    import os
+    import subprocess
+    import sys
+
+    from whoosh import index as whoosh_index
+
+    from indexer import manifest, store
+    from indexer.sharded import shard_of
+
+    rows = [{"id": "def-0", "title": "游仙区新桥镇召开安全生产会议",
+             "text": "游仙区新桥镇党委书记周天然主持召开安全生产会议。"}]
+    rows += [{"id": f"men-{i}", "text": f"会上，周天然同志指出，要抓好第{i}项工作。"}
+             for i in range(12)]
+    assert {shard_of(row["id"], SHARDS) for row in rows[1:]} - {shard_of("def-0", SHARDS)}
+    source = write_jsonl(tmp_path / "docs.jsonl", rows)
+    env = {**os.environ, "PYTHONPATH": str(SEEDS.parent)}
+    for name, extra in (("single", []), ("sharded", ["--shards", str(SHARDS)])):
+        subprocess.run([sys.executable, "-m", "archive.cli", "reindex", str(source),
+                        "--index", str(tmp_path / name), "--workers", "1", *extra],
+                       check=True, capture_output=True, env=env)
+
+    def documents_with_the_word(generations) -> int:
+        found = 0
+        for generation in generations:
+            with whoosh_index.open_dir(str(generation)).searcher() as searcher:
+                found += searcher.doc_frequency("words", "周天然")
+        return found
+
+    sharded = tmp_path / "sharded"
+    assert documents_with_the_word([store.current_generation(tmp_path / "single")]) == \
+        documents_with_the_word([manifest.generation_path(sharded, live)
+                                 for live in manifest.read(sharded)]) == len(rows)
+    request = SearchRequest.from_params({"q": "周天然 工作"})
+    one, many = open_index(tmp_path / "single"), open_index(sharded)
+    assert sorted(round(h.score, 6) for h in one.search(request).hits) == \
+        sorted(round(h.score, 6) for h in many.search(request).hits)

@@ -5,7 +5,7 @@ JSON API print them as they are). The site is Chinese, so each message known
 here gets its Chinese reading, worked out from the English one: a message
 without an entry still gets a Chinese line, the status's own, so no error
 page is ever English only. Keep the patterns in step with the messages in
-`indexer/` (query.py, trails.py, search.py) and `web/`; a test runs a bad
+`indexer/` (query.py, trails.py, search.py, cluster.py) and `web/`; a test runs a bad
 request for each.
 """
 from __future__ import annotations
@@ -48,16 +48,26 @@ CATALOGUE = [
     (r"region: give a region name or code of at most (?P<max>\d+) characters",
      "地区：请给出不超过 {max} 个字符的地区名称或代码"),
     (r"region: no division called or coded (?P<value>.+) is known", "地区：没有名称或代码为 {value} 的行政区划"),
-    (r"region: (?P<value>.+?) is ambiguous; use a code: .*", "地区：{value} 指不止一个地方，请选择其中一个"),
+    (r"region: (?P<value>.+?) is ambiguous: it names (?P<n>\d+) places; use a code(?:: .*)?",
+     "地区：{value} 指 {n} 个地方，请用其中一个的代码"),
     (r"official: a name is at most (?P<max>\d+) characters", "官员：姓名最多 {max} 个字"),
     (r"an official's name is 1 to (?P<max>\d+) characters", "官员姓名须为 1 到 {max} 个字"),
     (r"no document names an official (?P<value>.+)", "没有文章提到名为 {value} 的官员"),
-    (r"script must be one of (?P<values>.+)", "字体只能是 {values}"),
-    (r"sort must be one of (?P<values>.+)", "排序只能是 {values}"),
+    (r"(?P<name>\w+) must be one of (?P<values>.+)", "{name}只能是 {values}"),
     (r"no document with id (?P<value>.+)", "没有编号为 {value} 的文章"),
     (r"no such document", "没有这篇文章"),
     (r"the search index is not available.*", "搜索索引不可用：请先运行 `archive reindex` 建立索引"),
     (r"the archive hit an internal error.*", "档案馆内部出错，已记录下来"),
+    # A shard of a cluster's index (indexer/cluster.py), named by number and folder.
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) is not available: no worker "
+     r"could open it; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）暂不可用：没有工作节点能打开它，请稍后再试"),
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) is not available: the workers "
+     r"searching it stopped; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）暂不可用：搜索它的工作节点已停止，请稍后再试"),
+    (r"shard (?P<n>\d+) of (?P<count>\d+) \((?P<shard>[^)]*)\) did not answer within "
+     r"(?P<seconds>\d+) s; try again in a while",
+     "第 {n} 个分片（共 {count} 个，{shard}）在 {seconds} 秒内没有回应，请稍后再试"),
     (r"The requested URL was not found on the server\..*", "这个网址上没有网页"),
     (r"The method is not allowed for the requested URL\.", "这个网址不支持这种请求方法"),
 ]

@@ -5,7 +5,7 @@ which the error handlers turn into a 400 with its message.
 """
 from __future__ import annotations
 
-from flask import abort, current_app, request
+from flask import current_app, request
 
 from indexer import SearchRequest, open_index
 
@@ -29,9 +29,7 @@ def run_search(default_page_size: int | None = None, **overrides):
     search_request = SearchRequest.from_params(
         params, page_size=default_page_size or current_app.config["PAGE_SIZE"])
     result = get_index().search(search_request)
-    if search_request.page > 1 and search_request.page > result.pages:
-        abort(400, f"page {search_request.page} is past the last page ({result.pages}) "
-                   f"of {result.total} results")
+    search_request.check_page(result)
     return search_request, result
 
 

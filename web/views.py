@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from archive.script import fold, to_simplified, to_traditional
 from indexer import QueryError
-from indexer.query import MAX_DEPTH, MAX_PAGE, parse_query
+from indexer.query import MAX_DEPTH, MAX_OFFICIAL_CHARS, MAX_PAGE, parse_choice, parse_query
 from indexer.snippets import highlight_html
 from indexer.trails import parse_trail_order, parse_trail_page
 
@@ -32,12 +32,38 @@ def favicon():
     return current_app.send_static_file("favicon.svg")
 
 
+def written_script(name: str, region_key: str | None) -> str | None:
+    """"traditional" when an official's latest document was written in it, as far as can be told.
+
+    Officials are filed and counted under the folded name, and their offices
+    are stored folded. A name that differs from its fold (黃偉哲) was written
+    in traditional script; a name the same in both (曾培雅) tells nothing, but
+    an office in Taiwan is written as Taiwan writes, in traditional script.
+    """
+    traditional = fold(name) != name or (region_key or "").startswith("TW")
+    return "traditional" if traditional else None
+
+
+def as_written(profile: dict | None, folded: str) -> dict:
+    """An official's name, latest office and script as their latest document writes them."""
+    if not profile:
+        return {"name": folded, "title": None, "script": None}
+    script = written_script(profile["name"], profile["region_key"])
+    return {"name": profile["name"], "title": in_script(profile["title"], script) or None,
+            "script": script}
+
+
 @bp.route("/search")
 def search():
     search_request, result = run_search()
     # Pages past the depth limit would only answer 400: do not offer them.
     last_page = min(result.pages, MAX_PAGE, MAX_DEPTH // search_request.page_size)
+    index = get_index()
+    # The facet counts one folded key per official; each is shown as written.
+    officials = {value.key: as_written(index.official_profile(value.key), value.key)
+                 for value in result.facets.official}
     return render_template("search.html", req=search_request, result=result, last_page=last_page,
+                           officials=officials,
                            titles=hit_titles(result.hits), bars=histogram.bars(result.facets),
                            bar_range=histogram.bar_range,
                            wider=zero_results.suggestions(search_request) if not result.total else [])
@@ -88,8 +114,8 @@ def document(doc_id: str):
     doc = load_document(doc_id)
     q = request.args.get("q", "")
     view = request.args.get("script") or None
-    if view is not None and view not in DOC_SCRIPTS:
-        abort(400, f"script must be one of {', '.join(DOC_SCRIPTS)}")
+    if view is not None:
+        parse_choice(view, "script", DOC_SCRIPTS)
     convert = CONVERTERS[view]
     runs = highlight_runs(q)
     title = convert(document_title(doc))
@@ -111,8 +137,8 @@ def document(doc_id: str):
 def load_trail(name: str):
     """(profile, Trail) for the official and the page and order the request asks for."""
     name = name.strip()
-    if not name or len(name) > 32:
-        abort(400, "an official's name is 1 to 32 characters")
+    if not name or len(name) > MAX_OFFICIAL_CHARS:
+        abort(400, f"an official's name is 1 to {MAX_OFFICIAL_CHARS} characters")
     page = parse_trail_page(request.args.get("page"))
     order = parse_trail_order(request.args.get("order"))
     folded = fold(name)
@@ -139,6 +165,7 @@ def by_year(hits) -> list[tuple[str, list]]:
 def official(name: str):
     profile, trail = load_trail(name)
     return render_template("official.html", name=trail.name, profile=profile, trail=trail,
+                           written=as_written(profile, trail.name),
                            years=by_year(trail.hits), titles=hit_titles(trail.hits),
                            page_params=lambda page: trail_params(trail, page))
 
@@ -154,6 +181,19 @@ def highlight_filter(text: str, terms) -> Markup:
     """Text escaped with the query's (non-excluded) terms marked, e.g. a hit's title."""
     return Markup(highlight_html(text or "", [run for term in terms if not term.exclude
                                               for run in term.runs]))
+
+
+@bp.app_template_filter("in_script")
+def in_script(text: str, script: str | None) -> str:
+    """Folded (simplified) text, such as a stored office, in a document's script."""
+    return to_traditional(text) if text and script == "traditional" else text or ""
+
+
+@bp.app_template_filter("most_specific")
+def most_specific(regions) -> list:
+    """The regions no other one lies within: 臺灣 › 臺南市 › 東區 already says 臺南市."""
+    within = {key for region in regions for key in region.path_keys[:-1]}
+    return [region for region in regions if region.key not in within]
 
 
 @bp.app_template_filter("dict_without")
