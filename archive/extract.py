@@ -27,9 +27,11 @@ from .script import detect_script, fold
 # 4: issue 11: offices as title phrases, names outside the Han pattern, places
 #    with province shorthand and page clues, Taiwan written as Taiwan writes it,
 #    chrome classified by shape, event dates over publication lines.
-# 5: issue 11, round 2: dates (notice days, relative and bare story days,
-#    programme dates, reported months, no cut-off dates), regions (lists of
-#    provinces, places after their parent, 古镇, everyday-word names).
+# 5: issue 11 round 2: officials named in a given title, lists, staff titles,
+#    Yi names, personnel notices, civil and past posts across the document;
+#    dates (notice days, relative and bare story days, programme dates,
+#    reported months, no cut-off dates); regions (lists of provinces, places
+#    after their parent, 古镇, everyday-word names).
 EXTRACTOR_VERSION = "5"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
@@ -81,9 +83,19 @@ def extract(raw: RawDocument) -> Document:
     lines = body.split("\n")
     title = extract_title(lines, raw.given.get("title"), raw.html_title)
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
-    officials = extract_officials(folded_body, body, reporters_folded,
-                                  is_place=lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text)))
+    is_place = lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text))  # noqa: E731
+    officials = extract_officials(folded_body, body, reporters_folded, is_place=is_place)
     folded_title = fold(title) if title else None
+    # A given title names people too (王家贞议员「…」记者会, 议员林志展自由发言)
+    # and is not in the body (a title read from the body's first line is).
+    # The body's account of a person, usually the fuller, comes first; the
+    # title is read ahead of the body, so that what the body says of a person
+    # (退休, a temple's post) holds for the title too.
+    if title and title.strip() not in body[:len(title) + 200]:
+        in_body = {fold(o.name) for o in officials}
+        officials += [o for o in extract_officials(folded_title + "\n" + folded_body, title + "\n" + body,
+                                                   reporters_folded, is_place=is_place)
+                      if fold(o.name) not in in_body and fold(o.name) in folded_title]
     anchors = [folded_title] if folded_title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)

@@ -27,11 +27,13 @@ POSTS = sorted(set("""
 市议员 县议员 参议 参议员 众议员 党组成员 召集人 立法委员 总召 副总召 干事长 分队长 大队长 所长 科长 村长 主秘 司长 副司长
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
+技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
+领袖代表 代表 工作专班
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
-_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人"}
+_GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -42,17 +44,41 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
 # (习近平同志当选国家主席、中央军委主席的消息).
 _NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
+# Posts that after a name are verbs: 党统一领导 ("lead").
+_VERBS_AFTER_NAME = frozenset({"领导"})
+# What makes 代表 an office: a posting (驻台), a congress (人大, 二十大) or an organ.
+_MISSION = re.compile(r"驻|大$|[处所会团部署]$")
 # National offices. A national leader is an official of a document that
 # opens with them (新闻联播's 习近平总书记指出, a presidential release's
 # 蔡英文总统今日); further down a local page they are quoted in passing.
 _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
+# A personnel notice names the appointed with the office (任命李强为国务院总理).
+_APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
+# A leader acting in a personnel notice (签署主席令, 任命) acts in the story
+# wherever it stands: such a national post is no quotation in passing.
+_PERSONNEL_ACT = re.compile(r"主席令|任命|任免")
+
+
+def _at_or_act(folded: str, start: int, end: int) -> int:
+    """Where a national post counts as standing: at the story's start when a
+    personnel act is named beside it, else where it is."""
+    return 0 if _PERSONNEL_ACT.search(folded, max(0, start - 20), end + 20) else start
+
+
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
-_CIVIL_ORGAN = re.compile(r"协会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|总会|宗亲会|合作社|工会")
+# A religious body's hospital or school is civil too (佛教正德医院), and so is
+# an elected member's own office (立委服务处执行长, 议员服务处主任), and a
+# sport's committee (软式网球委员会, 桌球委员会: a sports federation's). A foreign
+# state's mission in Taiwan is called an association (美国在台协会, 日本台湾
+# 交流协会) and is no civil body.
+_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
+                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
+                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
-_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|当选人$")
+_NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
+                       % "|".join(map(re.escape, POSTS)))
 _NOT_HELD_BEFORE = re.compile(r"(?:前|已故|卸任|退休)$")
 
 # A given name that is a very frequent word is that word: 安银行 after 陕西省长
@@ -72,19 +98,37 @@ _AFTER_NAME = re.compile(
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
-_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"与和及由请偕暨心的在对向把被让给为是也将国") | _ORGAN_END
+# A closing quote ends the clause before (「…」吕维胤议员强调); so does a
+# contact line's extension number (转224朱俊颖股长), though not any number
+# (2位中心主任).
+_BEFORE_NAME = set(",，、。；;：:！!？? \t\n（(“”\"」』与和及由请偕暨心的在对向把被让给为是也将国有") \
+    | _ORGAN_END
+_EXTENSION_BEFORE = re.compile(r"(?:(?:转|分机|#|ext\.?)\d{1,5}|、\d{3,5})$")
 # Words joining people in a list before a shared office (甲、乙及丙等议员).
 _LIST_JOINS = ("、", "及", "和", "与")
-_LATIN_NAME = re.compile(r"[a-z][a-z\- ]{1,30}[a-z]$")
+# A romanised name has a given name and a family name (ingay tali, tran thi
+# van ngoc); one word run into Chinese is an acronym (我国apec领袖代表).
+_LATIN_NAME = re.compile(r"[a-z][a-z\-]*[ \-][a-z\- ]{0,28}[a-z]$")
+# Between list marks one romanised word is a name too (林易莹、ingaytali、李启维).
+_LATIN_LIST_ITEM = re.compile(r"(?<=[、，,])[a-z]{3,30}$")
 
 # Names outside the Han surname pattern. Uyghur and other transliterated
 # names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
 # are one or two of a small set of two-character parts (次仁平措, 扎西).
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 _TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
+嘎玛 群宗 玉珍 央拉 旺青 白珍 次央 尼珍 朗杰 华旦 贡保 万玛 完德 索南 旦正 吉毛 措毛 加羊 才仁 求培 嘎松 贡觉
 加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
 才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
 旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增""".split())
+# Yi family names have two characters and come first (吉克曲布, 阿西阿呷,
+# 沙马拉毅); with a two-character given name the name has four.
+_YI_SURNAMES = set("""吉克 阿西 沙马 尔古 阿苏 吉木 俄木 曲比 海来 马海 阿约 吉伍 阿牛 阿尔 勒格 吉俄 日火 瓦其
+阿的 阿克 倮伍 木乃 加拉 俄底 苏呷 阿说 阿火 海乃 马黑 补约 吉力 阿吉 洛古 土比 金古 吉觉 立布 阿余 吉史
+阿什 阿侯 的惹 阿合 俄其 莫色 安克 井曲 巴莫 比曲 阿皮 以且 阿育 地惹 吉则""".split())
+# Transliterated names hold characters that end Chinese names (都, 会, 里);
+# only function words and organs are out.
+_NOT_IN_TRANSLITERATION = set("的了是在们这那其该各此从把被将也就还而并或得靠局处市县区镇乡村所院委办厅署省")
 # 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
@@ -94,16 +138,23 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     if dotted:
         # The last part ends at the first boundary (吐尼亚孜|主持), not at
         # the end of the run of characters.
+        # Transliterations hold characters that are words elsewhere
+        # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         for end in range(start + last_dot + 3, dotted.end() + 1):
-            if _AFTER_NAME.match(folded, end):
+            boundary = _AFTER_NAME.match(folded, end)
+            if boundary and boundary.group(0) != "都":
                 name = folded[start:end]
-                return None if any(c in NOT_IN_NAME for c in name) else name
+                return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
     while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
         parts += 1
     if parts and _AFTER_NAME.match(folded, start + 2 * parts):
         return folded[start:start + 2 * parts]
+    if folded[start:start + 2] in _YI_SURNAMES and is_cjk_run(folded[start + 2:start + 4]) \
+            and _AFTER_NAME.match(folded, start + 4) and not _AFTER_NAME.match(folded, start + 3) \
+            and not any(c in NOT_IN_NAME for c in folded[start + 2:start + 4]):
+        return folded[start:start + 4]
     return None
 
 
@@ -111,6 +162,9 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
 # parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
 # gloss marks where the name ends, whatever its first character.
 _GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+# A well-known state (美国) inside a glossed "name" shows it is a phrase;
+# rare place words (法斯 in 凯法斯) are parts of transliterations.
+_KNOWN_STATE = 1000
 _GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
 
 
@@ -122,13 +176,22 @@ def name_after(folded: str, start: int) -> str | None:
     glossed = _GLOSSED_NAME.match(folded, start)
     if glossed and not any(c in NOT_IN_NAME for c in glossed.group(0)) \
             and glossed.group(0)[0] not in _NOT_GLOSSED_NAME_START \
-            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0):
-        return glossed.group(0)  # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
+            and not _POST_RE.search(glossed.group(0)) and "团" not in glossed.group(0) \
+            and not any(len(word) > 1 and (_word_tags().get(word, "n").startswith("v") or (
+                _word_tags().get(word) == "ns" and word_frequencies().get(word, 0) >= _KNOWN_STATE))
+                        for word in _words(glossed.group(0))):
+        # 总统瓦卡(baron waqa): a foreign name, its romanised form after it
+        # (not 接受美国时代(time)杂志专访: a verb and a state)
+        return glossed.group(0)
     if folded[start:start + 1] == "于" and (folded[start + 1:start + 2] in _YU_PREPOSITION_NEXT
                                            or _word_tags().get(folded[start + 1:start + 3])):
         return None  # 议员于专案报告: "at", before a word
     if folded[start:start + 1] in _NOT_NAME_START_BUT_YU:
         return None
+    if folded[start:start + 1] in _ADVERB_SURNAMES and (any(
+            _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4))
+            or folded[start + 1:start + 2] in _NUMERALS):
+        return None  # 总统曾率团访问, 主席都予以尊重, 副委员长向十…: "once", "all", "towards"
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
@@ -136,8 +199,13 @@ def name_after(folded: str, start: int) -> str | None:
     if not candidates:
         return None
     if len(candidates) == 2 \
-            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD:
-        candidates = candidates[1:]  # 杨渡|担任: the third character opens a word
+            and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD \
+            and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
+        # 杨渡|担任: the third character opens a word; but in 曾明华|表示 a
+        # word follows the longer name too (华表 is a word only by chance).
+        candidates = candidates[1:]
+    if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
+        return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
@@ -148,11 +216,29 @@ def name_after(folded: str, start: int) -> str | None:
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
-        return shorter if not _is_word(shorter) else None  # 杨渡|担任, 李勇|做法
+        # 杨渡|担任, 李勇|做法; a word jieba lists, even as a name, is that
+        # word when no boundary follows it (总统贺词|全文)
+        return shorter if not _is_word(shorter) and shorter not in _word_tags() else None
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
-            and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME:
+            and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
     return None
+
+
+def _cuts_a_word(folded: str, start: int, length: int) -> bool:
+    """A word of three or four characters starts inside the 'name' and runs
+    past its end (主席国|马来西亚总理): the first character closes the word before."""
+    frequencies = word_frequencies()
+    return any(folded[start + k:start + k + n] in frequencies
+               for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
+
+
+def _post_closing_list(folded: str, at: int) -> bool:
+    """A post at `at` closes a list of names: no name follows it (议员出席),
+    unlike 和局长王五, where the post opens the next person's office."""
+    post = _POST_RE.match(folded, at)
+    return bool(post) and folded[post.end():post.end() + 1] not in SURNAMES_1 \
+        and bool(_AFTER_NAME.match(folded, post.end()))
 
 
 # jieba's dictionary lists many two-character names as words (李强, 张扬,
@@ -162,6 +248,9 @@ _LISTED_PERSON_MAX_FREQUENCY = 300
 # Only a speaker's punctuation or verb confirms such a name (李强作出批示),
 # not any boundary (黄伟哲市长施政以…: 施政 is policy).
 _SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
+
+
+_SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望|出席|主持|列席|参加")
 
 
 def _listed_person(name: str) -> bool:
@@ -210,7 +299,7 @@ _GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及
 def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
     if post_start < 1 or folded[post_start - 1] not in SURNAMES_1:
         return None
-    if post_start >= 2 and folded[post_start - 2] not in "、，,。；;由与和及\n ":
+    if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
     given = _GIVEN_AFTER.match(folded, post_end)
     if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)):
@@ -228,6 +317,13 @@ def _ends_with_boundary_word(folded: str, begin: int) -> bool:
     return any(folded.endswith(post, 0, begin) for post in ("长", "员", "书记", "主任", "人"))
 
 
+def _post_ends(folded: str, at: int) -> bool:
+    """A post at `at` ends where a boundary follows (总理等), not inside an
+    organ's name (国会华裔|议员团: 华裔 is a word)."""
+    post = _POST_RE.match(folded, at)
+    return bool(post) and bool(_AFTER_NAME.match(folded, post.end()))
+
+
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
     for length in (3, 2, 4):
@@ -235,16 +331,21 @@ def name_before(folded: str, end: int) -> str | None:
         if begin < 0:
             continue
         name = folded[begin:end]
-        if not is_cjk_run(name) or not plausible_name(name) or _is_word(name) \
-                or name[0] in _NOT_NAME_START or _opens_with_word(name):
-            continue  # 原专职副主任 is "formerly", 祝贺郭议长 a verb
+        if not is_cjk_run(name) or not plausible_name(name) or name[0] in _NOT_NAME_START:
+            continue  # 原专职副主任 is "formerly"
+        if name[0] in _ADVERB_SURNAMES and name[1] in _FUNCTION_CHARS:
+            continue  # 村长都向总统指出: "all", "towards"
+        if (_is_word(name) or _opens_with_word(name)) and not (_listed_person(name) and _post_ends(folded, end)):
+            continue  # 祝贺郭议长: a verb; but 按照李强总理等: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 4 and name[:2] not in SURNAMES_2:
             continue
-        if any(_word_tags().get(folded[begin - k:begin + 1]) for k in (1, 2, 3) if begin >= k):
+        if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
-        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin):
+        if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
+                or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
+                or (length == 3 and _foreign_state_before(folded, begin, None)):  # 以色列|游亚旭(…)代表
             return name
     return None
 
@@ -319,12 +420,42 @@ def _foreign_state(word: str) -> bool:
     return word.endswith(_STATE_WORDS) or (len(word) == 2 and word[0] == "驻")
 
 
+def _foreign_state_before(folded: str, begin: int, is_place) -> str:
+    """The foreign state named right before a name (圣文森国|龚萨福, 以色列|游亚旭):
+    a place jieba knows and the gazetteer does not, or a word ending in 国."""
+    words = _words(folded[max(0, begin - 6):begin], is_place)
+    last = words[-1] if words else ""
+    if len(last) > 1 and (last.endswith("国") or (_word_tags().get(last) == "ns" and not (is_place and is_place(last)))):
+        return last
+    return ""
+
+
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
-_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应")
+_FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
+                      "但要并而且若仍却亦才便即乃曾另再之同")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
+# Surnames that are also adverbs or prepositions (曾 "once", 都 "all", 向
+# "towards"): before a verb they are that word (曾来到, 都予以), not a
+# surname; a given name after them is no verb (曾培雅, 向明华).
+_ADVERB_SURNAMES = set("曾都向将")
+_VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
+_NUMERALS = set("一二三四五六七八九十百千0123456789")
+
+
+# Verbs of meeting that jieba's dictionary tags as nouns.
+_MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+# jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
+# words); it tags some states as names too (乌克兰, 塞尔维亚: frequent, or
+# transliterations tagged nrt), and those open offices.
+_PERSON_MAX_FREQUENCY = 600
+
+
+def _known_person(word: str, tag: str) -> bool:
+    return len(word) == 3 and tag in ("nr", "nrfg") and plausible_name(word) \
+        and word_frequencies().get(word, 0) < _PERSON_MAX_FREQUENCY
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -333,10 +464,16 @@ def _title_word(word: str, is_place) -> bool:
         return False
     if len(word) == 1:
         return word not in _FUNCTION_CHARS
+    if word == "代表":
+        return False  # 副市长姜淋煌代表市长: "on behalf of", before a post
     if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
+    if word in _MEETING_VERBS:
+        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
+    if _known_person(word, tag):
+        return False  # 习近平|总书记: a person's name is no part of an office
     if tag == "ns" and is_place:
         return False  # tagged a place, yet no place the gazetteer knows (贵宾)
     return tag not in _STOP_TAGS
@@ -367,8 +504,9 @@ def office_prefix(head: str, is_place=None) -> str:
     for at in range(len(words) - 1, -1, -1):
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
-                and not (_word_tags().get(word) == "ns" and any(_foreign_state(w) for w in kept)):
-            break  # a place jieba knows names the foreign state after it (塞拉利昂|共和国)
+                and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
+                and not _names_bare_organ(word, kept):
+            break
         kept.append(word)
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
@@ -378,8 +516,26 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
+        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
+            first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
+    """An organ character alone needs a name, and organs are named by what
+    they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
+    return len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and len(word) > 1 \
+        and _word_tags().get(word) in ("v", "vn")
+
+
+def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
+    """A place jieba knows and the gazetteer does not (a foreign state, a
+    village, a region: 新加坡, 北河, 中南美) opens the office when an organ
+    or the post follows it (新加坡|通讯及新闻部, 北河|村党支部书记,
+    塞拉利昂|共和国, 美国|国务卿), not when one of our places does
+    (贵宾|台南市政府: jieba's courtesy word tagged a place)."""
+    return not kept_after or not (is_place and is_place(kept_after[-1]))
 
 
 def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> str:
@@ -402,12 +558,26 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     # Only the first joined office opens with words to weigh: the others
     # were checked to be offices above.
     pieces = folded[begin:post_start].split("、")
-    pieces[0] = office_prefix(pieces[0], is_place)
+    head = pieces[0]
+    pieces[0] = office_prefix(head, is_place)
+    quoted = head[:len(head) - len(pieces[0])]
+    if len(pieces) == 1 and folded[begin - 1:begin] == "「" and quoted.endswith("」") \
+            and quoted[:-1].endswith(_ORGAN_WORDS) and "「" not in quoted:
+        pieces[0] = "「" + quoted + pieces[0]  # 「美国在台协会」政治组组长: a quoted organ opens it
+    elif len(pieces) == 1 and len(pieces[0]) == 1 and pieces[0] not in _ORGAN_END and is_cjk_run(head[-2:]) \
+            and folded[post_start:post_start + 1] in _BUREAU_CHARS:
+        # 市府都发局长: a bureau is named by two characters at least, so the
+        # one before 发局 belongs to it even when it reads as a word (都).
+        pieces[0] = head[-2:]
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
+_BUREAU_CHARS = set("局处署司科")
+
+
 # Words that end an organ's name: a bureau, an office, a council.
-_ORGAN_WORDS = ("局", "处", "署", "司", "科", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府", "委员会")
+_ORGAN_WORDS = ("局", "处", "署", "司", "科", "课", "室", "所", "会", "院", "部", "厅", "办", "中心", "公所", "政府",
+                "委员会")
 
 
 def _organ_before(folded: str, begin: int, is_place=None) -> str:
@@ -449,7 +619,15 @@ def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
     """
     if at < LEAD_CHARS or _FORMAL_INTRODUCTION.search(title):
         return False
-    return any(title.endswith(post) for post in _NATIONAL_POSTS) or "中共中央" in title or "政治局" in title
+    post = next((post for post in _NATIONAL_POSTS if title.endswith(post)), None)
+    if post and _LOCAL_OR_FOREIGN_ORGAN.search(title[:-len(post)]):
+        return False  # 侨务委员会委员长, 新加坡总理: a commission's or another state's head
+    return post is not None or "中共中央" in title or "政治局" in title
+
+
+# What before a national post makes it a commission's (侨务委员会委员长) or a
+# foreign state's (新加坡总理, 圣文森总理): any word but the nation's own organs.
+_LOCAL_OR_FOREIGN_ORGAN = re.compile(r"^(?!(?:中共|中央|中国|中华民国|中华人民共和国|国家|国务院|全国|人大|常委会|政协|军委|我国|副|常务|、)*$).+")
 
 
 def is_public_office(title: str, is_place=None) -> bool:
@@ -468,12 +646,35 @@ def is_public_office(title: str, is_place=None) -> bool:
 
 def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     """A civil body closes the words before the post, and no post of its own
-    (基金会董事长|纪政国策顾问) stands between them."""
+    (基金会董事长|纪政国策顾问) stands between them: the body opens the post's
+    title, or its officer is named right before the post (天后宫在卢友礼
+    主任委员), not a clause away (华山基金会过端午|市议员李启维)."""
     window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
     civil = None
     for civil in _CIVIL_ORGAN.finditer(window):
         pass
-    return civil is not None and "长" not in window[civil.end():]
+    if civil is None:
+        return False
+    between = window[civil.end():]
+    # 观护协会理事长江金忠、秘书长刘文钦: a bare post a body of its own has,
+    # after a list mark, goes on naming the same body's officers (unlike
+    # 公会理事长徐岩奇、立委林俊宪).
+    if _LIST_GOES_ON.search(between):
+        return folded[post_start:post_end] in _CIVIL_OFFICERS
+    if "长" in between:
+        return False
+    return not any(_word_tags().get(word, "n").startswith(_CLAUSE_TAGS) or word in _FUNCTION_CHARS
+                   for word in _words(between)) or name_before(folded, post_start) is not None
+
+
+# Words that make a clause of their own between a body and a post: verbs,
+# prepositions, conjunctions, adverbs, particles, pronouns (not time words:
+# jieba tags 正德 of 正德医院 one).
+_CLAUSE_TAGS = ("v", "p", "c", "d", "u", "r")
+
+
+_LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
+_CIVIL_OFFICERS = frozenset("秘书长 副秘书长 干事长 总干事 执行长 主委 副主委 主任委员 副主任委员 理事 监事".split())
 
 
 # A second office right after the name of one who holds the first:
@@ -500,6 +701,8 @@ def _office_after_name(folded: str, end: int) -> str:
     if not second:
         return ""
     joined, organ, post = second.groups()
+    if post == "代表" and not organ:
+        return ""  # 杨智雄代表市长: "on behalf of"
     if not _AFTER_NAME.match(folded, second.end()) and folded[second.end():second.end() + 1] != "兼":
         return ""  # 蔡旺诠议员服务处: the post opens an organ's name
     if not joined and (organ or folded[end - 1:end + len(post)] in _NOUN_BEFORE_POST):
@@ -531,13 +734,44 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         if folded[begin - 1] not in _LIST_JOINS:
             break
         end = begin - 1
-        latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
-        name = latin.group(0) if latin else name_before(folded, end)
+        latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
+            or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
+        name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
         if not name:
             break
         begin = end - len(name)
+        if _holds_own_post(folded, begin):
+            break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
         found.append((name, begin))
     return found
+
+
+# Characters no given name holds. Organ characters (镇, 村, 里) are left out:
+# between two list marks they are part of a name (李镇国, 王村生).
+_NOT_IN_LISTED_NAME = set("的了是在等们这那其该各此对于从把被将也都就还而并或得靠")
+
+
+def _list_item_before(folded: str, end: int) -> str | None:
+    """The whole item of a list of people ending at `end`, when list marks
+    close it on both sides (、李镇国、): its extent is the name's, so
+    characters that end names elsewhere (镇 in 兴福镇长) do not cut it."""
+    for length in (3, 2, 4):
+        begin = end - length
+        if begin < 1 or folded[begin - 1] not in "、及和与，,：: \n":
+            continue
+        item = folded[begin:end]
+        if _POST_RE.search(item):
+            continue  # 普京总统和习近平主席: an item holding a post of its own
+        if is_cjk_run(item) and (item[0] in SURNAMES_1 or item[:2] in SURNAMES_2) \
+                and item[-1] not in _ORGAN_END and not _is_word(item) \
+                and not any(c in _NOT_IN_LISTED_NAME for c in item[1:]):
+            return item
+    return None
+
+
+def _holds_own_post(folded: str, begin: int) -> bool:
+    """A post (or a title ending like one: 执行长, 专员) stands right before `begin`."""
+    return folded[begin - 1:begin] in ("长", "员") or any(folded.endswith(post, 0, begin) for post in POSTS)
 
 
 def extract_officials(folded: str, original: str, reporters: list[str] | None = None,
@@ -549,20 +783,28 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     """
     skip = set(reporters or [])
     officials: dict[str, Official] = {}
+    # People the document gives a past or a civil post: the same post bare
+    # elsewhere (林志聪主任委员也强调, 潘敏捷书记官) is that one, not a public office.
+    not_holding: set[str] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         if name in skip or not is_public_office(title, is_place):
             return
-        if title_at is not None and _NOT_HELD_BEFORE.search(folded, max(0, title_at - 2), title_at):
+        if title_at is not None and _past_before(folded, title_at):
+            not_holding.add(name)
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
         # A person keeps the fullest office the document gives them:
         # 议员 first, 台南市议员 later is the same office, more complete;
         # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
         # 省委委员、常委、书记 read at its last post.
+        # A title's short form is as much the same office (帛琉总统 in the
+        # headline, 帛琉共和国总统 in the text).
         if known is None or (len(title) > len(known.title) and (
-                title.endswith(known.title) or title.startswith(known.title + "、")
-                or known.title in title.split("、"))):
+                title.startswith(known.title + "、") or any(
+                    piece.endswith(known.title) or (piece[-2:] == known.title[-2:]
+                                                    and _is_subsequence(known.title, piece))
+                    for piece in title.split("、")))):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -577,23 +819,39 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
         if _civil_body_before(folded, match.start(), match.end()):
+            spaced = folded[match.end():match.end() + 1] == " "
+            holder = name_after(folded, match.end() + spaced)
+            if holder:
+                not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
             match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
+        if title == post and folded[match.start() - 1:match.start()] == " ":
+            # 地政局地籍科 科长 林佳桦: a contact line sets the organ apart by a space
+            title = _organ_before(folded, match.start(), is_place) + post
         position = match.end()
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
             spaced = name_after(folded, position + 1)
             if spaced:
                 position += 1
-        given = _given_name_after_surname(folded, match.start(), match.end())
+        elif folded[position:position + 1] == "的":
+            # 六连任台南市议员的邱莉莉表示: the office describes the speaker
+            described = name_after(folded, position + 1)
+            if described and plausible_name(described) and described not in _word_tags() \
+                    and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
+                position += 1
+        # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
+        names_follow = post != "代表" or bool(_MISSION.search(title[:-len(post)]))
+        given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
         if given:
             # 徐区长全立: surname, office, given name — the person is 徐全立.
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
-        while not _is_national(title, match.start()):
+        listed: list[tuple[str, int]] = []
+        while names_follow and not _is_national(title, _at_or_act(folded, match.start(), match.end())):
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -612,10 +870,22 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
             if second and title.endswith(second[1:]):
                 second = ""  # 教育局长郑新辉局长: the same post twice
-            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not re.match(
-                    r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])):
-                break
+            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not (
+                    re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
+                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
+                break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
+            if title[:-len(post)].endswith(name):
+                # 洪玉凤市议员洪玉凤继送…: a headline's name and office, then the name again
+                title = title[:-len(post) - len(name)] + post
             add(name, position, title + second, match.end() - len(title))
+            if second and not second.startswith("兼"):
+                # 委员卢昆福、李中岑及陈昆和议员出席: the office after the
+                # list's last name is every listed member's second office.
+                for earlier, at in listed:
+                    add(earlier, at, title + second, match.end() - len(title))
+                listed = []
+            else:
+                listed.append((name, position))
             position += len(name)
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
@@ -624,7 +894,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
             if folded[position:position + 1] in ("及", "和", "与"):
                 following = name_after(folded, position + 1)
-                if following and _AFTER_NAME.match(folded, position + 1 + len(following)):
+                if following and (_AFTER_NAME.match(folded, position + 1 + len(following))
+                                  or _post_closing_list(folded, position + 1 + len(following))):
                     position += 1
                     continue
             break
@@ -637,6 +908,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 and (folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", "")
                      or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
             add(copula.group(1), begin, copula.group(3))
+            continue
+        # A personnel notice: 任命李强为国务院总理, 决定任命张建华同志为县委常委.
+        appointed = _APPOINTED.search(folded, begin, match.end())
+        if appointed and plausible_name(appointed.group(1)) \
+                and (not _is_word(appointed.group(1)) or _listed_person(appointed.group(1))) \
+                and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
+            add(appointed.group(1), appointed.start(1), title_before(folded, match.start(), match.end(), is_place))
             continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
@@ -658,17 +936,44 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or _is_national(post, match.start()) or (post in _GENERIC_POSTS and len(name) < 3):
+        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME \
+                or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
+            # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
+            # name; 王储兼首相: 兼 joins two offices
             continue
-        if is_place and any(is_place(name[k:] + post[0]) for k in range(len(name) - 1)) or \
-                is_place and is_place(name):
-            continue  # 向台南|市议员: the "name" ends in a place
+        if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
+            continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
+        organ = _organ_before(folded, end - len(name), is_place)
+        state = _foreign_state_before(folded, end - len(name), is_place)
+        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
+            continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
+        if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
+                         or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
+            continue  # 向台南|市议员, 高雄分|处处长: the "name" ends or starts with a place
         begin = end - len(name)
         if is_place and any(is_place(folded[max(0, begin - k):begin + 1]) for k in (2, 3, 4)):
             continue  # 安南区学东里长: 区 closes a place name, it is no surname
-        begin = end - len(name)
-        add(name, begin, _organ_before(folded, begin, is_place) + post)
+        if _past_before(folded, begin):
+            not_holding.add(name)
+            continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
+        add(name, begin, organ + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
-    return list(officials.values())
+    return [official for name, official in officials.items()
+            if not (name in not_holding and official.title in _POST_SET)]
+
+
+_POST_SET = frozenset(POSTS)
+
+
+def _past_before(folded: str, at: int) -> bool:
+    """A post or name at `at` is marked past (前署长, 退休潘敏捷书记官); 前
+    closing a time word (日前, 之前, 目前) is no such mark."""
+    past = _NOT_HELD_BEFORE.search(folded, max(0, at - 2), at)
+    return bool(past) and (past.group(0) != "前" or len(_words(folded[max(0, at - 3):at])[-1]) == 1)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
