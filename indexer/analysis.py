@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections import Counter
 
 import jieba
 from whoosh.analysis import Filter, Token, Tokenizer
@@ -182,6 +183,15 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
 
 def word_analyzer():
     return JiebaTokenizer() | WordsOnly()
+
+
+def word_counts(text: str) -> Counter:
+    """What `word_analyzer` yields for `text`, as word -> how often.
+
+    The same words, without a Token object and a filter call per word: the
+    word fields index every document's title and body.
+    """
+    return Counter(filter(RUN.search, segmenter().cut(text)))
 
 
 def query_runs(text: str) -> list[str]:

@@ -331,10 +331,14 @@ def extract_documents(sources: list[Path], generation: Path, known: dict[str, tu
     head = list(islice(pending, PARALLEL_AFTER))
     parallel = workers > 1 and len(head) >= PARALLEL_AFTER
     extracted_count = 0
+    # In parallel, the first document is extracted here, before the pool
+    # forks: the extractor's gazetteer and word lists (seconds of CPU) are
+    # then loaded once and shared, not loaded again by every worker.
+    first = [_extract_fields(head.pop(0))] if parallel else []
     with open(spill, "wb") as out, _pool(workers if parallel else 1) as pool:
         pending = chain(head, pending)
-        results = pool.imap(_extract_fields, pending, chunksize=16) if pool \
-            else map(_extract_fields, pending)
+        results = chain(first, pool.imap(_extract_fields, pending, chunksize=16) if pool
+                        else map(_extract_fields, pending))
         for doc_id, fields, error in results:
             if error:
                 fail(IngestError(seen.get(doc_id, doc_id), error))
@@ -394,7 +398,7 @@ def write_extracted(sources: list[Path], generation: Path, ix, known: dict[str, 
             cancel(writer)
             raise
         if placeholders:
-            with ix.writer() as cleanup:
+            with open_writer(ix, 1, WRITER_MEMORY_MB) as cleanup:
                 for placeholder in placeholders:
                     cleanup.delete_by_term("id", placeholder)
     finally:

@@ -1,21 +1,24 @@
 """The index schema: what is searched, filtered, faceted and stored."""
 from __future__ import annotations
 
+import struct
 import sys
 from array import array
 from itertools import accumulate
 
 from whoosh import columns, fields, formats
+from whoosh.system import pack_uint
 
 from .analysis import (CharBigramTokenizer, CharSetTokenizer, bigram_positions, word_analyzer,
-                       word_chars)
+                       word_chars, word_counts)
 
 # What an index generation on disk holds, as the code reads it. Raised when a
 # change to the schema or the analysis makes older indexes unreadable or wrong;
 # a generation of another version is rebuilt, never read (`indexer.format`).
 # 2: folded text given to the analyzers; an unscored bigram field with compact
 #    positions; `char`.
-FORMAT_VERSION = 2
+# 3: posting lists in the lean codec's binary form (`indexer.lean_codec`).
+FORMAT_VERSION = 3
 
 
 class FacetKeywords(fields.KEYWORD):
@@ -87,9 +90,33 @@ class BigramField(fields.FieldType):
         super().__init__(CompactPositions(), CharBigramTokenizer(), scorable=False)
 
     def index(self, value, **kwargs):
-        encode = self.format.encode
+        encode, one = self.format.encode, _ONE_POSITION.pack
         for bigram, positions in bigram_positions(value).items():
-            yield bigram.encode("utf-8"), len(positions), float(len(positions)), encode(positions)
+            if len(positions) == 1:  # most bigrams of a document: no array to build
+                yield bigram.encode("utf-8"), 1, 1.0, one(positions[0])
+            else:
+                yield bigram.encode("utf-8"), len(positions), float(len(positions)), \
+                    encode(positions)
+
+
+_ONE_POSITION = struct.Struct("<I")  # what CompactPositions.encode makes of [p]
+
+
+class WordsField(fields.TEXT):
+    """jieba words with their frequencies (no positions), for ranking.
+
+    Indexed straight from `word_counts`, which yields what its analyzer
+    would; the analyzer stays for parsing queries.
+    """
+
+    def __init__(self, field_boost: float = 1.0):
+        super().__init__(analyzer=word_analyzer(), phrase=False, field_boost=field_boost)
+
+    def index(self, value, **kwargs):
+        # As formats.Frequency.word_values: weight = frequency x field boost.
+        boost = self.format.field_boost
+        for word, freq in word_counts(value).items():
+            yield word.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 
 class CharField(fields.FieldType):
@@ -114,14 +141,13 @@ def chars_text(title: str | None, body: str) -> str:
 
 
 def build_schema() -> fields.Schema:
-    words = word_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         content_hash=fields.ID(stored=False, sortable=True),
         origin=fields.ID(stored=False, sortable=True),
         # Ranking: jieba words of the title and the body.
-        title=fields.TEXT(analyzer=words, phrase=False, field_boost=3.0),
-        words=fields.TEXT(analyzer=words, phrase=False),
+        title=WordsField(field_boost=3.0),
+        words=WordsField(),
         # Recall: character bigrams of title + body with positions, and
         # the single characters of the same text.
         chars=BigramField(),

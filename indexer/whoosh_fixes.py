@@ -35,29 +35,4 @@ def _cache_missing_columns() -> None:
     whoosh3.W3PerDocReader.doc_field_length = doc_field_length
 
 
-def _inline_short_posting_lists() -> None:
-    """Let the postings writer inline short posting lists, as it was meant to.
-
-    W3PostingsWriter calls `terminfo.set_inline`, which W3TermInfo spells
-    `set_inlined`, so the codec's default (inlinelimit=1) was the only value
-    that worked, and every term got a block of its own in the postings file:
-    about 110 bytes of header and zlib framing around a median of two
-    postings. Most bigrams are rare; the writers now ask for short lists to be
-    inlined in the terms file (`indexer.writer.CODEC`), and the reader has
-    always known how to read them.
-    """
-    if hasattr(whoosh3.W3TermInfo, "set_inline"):
-        return
-
-    def set_inline(self, ids, weights, values):
-        # A field without values (the `char` field's Existence format) leaves
-        # `values` empty, and the reader's ListMatcher then answers "" (a str)
-        # for each posting, which a segment merge refuses as a posting value.
-        # A value of None per posting is what a block of such postings reads as.
-        self.set_inlined(ids, weights, values if values else (None,) * len(ids))
-
-    whoosh3.W3TermInfo.set_inline = set_inline
-
-
 _cache_missing_columns()
-_inline_short_posting_lists()

@@ -48,10 +48,16 @@ def test_analysis_that_raises_skips_only_that_document_and_keeps_its_old_version
     real = analysis.segmenter
 
     class Failing:
+        # The word fields index from `cut`, queries segment with `tokenize`.
         def tokenize(self, text):
             if "故障" in text:
                 raise RuntimeError("injected")
             return real().tokenize(text)
+
+        def cut(self, text, *args, **kwargs):
+            if "故障" in text:
+                raise RuntimeError("injected")
+            return real().cut(text, *args, **kwargs)
 
     monkeypatch.setattr(analysis, "segmenter", Failing)
     (source / "b.txt").write_text("镇长罗舒故障独有词。", encoding="utf-8")

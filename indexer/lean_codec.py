@@ -1,0 +1,385 @@
+"""Whoosh's W3 codec with posting lists in a lean binary form.
+
+W3 pickles each block of postings (protocol 2, where every bytes value
+becomes a call to `_codecs.encode` with its text in latin-1) and each inlined
+posting list in the terms file: the bigram field's inlined lists, most of its
+terms, cost about 95 bytes for one or two postings, and pickling them was a
+large share of writing a segment. Here a list of postings is arrays:
+
+    flags (1 byte), document number deltas ('H' or 'I'), weights (none when
+    all 1.0, one byte each when small whole numbers, else 'f'), value
+    lengths (none when there are no values, one when all have one length,
+    else 'H' or 'I' each), the values one after another
+
+little-endian, the same inline (in the terms file) and in blocks of the
+postings file (deflated when that is smaller). A term's statistics keep W3's
+header for lists in the postings file, and only what the postings cannot
+tell for inlined ones; block headers are a fixed struct instead of a pickle. Everything else is W3's own:
+the terms file, the per-document columns, the segment.
+
+The writer takes whole posting lists (`LeanFieldWriter.add_term`), which the
+in-memory pool (`indexer.posting_pool`) holds already grouped.
+"""
+from __future__ import annotations
+
+import struct
+import sys
+import zlib
+from array import array
+from itertools import accumulate
+from operator import sub
+
+from whoosh.codec.whoosh3 import (W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
+                                  W3TermInfo, W3TermsReader)
+from whoosh.matching import ListMatcher
+from whoosh.reading import TermNotFound
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+_LITTLE = sys.byteorder == "little"
+_HEADER = W3TermInfo._struct          # flags, weight, df, min/max length, max weight, min/max id
+_POINTER = struct.Struct("<qI")        # a posting list's offset and length in the postings file
+_INLINE = struct.Struct("<BBBB")       # flags, min/max length bytes, count of an inlined list
+_INLINED = 2
+_BLOCK = struct.Struct("<iHIfBBB")     # ±length after this int, count, max id, max weight,
+                                       # min/max length bytes, deflated?
+_BLOCK_AFTER_LENGTH = _BLOCK.size - 4
+
+# flags of an encoded list of postings
+_IDS_SHORT = 1          # deltas fit 'H'
+_WEIGHTS_ONE = 0        # bits 1-2: every weight 1.0
+_WEIGHTS_BYTE = 2       #           whole numbers 0-255, one byte each
+_WEIGHTS_FLOAT = 4      #           'f' each
+_VALUES_NONE = 0        # bits 3-4: no values
+_VALUES_SAME = 8        #           one length ('I') for all
+_VALUES_SHORT = 16      #           a length ('H') each
+_VALUES_LONG = 24       #           a length ('I') each
+_DEFLATE_LEVEL = 3      # W3's own
+
+
+def _bytes(kind: str, numbers) -> bytes:
+    packed = array(kind, numbers)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _numbers(kind: str, data, start: int, count: int) -> tuple[array, int]:
+    packed = array(kind)
+    end = start + count * packed.itemsize
+    packed.frombytes(data[start:end])
+    if not _LITTLE:
+        packed.byteswap()
+    return packed, end
+
+
+def encode_postings(ids, weights, values) -> bytes:
+    """One list of postings: ascending document numbers, float weights, and
+    bytes values, all empty (a format without values) or none."""
+    if len(ids) == 1:  # most terms of a segment
+        return _encode_one(ids[0], weights[0], values[0])
+    deltas = [ids[0], *map(sub, ids[1:], ids[:-1])]
+    flags = _IDS_SHORT if max(deltas) < 0x10000 else 0
+    parts = [b"", _bytes("H" if flags & _IDS_SHORT else "I", deltas)]
+    if weights.count(1.0) == len(weights):
+        flags |= _WEIGHTS_ONE
+    elif all(w.is_integer() and 0 <= w < 256 for w in weights):
+        flags |= _WEIGHTS_BYTE
+        parts.append(bytes(int(w) for w in weights))
+    else:
+        flags |= _WEIGHTS_FLOAT
+        parts.append(_bytes("f", weights))
+    lengths = [len(v) if v else 0 for v in values]
+    longest = max(lengths)
+    if longest == 0:
+        flags |= _VALUES_NONE
+    elif min(lengths) == longest:
+        flags |= _VALUES_SAME
+        parts.append(_bytes("I", [longest]))
+    else:
+        flags |= _VALUES_SHORT if longest < 0x10000 else _VALUES_LONG
+        parts.append(_bytes("H" if longest < 0x10000 else "I", lengths))
+    if longest:
+        parts.append(b"".join(v or b"" for v in values))
+    parts[0] = bytes((flags,))
+    return b"".join(parts)
+
+
+def _encode_one(docnum: int, weight: float, value: bytes) -> bytes:
+    """What encode_postings makes of one posting, without building lists."""
+    short = docnum < 0x10000
+    flags = _IDS_SHORT if short else 0
+    parts = [b"", (_SHORT if short else _LONG).pack(docnum)]
+    if weight != 1.0:
+        if weight.is_integer() and 0 <= weight < 256:
+            flags |= _WEIGHTS_BYTE
+            parts.append(bytes((int(weight),)))
+        else:
+            flags |= _WEIGHTS_FLOAT
+            parts.append(_FLOAT.pack(weight))
+    if value:
+        flags |= _VALUES_SAME
+        parts += [_LONG.pack(len(value)), value]
+    parts[0] = bytes((flags,))
+    return b"".join(parts)
+
+
+_SHORT, _LONG, _FLOAT = struct.Struct("<H"), struct.Struct("<I"), struct.Struct("<f")
+
+
+class DecodedPostings:
+    """A list of postings as `encode_postings` wrote it, decoded part by part
+    (a match set reads only the document numbers)."""
+
+    __slots__ = ("data", "count", "flags", "_after_ids", "_after_weights")
+
+    def __init__(self, data, count: int):
+        self.data, self.count, self.flags = data, count, data[0]
+        self._after_ids = self._after_weights = None
+
+    def ids(self) -> tuple[int, ...]:
+        kind = "H" if self.flags & _IDS_SHORT else "I"
+        deltas, self._after_ids = _numbers(kind, self.data, 1, self.count)
+        return tuple(accumulate(deltas))
+
+    def weights(self) -> array:
+        if self._after_ids is None:
+            self.ids()
+        start, code = self._after_ids, self.flags & 6
+        if code == _WEIGHTS_ONE:
+            self._after_weights = start
+            return array("f", [1.0]) * self.count
+        if code == _WEIGHTS_BYTE:
+            self._after_weights = start + self.count
+            return array("f", list(self.data[start:start + self.count]))
+        weights, self._after_weights = _numbers("f", self.data, start, self.count)
+        return weights
+
+    def values(self) -> tuple:
+        if self._after_weights is None:
+            self.weights()
+        start, code, count = self._after_weights, self.flags & 24, self.count
+        if code == _VALUES_NONE:
+            return (None,) * count
+        if code == _VALUES_SAME:
+            (size,), start = _numbers("I", self.data, start, 1)
+            lengths = [size] * count
+        else:
+            lengths, start = _numbers("H" if code == _VALUES_SHORT else "I", self.data, start,
+                                      count)
+        data, values = self.data, []
+        for size in lengths:
+            values.append(data[start:start + size])
+            start += size
+        return tuple(values)
+
+
+class LeanTermInfo(W3TermInfo):
+    """A term's statistics and where its postings are.
+
+    A list in the postings file keeps W3's header (flags 0, total weight,
+    document frequency, min/max length bytes, max weight, first and last
+    document) and a pointer. An inlined list, most terms, keeps only what
+    its postings cannot tell: flags 2, the min/max length bytes and the count;
+    the rest is computed from the postings when read.
+    """
+
+    def to_bytes(self) -> bytes:
+        minlength = 0 if self._minlength is None else length_to_byte(self._minlength)
+        maxlength = length_to_byte(self._maxlength)
+        if self._inlined is not None:
+            return _INLINE.pack(_INLINED, minlength, maxlength, self._df) + self._inlined
+        return _HEADER.pack(0, self._weight, self._df, minlength, maxlength, self._maxweight,
+                            0xFFFFFFFF if self._minid is None else self._minid,
+                            0xFFFFFFFF if self._maxid is None else self._maxid) \
+            + _POINTER.pack(self._offset, self._length)
+
+    @classmethod
+    def from_bytes(cls, data):
+        info = cls()
+        if data[0] == _INLINED:
+            _flags, minlength, maxlength, count = _INLINE.unpack_from(data)
+            info._inlined = bytes(data[_INLINE.size:])
+            info._df = count
+            ids, weights, _values = info.inlined_postings()
+            info._weight, info._maxweight = sum(weights), max(weights)
+            info._minid, info._maxid = ids[0], ids[-1]
+        else:
+            (_flags, info._weight, info._df, minlength, maxlength, info._maxweight, minid,
+             maxid) = _HEADER.unpack_from(data)
+            info._minid = None if minid == 0xFFFFFFFF else minid
+            info._maxid = None if maxid == 0xFFFFFFFF else maxid
+            info._offset, info._length = _POINTER.unpack_from(data, _HEADER.size)
+        info._minlength, info._maxlength = byte_to_length(minlength), byte_to_length(maxlength)
+        return info
+
+    def inlined_postings(self):
+        if not isinstance(self._inlined, bytes):
+            return self._inlined  # decoded already
+        postings = DecodedPostings(self._inlined, self._df)
+        self._inlined = (postings.ids(), postings.weights(), postings.values())
+        return self._inlined
+
+
+class LeanCodec(W3Codec):
+    """W3 with lean posting lists; `inlinelimit`: lists shorter than this
+    are kept in the terms file."""
+
+    def __init__(self, blocklimit: int = 128, inlinelimit: int = 8):
+        if not (1 <= inlinelimit <= 256 and 1 <= blocklimit < 0x10000):
+            raise ValueError("an inlined list's count and a block's are kept in one and two bytes")
+        super().__init__(blocklimit=blocklimit, inlinelimit=inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return LeanFieldWriter(self, storage, segment)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return ListMatcher(ids, weights, values, format_, scorer=scorer, term=term,
+                               terminfo=terminfo)
+        offset, length = terminfo.extent()
+        return LeanLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+    def terms_reader(self, storage, segment):
+        name = segment.make_filename(self.TERMS_EXT)
+        return LeanTermsReader(self, storage.open_file(name), storage.file_length(name),
+                               segment.open_file(storage, self.POSTS_EXT))
+
+
+class LeanFieldWriter(W3FieldWriter):
+    """Writes whole posting lists (`add_term`); Whoosh's posting-at-a-time
+    calls (start_term, add, finish_term) gather one list and write it so."""
+
+    def start_term(self, btext):
+        self._btext = btext
+        self._gathered = ([], [], [], [])
+
+    def add(self, docnum, weight, vbytes, length):
+        for column, item in zip(self._gathered, (docnum, weight, vbytes, length)):
+            column.append(item)
+
+    def finish_term(self):
+        ids, weights, values, lengths = self._gathered
+        self.add_term(self._btext, ids, array("f", weights), values, lengths)
+
+    def add_term(self, btext: bytes, ids, weights, values, lengths=None) -> None:
+        """One term's postings, ascending by document; `lengths` are the
+        documents' field lengths (None for a field without them)."""
+        info = LeanTermInfo()
+        info._df = len(ids)
+        info._weight = sum(weights)
+        info._maxweight = max(weights)
+        info._minid, info._maxid = ids[0], ids[-1]
+        info._minlength, info._maxlength = _length_range(lengths)
+        if len(ids) < self._codec._inlinelimit:
+            info._inlined = encode_postings(ids, weights, values)
+        else:
+            info._offset = self._postfile.tell()
+            self._write_blocks(ids, weights, values, lengths)
+            info._length = self._postfile.tell() - info._offset
+        self._tindex.add(pack_ushort(self._fieldid) + btext, info.to_bytes())
+
+    def _write_blocks(self, ids, weights, values, lengths) -> None:
+        size = self._codec._blocklimit
+        write = self._postfile.write
+        for start in range(0, len(ids), size):
+            end = min(start + size, len(ids))
+            block_weights = weights[start:end]
+            data = encode_postings(ids[start:end], block_weights, values[start:end])
+            deflated = zlib.compress(data, _DEFLATE_LEVEL, wbits=-15)
+            if len(deflated) < len(data):
+                data = deflated
+            minlength, maxlength = _length_range(lengths[start:end] if lengths else None)
+            length = _BLOCK_AFTER_LENGTH + len(data)
+            write(_BLOCK.pack(-length if end == len(ids) else length, end - start, ids[end - 1],
+                              max(block_weights),
+                              0 if minlength is None else length_to_byte(minlength),
+                              length_to_byte(maxlength), data is deflated))
+            write(data)
+
+
+def _length_range(lengths) -> tuple[int | None, int]:
+    """Shortest and longest field length, as W3 keeps them: zero lengths
+    (fields without lengths) count for neither."""
+    if not lengths:
+        return None, 0
+    present = [n for n in lengths if n]
+    return (min(present), max(present)) if present else (None, 0)
+
+
+class LeanTermsReader(W3TermsReader):
+    # W3 reads these at fixed offsets of its header, which inlined lists
+    # lack. A missing term raises KeyError, as there: readers answer it with 0.
+    def frequency(self, fieldname, tbytes):
+        return LeanTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)]).weight()
+
+    def doc_frequency(self, fieldname, tbytes):
+        data = self._tindex[self._keycoder(fieldname, tbytes)]
+        return data[3] if data[0] == _INLINED else LeanTermInfo.from_bytes(data).doc_frequency()
+
+    def term_info(self, fieldname, tbytes):
+        try:
+            return LeanTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])
+        except KeyError:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
+
+    def items(self):
+        decode = self._keydecoder
+        return ((decode(key), LeanTermInfo.from_bytes(value))
+                for key, value in self._tindex.items())
+
+    def items_from(self, fieldname, prefix):
+        decode = self._keydecoder
+        return ((decode(key), LeanTermInfo.from_bytes(value))
+                for key, value in self._tindex.items_from(self._keycoder(fieldname, prefix)))
+
+    def cursor(self, fieldname, fieldobj):
+        return LeanFieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder,
+                               fieldobj)
+
+
+class LeanFieldCursor(W3FieldCursor):
+    def term_info(self):
+        if self._pos is None:
+            return None
+        return LeanTermInfo.from_bytes(self._tindex.dbfile.get(self._datapos, self._datalen))
+
+
+class LeanLeafMatcher(W3LeafMatcher):
+    """W3's block-by-block matcher over lean blocks (no magic before the first)."""
+
+    def _read_header(self):
+        self._baseoffset = self._startoffset
+
+    def _goto(self, position):
+        self._data = self._ids = self._weights = self._values = None
+        self._i = 0
+        head = self._postfile.get(position, _BLOCK.size)
+        (length, self._blocklength, self._maxid, self._maxweight, minlength, maxlength,
+         self._compression) = _BLOCK.unpack(head)
+        self._lastblock = length < 0
+        self._nextoffset = position + 4 + abs(length)
+        self._dataoffset = position + _BLOCK.size
+        self._minlength, self._maxlength = byte_to_length(minlength), byte_to_length(maxlength)
+
+    def _read_data(self):
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        if self._compression:
+            data = zlib.decompress(data, wbits=-15)
+        self._data = DecodedPostings(data, self._blocklength)
+
+    def _read_ids(self):
+        if self._data is None:
+            self._read_data()
+        self._ids = self._data.ids()
+
+    def _read_weights(self):
+        if self._data is None:
+            self._read_data()
+        self._weights = self._data.weights()
+
+    def _read_values(self):
+        if self._data is None:
+            self._read_data()
+        self._values = self._data.values()

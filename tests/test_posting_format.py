@@ -1,0 +1,168 @@
+"""How postings are pooled and written: what a segment holds never depends on
+how often the pool ran out of memory and spilled to disk, and the lean codec
+reads back exactly what was written, as Whoosh's own codec does."""
+from __future__ import annotations
+
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import index as whoosh_index
+
+from indexer import build, store
+from indexer import posting_pool
+
+from .conftest import SEEDS
+
+
+def _everything(index_dir):
+    """Every posting and every term's statistics of an index, in order."""
+    reader = whoosh_index.open_dir(str(store.current_generation(index_dir))).reader()
+    postings = list(reader.iter_postings())
+    stats = []
+    for field, text in reader.all_terms():
+        info = reader.term_info(field, text)
+        stats.append((field, text, info.weight(), info.doc_frequency(), info.min_length(),
+                      info.max_length(), info.max_weight(), info.min_id(), info.max_id()))
+    stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
+    lengths = [(n, reader.doc_field_length(n, "words"), reader.doc_field_length(n, "title"))
+               for n in range(reader.doc_count_all())]
+    return postings, stats, stored, lengths
+
+
+def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
+    build([SEEDS], tmp_path / "whole", workers=1)
+    runs: list[int] = []
+    original_init, original_terms = posting_pool.MemoryPostingPool.__init__, \
+        posting_pool.MemoryPostingPool.terms
+
+    def tiny_pool(self, tempstore, limitmb):
+        original_init(self, tempstore, limitmb)
+        self.limit = 100_000  # bytes: the five seeds spill several times
+
+    def counting_terms(self):
+        runs.append(len(self.runs))
+        return original_terms(self)
+
+    monkeypatch.setattr(posting_pool.MemoryPostingPool, "__init__", tiny_pool)
+    monkeypatch.setattr(posting_pool.MemoryPostingPool, "terms", counting_terms)
+    build([SEEDS], tmp_path / "spilled", workers=1)
+    assert runs and runs[0] >= 3
+    whole, spilled = _everything(tmp_path / "whole"), _everything(tmp_path / "spilled")
+    assert len(whole[0]) > 5000
+    assert whole == spilled
+
+
+def test_the_lean_codec_reads_back_what_whoosh_s_own_codec_does(tmp_path, monkeypatch):
+    # Every posting, term statistic, stored field and length of the seeds,
+    # written once in W3's pickled form and once in the lean one.
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from indexer import writer
+
+    build([SEEDS], tmp_path / "lean", workers=1)
+    monkeypatch.setattr(writer, "CODEC", W3Codec())
+    build([SEEDS], tmp_path / "w3", workers=1)
+    lean = whoosh_index.open_dir(str(store.current_generation(tmp_path / "lean")))
+    assert type(lean.reader().segment().codec()).__name__ == "LeanCodec"
+    assert _everything(tmp_path / "lean") == _everything(tmp_path / "w3")
+
+
+POSTINGS = st.integers(min_value=1, max_value=300).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(min_value=0, max_value=200_000), min_size=n, max_size=n, unique=True)
+    .map(sorted),
+    st.one_of(st.just([1.0] * n),
+              st.lists(st.integers(min_value=0, max_value=255).map(float), min_size=n, max_size=n),
+              st.lists(st.floats(min_value=0, max_value=1e6, width=32), min_size=n, max_size=n)),
+    st.one_of(st.just([b""] * n),
+              st.lists(st.binary(min_size=4, max_size=4), min_size=n, max_size=n),
+              st.lists(st.binary(min_size=1, max_size=70), min_size=n, max_size=n))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(POSTINGS)
+def test_lean_posting_lists_round_trip_inline_and_in_blocks(tmp_path_factory, postings):
+    # Any list: all weights one, small whole numbers or floats; no values,
+    # values of one length or of many lengths; short enough to inline or spanning
+    # blocks. What a matcher reads is what was written, and the term's
+    # statistics are its postings'.
+    from whoosh import fields
+    from whoosh.filedb.filestore import RamStorage
+
+    from indexer.lean_codec import LeanCodec
+
+    ids, weights, values = postings
+    storage = RamStorage()
+    schema = fields.Schema(f=fields.TEXT(phrase=False))
+    storage.create_index(schema)
+    codec = LeanCodec(blocklimit=16)
+    segment = codec.new_segment(storage, "MAIN")
+    fieldwriter = codec.field_writer(storage, segment)
+    fieldwriter.start_field("f", schema["f"])
+    fieldwriter.add_term(b"t", ids, array("f", weights), values)
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    terms = codec.terms_reader(storage, segment)
+    info = terms.term_info("f", b"t")
+    assert info.doc_frequency() == terms.doc_frequency("f", b"t") == len(ids)
+    assert terms.frequency("f", b"t") == info.weight()
+    assert info.weight() == pytest.approx(sum(array("f", weights)), rel=1e-6)
+    assert (info.min_id(), info.max_id()) == (ids[0], ids[-1])
+    matcher = terms.matcher("f", b"t", schema["f"].format)
+    read = []
+    while matcher.is_active():
+        read.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    assert [r[0] for r in read] == ids
+    assert [r[1] for r in read] == list(array("f", weights))
+    # A format has values for every posting or for none (Existence: None
+    # each, as W3's blocks read).
+    assert [r[2] for r in read] == (values if values[0] else [None] * len(values))
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("新闻國际关係台南市长书記会议招商引资工作ab9０Ａ _-，。\n、")),
+                max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(WORDY)
+def test_fast_field_postings_equal_their_analyzers(text):
+    # The word and bigram fields index straight from jieba and the bigram
+    # scan; what they post must be what Whoosh's own path makes of their
+    # analyzers.
+    from whoosh import fields
+
+    from indexer.schema import build_schema
+
+    schema = build_schema()
+    for name in ("title", "words"):
+        field = schema[name]
+        generic = fields.TEXT(analyzer=field.analyzer, phrase=False,
+                              field_boost=field.format.field_boost)
+        assert sorted(field.index(text)) == sorted(generic.index(text))
+    chars = schema["chars"]
+    generic = sorted(fields.FieldType.index(chars, text))
+    assert sorted(chars.index(text)) == generic
+
+
+def _by_id(index_dir):
+    """Every posting and stored document of an index, named by document id."""
+    reader = whoosh_index.open_dir(str(store.current_generation(index_dir))).reader()
+    ids = {n: reader.stored_fields(n)["id"] for n in range(reader.doc_count_all())}
+    postings = sorted((field, text, ids[n], weight, value)
+                      for field, text, n, weight, value in reader.iter_postings())
+    return postings, {ids[n]: reader.stored_fields(n) for n in ids}
+
+
+def test_a_parallel_build_indexes_what_a_serial_one_does(tmp_path, monkeypatch):
+    # In parallel the first document is extracted before the pool forks and
+    # the rest by the pool, and a writer process fills the segment.
+    import importlib
+
+    build_module = importlib.import_module("indexer.build")
+    build([SEEDS], tmp_path / "serial", workers=1)
+    monkeypatch.setattr(build_module, "PARALLEL_AFTER", 2)
+    report = build([SEEDS], tmp_path / "parallel", workers=2)
+    assert report.added == 5
+    assert _by_id(tmp_path / "parallel") == _by_id(tmp_path / "serial")
