@@ -38,24 +38,47 @@ _MINGUO_YEARS = range(38, 200)
 # opening the story, is as often another event (2013年3月23日，习近平…;
 # 89年5月25日农委会划定…) as the document's own date, so it proves nothing.
 _DATELINE_LABEL = re.compile(r"(?:发稿|发布|发文|刊登|出版)(?:时间|日期)\s*[:：]\s*(?=\d)")
-# Procurement notices date themselves in bracketed fields; the award (or the
-# notice that no award was made) is the event, in this order of preference.
-_NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日期", "公告日期")
-_NOTICE_FIELD = re.compile(r"\[(%s)\]\s*[:：]?\s*(?=\d)" % "|".join(_NOTICE_FIELDS))
+# Procurement notices date themselves in labelled fields, bracketed
+# ([決標日期]110/02/03) or as a heading (公開招標公告 公告日：109/02/14); the
+# award (or the notice that no award was made) is the event, else the
+# notice's own date, in this order of preference. 公告日 is written with and
+# without 期, and by the agency itself (機關自定公告日); 原公告日 is the date of
+# a notice this one corrects, never this one's.
+_NOTICE_FIELDS = ("决标日期", "无法决标公告日期", "决标公告日期", "公告日期", "公告日", "机关自定公告日")
+_NOTICE_FIELD = re.compile(r"(?:\[(%s)\]|(?<![原\[])(公告日期?)(?=\s*[:：]))\s*[:：]?\s*(?=\d)"
+                           % "|".join(_NOTICE_FIELDS))
 _MONTH_DAY = re.compile(r"(?<![\d年./])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A month and day written with a slash, which only a weekday after it makes a
+# date rather than a fraction or a score: 將於7/13(三)辦理徵才.
+_SLASH_MONTH_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?=\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])")
 _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
 # The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
 _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*[)）]\s*日?"
                     r"|今(?:天|日)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The story's day, told relative to the publication (昨（27）日) or bare in
+# its opening sentence (2日她再度送酒精到學校): like 今（12）日, a day whose
+# month must come from elsewhere; a month and day written later in the
+# story is then some other event's (2月25日開學後).
+_YESTERDAY = re.compile(r"昨\s*(?:天|日)?\s*[(（]\s*(\d{1,2})\s*日?\s*[)）]\s*日?")
+# (Not a span of days: 近3日, 连续5日, 3日内.)
+_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每近数几连续逾共满约])(\d{1,2})\s*日(?![\d内来间后前左多])")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?\n]*")
+# A full date followed by its weekday or a part of the day (114年12月5日(五)
+# 上午, 徵才時間：108年2月27日(三), 110年12月11日下午3時至…) is how a
+# programme says when something happens: an event's date, year and all. A
+# clock time alone is not enough: 2022年4月29日12时24分 opens the report on an
+# accident of a year before. A deadline (111年1月24日(星期一)前繳納) is no event.
+_WHEN_AFTER = re.compile(r"\s*(?:[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）]|上午|下午|中午|晚上)"
+                         r"(?!\s*(?:前|以前|之前|止|截止))")
 # A month and day written after this year's marker: 今年4月24日, 本(110)年4月24日.
 _THIS_YEAR_MONTH_DAY = re.compile(r"(?:今|本)(?:\s*[(（]\s*\d{2,4}\s*[)）]\s*)?年(?:度)?\s*"
                                   r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # Dates that set a background rather than the event: a statistics cut-off or
-# the end of a range before it, a period after it. One of these is the
-# story's date only when the story has no other (a report of figures
-# 截至6月13日).
+# the end of a range before it, a period after it.
 _BACKGROUND_BEFORE = re.compile(r"(?:截至|截止|截到|至|到|迄|~|～|－|—|-)\s*$")
-_BACKGROUND_AFTER = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:止|起至|期间)")
+# (A range's start, 3月2日起至5月31日止, is the event's: ranges are dated at
+# their start.)
+_BACKGROUND_AFTER = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:止|期间)")
 # Dates of something earlier the story refers back to (3月20日见报的消息,
 # 3月以来): never the story's own.
 _EARLIER = re.compile(r"\s*(?:见报|报道|报导|以来)")
@@ -116,7 +139,7 @@ def notice_date(folded: str) -> DocDate | None:
     for match in _NOTICE_FIELD.finditer(folded):
         found = _full_date_at(folded, match.end())
         if found:
-            fields.setdefault(match.group(1), found)
+            fields.setdefault(match.group(1) or match.group(2), found)
     return next((fields[name] for name in _NOTICE_FIELDS if name in fields), None)
 
 
@@ -145,9 +168,14 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     whether that text says it is this year's (今年4月24日)."""
     head = folded[:400]
     today = _TODAY.search(head)
+    if today is None:
+        today = _YESTERDAY.search(head) or _story_day_in_opening(folded)
     if today:
-        month_text = today.group(1) or today.group(3)
-        day = int(today.group(2) or today.group(4))
+        if today.re is _TODAY:
+            month_text = today.group(1) or today.group(3)
+            day = int(today.group(2) or today.group(4))
+        else:
+            month_text, day = None, int(today.group(1))
         if month_text:
             month = int(month_text)
         else:
@@ -167,16 +195,89 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     title_match = _TITLE_MONTH_DAY.match(folded)
     if title_match and _valid(int(title_match.group(1)), int(title_match.group(2))):
         return int(title_match.group(1)), int(title_match.group(2)), title_match.group(0).strip(), False
-    candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head))
+    candidates = list(_MONTH_DAY.finditer(head)) + list(_THIS_YEAR_MONTH_DAY.finditer(head)) \
+        + list(_SLASH_MONTH_DAY.finditer(head))
     candidates = [m for m in sorted(candidates, key=lambda m: m.start())
                   if _valid(int(m.group(1)), int(m.group(2))) and not _EARLIER.match(folded, m.end())]
-    # A background date is the story's only when it is the only date there
-    # is (a report of figures 截至6月13日).
-    chosen = next((m for m in candidates if not _is_background(folded, m)),
-                  candidates[0] if candidates else None)
+    # A background date is never the story's, even when it is the only date
+    # there is: 截至10月6日已處理來電2萬通 counts up to a day and says
+    # nothing of when the story happened; an end of a range (至5月31日止) is
+    # a deadline.
+    chosen = next((m for m in candidates if not _is_background(folded, m)), None)
+    # The month and day of a full date with its weekday or time (北區公所
+    # 114年12月5日(五)上午…誓師) are the event's when they come first.
+    # (Not the publication line's own date and time: 發稿時間：109年1月4日 13:35.)
+    published_at = {m.end() for m in _DATELINE_LABEL.finditer(head)}
+    happening = next((m for pattern in (_FULL, _MINGUO) for m in pattern.finditer(head)
+                      if _WHEN_AFTER.match(head, m.end()) and _full_date_at(head, m.start())
+                      and m.start() not in published_at and not _is_background(folded, m)), None)
+    if happening and (chosen is None or happening.start() < chosen.start()):
+        found = _full_date_at(head, happening.start())
+        return int(found.value[5:7]), int(found.value[8:10]), found.evidence, False
     if chosen:
         return (int(chosen.group(1)), int(chosen.group(2)), chosen.group(0),
                 chosen.re is _THIS_YEAR_MONTH_DAY)
+    return None
+
+
+def _story_day_in_opening(folded: str) -> re.Match | None:
+    """A bare day (2日) in the story's opening sentence, before any month and day there."""
+    opening = _FIRST_SENTENCE.match(folded.lstrip())
+    start = len(folded) - len(folded.lstrip())
+    bare = _BARE_DAY.search(folded, start, start + opening.end())
+    if bare is None or _MONTH_DAY.search(folded, start, bare.start()):
+        return None
+    return bare
+
+
+def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[int, str] | None:
+    """The year of the event's month and day where the text writes that day
+    in full: in the headline (110年8月27日新市就服台辦理徵才) or with its
+    weekday or time (徵才時間：108年2月27日(三)). A full date in running text
+    without either may be an anniversary (2013年3月23日，习近平…), not today."""
+    years: dict[int, str] = {}
+    places = [(title, False)] if title else []
+    # Only dates of this month and day can match: one pass for them, not a
+    # pass for every full date (a long text holds many).
+    same_day = re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
+    for text, needs_when in places + [(folded, True)]:
+        for match in same_day.finditer(text):
+            written = _FULL.match(text, match.start()) or _MINGUO.match(text, match.start())
+            found = _full_date_at(text, match.start())
+            if written is None or found is None or found.value[5:] != f"{month:02d}-{day:02d}":
+                continue
+            if needs_when and not _WHEN_AFTER.match(text, written.end()):
+                continue
+            years.setdefault(int(found.value[:4]), found.evidence)
+    return next(iter(years.items())) if len(years) == 1 else None
+
+
+# A story that opens with a month as its subject reports that month's figures
+# (113年12月臺南市住宅價格指數為149.73): its date is that month, not the day it
+# was published. Not a month that starts or ends something (113年12月起, 月底),
+# nor one when something was done (2020年11月在美術館舉辦的市集).
+_HEADLINE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[市县区]")
+_LABEL_LINE = re.compile(r"\s*[^\s:：]{1,8}\s*[:：]")
+_REPORTED_MONTH = re.compile(r"((?:19|20)\d{2}|\d{2,3})\s*年\s*(\d{1,2})\s*月份?"
+                             r"(?![底初中下上旬起至到前后以间时在于\d])(?=[\u4e00-\u9fff])")
+
+
+def reported_month(folded: str, title: str | None) -> DocDate | None:
+    """The month whose figures the story reports, when it opens with it (or
+    its headline does)."""
+    # The opening is the first line that is no labelled field (發稿日期:…).
+    opening = next((line.strip() for line in folded[:400].split("\n")
+                    if line.strip() and not _LABEL_LINE.match(line)), "")
+    # The headline may put the place first (臺南市114年5月住宅價格指數), and
+    # no more: 有關108年1月… looks back.
+    for text in (_HEADLINE_PLACE.sub("", title or "", count=1), opening):
+        match = _REPORTED_MONTH.match(text)
+        if match:
+            year = int(match.group(1))
+            year = year if year > 1900 else year + _MINGUO_OFFSET
+            month = int(match.group(2))
+            if (year > 1900 or int(match.group(1)) in _MINGUO_YEARS) and _valid(month):
+                return DocDate(f"{year:04d}-{month:02d}", "month", match.group(0))
     return None
 
 
@@ -194,6 +295,8 @@ def _year_near(year: int, month: int, event_month: int) -> int | None:
 
 
 def extract_date(folded: str, title: str | None = None) -> DocDate | None:
+    """The document's date from its folded body (and folded headline, which
+    may write the event's day in full)."""
     notice = notice_date(folded)
     if notice:
         return notice
@@ -209,6 +312,9 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
             dated_year = year
     if event:
         month, day, text, this_year = event
+        written = written_year(folded, title, month, day)
+        if written:
+            return DocDate(f"{written[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {written[1]}")
         if dated and dated_year is not None:
             year = dated_year if this_year else _year_near(dated_year, int(dated.value[5:7]), month)
             if year is None:
@@ -217,12 +323,18 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")
         return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
+    period = reported_month(folded, title)
+    if period:
+        return period
     if dated:
         if dated_year is not None:
             evidence = f"{dated.evidence}; {proof[1]}" if proof else dated.evidence
             return DocDate(dated.value, "day", evidence)
         return DocDate("--" + dated.value[5:], "month-day", dated.evidence)
-    if proof:
+    # A year written as part of another event's date (今(98)年5月我國參加WHA,
+    # 截至本(109)年10月6日) says which year it is, but dates that event, not
+    # the story; the story's year is then not written, and no date is given.
+    if proof and not re.search(re.escape(proof[1]) + r"\s*\d{1,2}\s*月", folded):
         return DocDate(f"{proof[0]:04d}", "year", proof[1])
     return None
 

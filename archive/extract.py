@@ -28,7 +28,10 @@ from .script import detect_script, fold
 #    with province shorthand and page clues, Taiwan written as Taiwan writes it,
 #    chrome classified by shape, event dates over publication lines.
 # 5: issue 11 round 2: officials named in a given title, lists, staff titles,
-#    Yi names, personnel notices, civil and past posts across the document.
+#    Yi names, personnel notices, civil and past posts across the document;
+#    dates (notice days, relative and bare story days, programme dates,
+#    reported months, no cut-off dates); regions (lists of provinces, places
+#    after their parent, 古镇, everyday-word names).
 EXTRACTOR_VERSION = "5"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
@@ -82,6 +85,7 @@ def extract(raw: RawDocument) -> Document:
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
     is_place = lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text))  # noqa: E731
     officials = extract_officials(folded_body, body, reporters_folded, is_place=is_place)
+    folded_title = fold(title) if title else None
     # A given title names people too (王家贞议员「…」记者会, 议员林志展自由发言)
     # and is not in the body (a title read from the body's first line is).
     # The body's account of a person, usually the fuller, comes first; the
@@ -89,27 +93,27 @@ def extract(raw: RawDocument) -> Document:
     # (退休, a temple's post) holds for the title too.
     if title and title.strip() not in body[:len(title) + 200]:
         in_body = {fold(o.name) for o in officials}
-        folded_title = fold(title)
         officials += [o for o in extract_officials(folded_title + "\n" + folded_body, title + "\n" + body,
                                                    reporters_folded, is_place=is_place)
                       if fold(o.name) not in in_body and fold(o.name) in folded_title]
-    anchors = [fold(title)] if title else []
+    anchors = [folded_title] if folded_title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
     regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
                                          chrome=folded_edges)
     named = {fold(o.name) for o in officials}
-    for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired],
-                                   [fold(r.name) for r in regions + mentioned]):
+    # Taiwan's region names are shown in traditional script: folded once, here.
+    region_names = [fold(r.name) for r in regions + mentioned]
+    for author in author_officials(folded_body, body, [fold(r) for r in cleaned.repaired], region_names):
         if fold(author.name) not in named and fold(author.name) not in reporters_folded:
             officials.append(author)
-    officials = [replace(o, region=office_region(fold(o.title), regions + mentioned))
-                 for o in officials]
+    places = office_places(regions + mentioned, region_names)
+    officials = [replace(o, region=office_region(fold(o.title), places)) for o in officials]
     date = None
     if raw.given.get("date"):
         date = parse_given_date(raw.given["date"])
     if date is None:
-        date = extract_date(folded_body, title)
+        date = extract_date(folded_body, folded_title)
     source = raw.given.get("source") or extract_source(folded_body + "\n" + folded_edges,
                                                          body + "\n" + "\n".join(cleaned.boilerplate))
     return Document(
@@ -121,17 +125,23 @@ def extract(raw: RawDocument) -> Document:
     )
 
 
-def office_region(folded_title: str, regions: list) -> str | None:
+def office_places(regions: list, folded_names: list[str]) -> list[tuple[str, str, str | None, int]]:
+    """(key, folded name, folded short name, level) of each region, worked out
+    once per document rather than once per official."""
+    return [(region.key, name, short_name(name, region.level), region.level)
+            for region, name in zip(regions, folded_names)]
+
+
+def office_region(folded_title: str, places: list[tuple[str, str, str | None, int]]) -> str | None:
     """The key of the place an office belongs to, when its title names one
-    (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长."""
+    (岳池县委书记, 广安区委副书记、区长), most specific first; None for 区长.
+    `places` come from `office_places`."""
     best = None
-    for region in regions:
-        name = fold(region.name)  # Taiwan's are shown in traditional script
-        short = short_name(name, region.level)
+    for key, name, short, level in places:
         if name in folded_title or (short and short in folded_title):
-            if best is None or region.level > best.level:
-                best = region
-    return best.key if best else None
+            if best is None or level > best[1]:
+                best = (key, level)
+    return best[0] if best else None
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:

@@ -78,13 +78,14 @@ class Gazetteer:
                     and all(other.key == div.key or self.is_ancestor(div, other)
                             for other in self.by_short_name.get(alias[:-1], ())):
                 self.by_name[alias] = [div]
-        # Townships as people write them: 南区街道 as 南区, and Beijing's
-        # 龙泉地区 (a town and an area office under one code) as 龙泉镇.
+        # Townships as people write them: 南区街道 as 南区, Beijing's 龙泉地区
+        # (a town and an area office under one code) as 龙泉镇, 七宝镇 as the
+        # 七宝古镇 its visitors know.
         self.by_township_alias: dict[str, list[Division]] = {}
         for div in self.by_key.values():
-            alias = township_alias(div.name, div.level)
-            if alias and alias not in PLACEHOLDERS:
-                self.by_township_alias.setdefault(alias, []).append(div)
+            for alias in township_aliases(div.name, div.level):
+                if alias not in PLACEHOLDERS:
+                    self.by_township_alias.setdefault(alias, []).append(div)
 
     def get(self, key: str) -> Division | None:
         key = self._same_as.get(key, key)
@@ -200,17 +201,21 @@ def autonomous_alias(name: str) -> str | None:
     return name[:match.start()] + match.group(2)
 
 
-def township_alias(name: str, level: int) -> str | None:
-    """Another name a township goes by in running text, or None."""
+def township_aliases(name: str, level: int) -> list[str]:
+    """Other names a township goes by in running text."""
     if level != 4:
-        return None
+        return []
     # Only a stem that still reads as a place (南区, 西区) stands for the
     # street office; 幸福 or 建设 of 幸福街道, 建设街道 are ordinary words.
     if name.endswith("街道") and len(name) >= 4 and name[-3] in "区城":
-        return name[:-2]
+        return [name[:-2]]
     if name.endswith("地区") and len(name) >= 4:
-        return name[:-2] + "镇"
-    return None
+        return [name[:-2] + "镇"]
+    # A town kept for its old streets is its 古镇 (季市古镇, 七宝古镇): written so
+    # in travel and festival stories, usually after its county or city.
+    if name.endswith("镇") and len(name) >= 3:
+        return [name[:-1] + "古镇"]
+    return []
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import re
 import functools
-import os
 from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 
-from .common_words import is_common_word
+from .common_words import is_common_word, word_frequencies, word_tags
 from .document import Region
 from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
 
-# Characters after a short name that show it is part of a longer word, not a
-# place: 中山路, 中山大学, 广安门.
-_NOT_AFTER_SHORT = set("路街大门桥中小学院站港湾村路号楼厂溪河江湖里")
+# What after a short name shows it is part of a longer name, not a place:
+# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills).
+_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)")
+# Of those, the ones that name a thing called after the place (汨罗江, 中山路,
+# 平陆运河) even right after the place's parent; the others start ordinary
+# words that may follow a place (烟台招远|大户).
+_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -39,6 +42,7 @@ class Mention:
     candidates: list[Division]
     short: bool = False
     glued: bool = False  # its first character makes a word with the one before
+    listed: bool = False  # follows the place before it after a list comma (河北、辽宁)
 
 
 @dataclass(frozen=True)
@@ -54,21 +58,23 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    import jieba
+    """Built from the words common_words already read from jieba's
+    dictionary (up to four characters: a place name the lexicon must know is
+    a short name, and all but one of those are that short), not a second
+    pass over the file."""
     plain: dict[str, str] = {}
     long: dict[str, int] = {}
     places = set()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            word, frequency, tag = line.split()
-            if tag.startswith("ns"):
-                places.add(word)
-            elif tag.startswith(("nr", "nz", "nt")):
-                continue
-            elif len(word) == 2 and int(frequency) >= 50:
-                plain[word] = tag
-            elif len(word) in (3, 4) and int(frequency) >= 3:
-                long[word] = int(frequency)
+    frequencies = word_frequencies()
+    for word, tag in word_tags().items():
+        if tag.startswith("ns"):
+            places.add(word)
+        elif tag.startswith(("nr", "nz", "nt")):
+            continue
+        elif len(word) == 2 and frequencies[word] >= 50:
+            plain[word] = tag
+        elif len(word) in (3, 4) and frequencies[word] >= 3:
+            long[word] = frequencies[word]
     return _Lexicon(plain, long, frozenset(places))
 
 
@@ -154,6 +160,32 @@ def _place_at(folded: str, at: int, gazetteer: Gazetteer,
     return False
 
 
+def _right_after_a_parent(mentions: list[Mention], at: int, candidates: list[Division],
+                          gazetteer: Gazetteer) -> bool:
+    """Whether the place just before `at` lies above one of `candidates`: right
+    after it (烟台|招远大户, 山西|吉县), a short name is that place's, whatever
+    follows or overlaps it."""
+    return bool(mentions) and mentions[-1].end == at and any(
+        gazetteer.is_ancestor(above, div) for above in mentions[-1].candidates for div in candidates)
+
+
+def _child_at(folded: str, at: int, gazetteer: Gazetteer,
+              by_prefix: dict[str, tuple[int, ...]], under: list[Division]) -> bool:
+    """Whether a place inside one of `under` starts at `at` (山西|吉县): then
+    a name that starts inside the short one (西吉县) is a false reading."""
+    for length in by_prefix.get(folded[at:at + 2], ()):
+        piece = folded[at:at + length]
+        if any(gazetteer.is_ancestor(parent, div) for div in gazetteer.lookup(piece) + gazetteer.lookup_short(piece)
+               for parent in under):
+            return True
+    return False
+
+
+# A part of a region (浙江中东部, 吉林西部): the region itself, though 中 or
+# 西 could start another word.
+_PART_OF_REGION = re.compile(r"[东南西北中]{1,2}部")
+
+
 def find_mentions(folded: str, gazetteer: Gazetteer,
                   blocked: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Non-overlapping place-name mentions, longest match first at each point.
@@ -182,10 +214,16 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
             candidates = gazetteer.lookup_short(piece) + aliases
-            listed = bool(candidates) and _in_a_list_of_places(folded, i, mentions)
-            if candidates and not _inside_a_word(folded, i, i + length, listed) \
-                    and not _full_name_inside(folded, i, i + length, gazetteer, by_prefix) \
-                    and (i + length >= n or folded[i + length] not in _NOT_AFTER_SHORT or listed
+            if not candidates:
+                continue
+            listed = _in_a_list_of_places(folded, i, mentions)
+            if not _inside_a_word(folded, i, i + length, listed) \
+                    and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
+                         or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
+                    and (not _NOT_AFTER_SHORT.match(folded, i + length) or listed
+                         or not _FEATURE_AFTER_SHORT.match(folded, i + length)
+                         and _right_after_a_parent(mentions, i, candidates, gazetteer)
+                         or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
                 found = Mention(i, i + length, piece, candidates, short=True)
                 break
@@ -199,6 +237,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             # glues nothing.
             after_place = bool(mentions) and mentions[-1].end == i
             found.glued = i > 0 and not after_place and is_common_word(folded[i - 1:i + 1])
+            found.listed = i > 0 and folded[i - 1] == "、" and bool(mentions) and mentions[-1].end == i - 1
             mentions.append(found)
             i = found.end
         else:
@@ -229,7 +268,12 @@ def _names_something_else(folded: str, mention: Mention) -> bool:
     return True
 
 
-_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "农场", "林场", "牧场")
+_NOT_A_TOWNSHIP_BY_ITSELF = ("社区", "场", "局")
+# How often jieba must have seen a name as an ordinary word for the word to
+# be what a text most likely means (城区 1517, 郊区 668, 矿区 372). jieba tags
+# many places wrongly (保定市 n 40, 钟祥市 nr 776), so only frequent words
+# count, and never those it tags as names.
+_COMMON_NOUN = 300
 
 
 def _is_weak(mention: Mention, div: Division) -> bool:
@@ -237,12 +281,21 @@ def _is_weak(mention: Mention, div: Division) -> bool:
     a short county name (泰山 in 泰山崩于前), a township written short (南区
     for 南区街道), a two-character township (色乡 in 特色乡村), or a name
     whose first character ends a word before it (海城市 in 沿海城市).
-    Also any name ending in 社区 or 农场/林场/牧场: every town has communities
-    and state farms, some listed as township-level units (莲花社区, 军川农场)
-    or named like Taiwan's 新社區 (新社区, a new community); such a name is the
-    division only beside its parent."""
+    Also any name ending in 社区, 场 or 局: every town has communities, and
+    state farms (军川农场, 种羊场) and forestry bureaus (林业局) are listed as
+    township-level units, or named like Taiwan's 新社區 (新社区, a new
+    community); such a name is the division only beside its parent. And a
+    full name that is an everyday word (城区 'urban area', 矿区, 开发区, 郊区,
+    解放区): jieba's dictionary knows it well as a word, not a place."""
     return (mention.short and div.level >= 3) or (div.level == 4 and len(div.name) <= 2) \
-        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF)
+        or (div.level >= 2 and mention.glued) or div.name.endswith(_NOT_A_TOWNSHIP_BY_ITSELF) \
+        or (not mention.short and _is_common_noun(mention.name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_common_noun(name: str) -> bool:
+    tag = word_tags().get(name)
+    return tag is not None and not tag.startswith(("ns", "nr", "nz")) and word_frequencies()[name] >= _COMMON_NOUN
 
 
 def _support(div: Division, keys: "_KnownPlaces", gazetteer: Gazetteer, close: bool) -> int:
@@ -341,6 +394,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                         and not mention.glued and not is_common_word(mention.name):
                     support = 0.5 * bool(_support(div, known, gazetteer, close=False))
                 support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
+                if not weak:
+                    support += div.level in _list_levels(mentions, index, chosen)
                 scored.append((support, weak, -div.level, div))
             # A weak reading with nothing to support it is no reading at all:
             # 河北 is the province unless the text is about Tianjin's 河北区.
@@ -373,6 +428,23 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
         if len(chosen) == before:
             break
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:
+    """Levels of the settled places listed beside mention `index` (河北、辽宁、
+    吉林、内蒙古): a list names places of one level, so 吉林 there is the
+    province, not its city."""
+    levels = set()
+    for other, linked in ((index - 1, mentions[index].listed),
+                          (index + 1, index + 1 < len(mentions) and mentions[index + 1].listed)):
+        if not linked or not 0 <= other < len(mentions):
+            continue
+        settled = chosen.get(other)
+        if settled is None and len(mentions[other].candidates) == 1:
+            settled = mentions[other].candidates[0]
+        if settled is not None:
+            levels.add(settled.level)
+    return levels
 
 
 def _shared_counties(mentions: list[Mention]) -> set[str]:

@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from archive.dates import extract_date
+from archive.dates import _PLAN_LAST_YEAR, extract_date
 from archive.script import fold
 
 
@@ -48,12 +48,22 @@ def test_this_years_month_day_stays_in_this_year():
 def test_statistics_cut_off_gives_way_to_the_event():
     text = "截至5月27日，防治中心已完成稽查14场次。6月2日，市府召开防疫会议。"
     assert date_of(text) == ("--06-02", "month-day")
-    # ... but is the date of a report that has no other.
-    assert date_of("截至6月13日18时，全国已夏播粮食2.7亿亩。") == ("--06-13", "month-day")
+    # ... and is no date at all when there is no other: it dates the count,
+    # not the story.
+    assert date_of("截至6月13日18时，全国已夏播粮食2.7亿亩。") is None
+    assert date_of("截至本(109)年10月6日止，防疫專線已處理來電2萬通。") is None
 
 
 def test_end_of_a_range_is_not_the_event():
     assert date_of("申请期间：3月2日起至5月31日止，欢迎店家申请。") == ("--03-02", "month-day")
+    assert date_of("即日起至5月31日止受理申请。") is None
+
+
+def test_a_year_dating_another_event_gives_the_story_no_year():
+    # 今(98)年5月 dates the assembly the president recalls, not his meeting today.
+    assert date_of("總統今天下午接見訪賓，感謝對方支持今（98）年5月我國參加世界衛生大會。") is None
+    # A year of its own still dates the story.
+    assert date_of("總統今天下午接見訪賓，感謝對方今（98）年的支持。") == ("2009", "year")
 
 
 def test_a_date_the_story_refers_back_to_is_never_its_own():
@@ -74,6 +84,92 @@ def test_procurement_notice_is_dated_by_its_award():
         ("2021-01-08", "day")
 
 
+def test_procurement_notice_without_award_is_dated_by_its_notice_day():
+    # The notice day is written as a heading (公告日：) or a field ([公告日],
+    # [機關自定公告日]); a corrected notice's 原公告日 is the earlier notice's.
+    assert date_of("公開招標公告\n公告日：108/03/11\n[機關名稱]某區公所[標案名稱]道路養護") == ("2019-03-11", "day")
+    assert date_of("更正公告[原公告日]108/02/20[機關名稱]某區公所[公告日]108/03/04") == ("2019-03-04", "day")
+    assert date_of("[標案名稱]側溝清淤[機關自定公告日]111/05/06[是否複數決標]否") == ("2022-05-06", "day")
+    # An award still wins over the notice day.
+    assert date_of("決標公告公告日：110/02/05\n[決標日期]110/02/03") == ("2021-02-03", "day")
+
+
+def test_an_event_named_with_a_year_does_not_date_the_story():
+    # An edition's year is not the story's: editions are announced a year
+    # ahead (「2025台南車展」 in 2024), held late (a 2021 cup played in 2022),
+    # awarded the year after (「108年績優人員表揚活動」 in 2020). Measured on the
+    # corpus ids, such a year was another year in 38 of 699 stories.
+    assert date_of("市府今（30）日宣布「2025台南車展」將於明年舉行。") is None
+    assert date_of("市長今（5）日出席「108年績優清潔隊員表揚活動」。") is None
+    # With the story's month and day, the month and day only.
+    assert date_of("區公所今天（3月2日）舉辦「2021春季健走活動」。") == ("--03-02", "month-day")
+
+
+def test_a_day_told_relative_or_bare_in_the_opening_is_the_storys():
+    # 昨（27）日 takes the publication line's month and year.
+    assert date_of("發稿時間：111年9月28日14:10\n市府昨（27）日獲交通部補助電動公車。") == ("2022-09-27", "day")
+    # A bare day in the opening sentence: a later month and day is another event.
+    assert date_of("議員繼上週捐贈後，2日再度送酒精到學校。國中小在2月25日開學後物資不足。") is None
+    # A span of days is no day.
+    assert date_of("疫情趨緩，近3日無新增病例。5月20日起恢復開放。") == ("--05-20", "month-day")
+    assert date_of("區公所將於3日內完成清運。5月20日起恢復開放。") == ("--05-20", "month-day")
+    # ... and a month and day before it in the opening is no bare day.
+    assert date_of("5月3日，县委召开会议，10日起开展督查。") == ("--05-03", "month-day")
+
+
+def test_a_full_date_with_its_weekday_or_time_is_an_events():
+    # The first thing that happens, year and all, before later dates.
+    text = "區公所114年12月5日(五)上午舉辦誓師活動，各里將於12月11日前繳回成果。"
+    assert date_of(text) == ("2025-12-05", "day")
+    # It gives its year to the same day told short: 將於2月27日 ... 時間：108年2月27日(三).
+    text = "就服中心將於2月27日(週三)辦理徵才活動。\n徵才時間：108年2月27日(三) 14時"
+    assert date_of(text) == ("2019-02-27", "day")
+    # A clock time alone does not make it: an investigation report opens
+    # with the accident it covers, a year before.
+    assert date_of("2022年4月29日12时24分，某市一栋民房发生倒塌。调查报告今天公布。") is None
+    # Nor does a deadline.
+    assert date_of("得標人應於111年1月24日(星期一)前繳納租金。") is None
+    # An anniversary written in full, with no weekday or time, proves no year.
+    text = "今天（3月23日），各地举行纪念活动。2013年3月23日，习近平首次出访。"
+    assert date_of(text) == ("--03-23", "month-day")
+
+
+def test_the_headline_writes_the_events_day_in_full():
+    found = extract_date(fold("就服台將於8月27日(五)辦理現場徵才活動。"), fold("110年8月27日新市就服台辦理徵才活動"))
+    assert (found.value, found.precision) == ("2021-08-27", "day")
+    found = extract_date(fold("中心將於07月26日上午辦理徵才。"), fold("113/07/26(五)聯合徵才活動"))
+    assert found.value == "2024-07-26"
+    # A headline date of another day says nothing of this one's year.
+    found = extract_date(fold("中心將於07月26日上午辦理徵才。"), fold("113/08/02(五)聯合徵才活動"))
+    assert found.value == "--07-26"
+
+
+def test_a_slash_month_day_with_its_weekday_is_a_date():
+    assert date_of("就業服務台將於7/13(三)協助廠商辦理徵才活動。") == ("--07-13", "month-day")
+    found = extract_date(fold("就業服務台將於7/13(三)協助廠商辦理徵才活動。"), fold("111/7/13(三)徵才活動"))
+    assert found.value == "2022-07-13"
+    # Without a weekday a slash is a fraction or a score.
+    assert date_of("本隊以3/4的比數獲勝。") is None
+
+
+def test_a_report_of_a_months_figures_is_dated_by_that_month():
+    text = "發稿單位:地政局\n發稿日期:114年2月27日\n113年12月本市住宅價格指數為149.73，較前期微幅上漲。"
+    assert date_of(text) == ("2024-12", "month")
+    found = extract_date(fold("本期指數較前期微幅下降0.05%。"), fold("臺南市114年5月住宅價格指數微幅下修"))
+    assert (found.value, found.precision) == ("2025-05", "month")
+    # A month that starts something is no period reported, nor one looked back on.
+    assert date_of("113年12月起，本市公車票價調整。") is None
+    assert date_of("有關108年1月颱風災損，市府已完成補助。") is None
+    assert date_of("2020年11月在美術館舉辦的市集吸引5萬人次，今年仍將舉辦。") is None
+
+
+def test_a_full_date_in_running_text_is_not_the_storys():
+    # 於 + a full date looked like the story's own (於115年8月18日登場), but on
+    # corpus ids it was mostly an earlier act the story refers to
+    # (辦法於105年5月1日起實施): no date rather than a wrong year.
+    assert date_of("本辦法於105年5月1日起實施，市府今日再次提醒市民。") is None
+
+
 def test_two_digit_year_is_not_read_as_minguo():
     found = date_of("發稿時間：12年8月9日\n活動圓滿完成。")
     assert found is None or not found[0].startswith("19")
@@ -91,6 +187,8 @@ def test_no_year_is_invented(pieces):
     if found and not found.value.startswith("--"):
         year = int(found.value[:4])
         written = {int(n) for n in re.findall(r"\d+", text)}
+        # A five-year plan closing this year names its last year (十四五 收官: 2025).
+        written |= {_PLAN_LAST_YEAR[plan] for plan in re.findall(r"十[一二三四五六七八九]五", text)}
         # A year is one the text writes (as itself or as a Minguo year), or
         # the one before or after it for an event across the new year.
         assert any(y in written or y - 1911 in written for y in (year - 1, year, year + 1)), (text, found)

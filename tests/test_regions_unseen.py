@@ -163,3 +163,62 @@ def test_a_short_name_closing_a_list_of_places_is_a_place():
 ])
 def test_a_known_place_gives_way_only_to_a_common_word(text, key):
     assert key in keys(text)
+
+
+def test_a_name_listed_among_provinces_is_the_province():
+    # 吉林 is a province and its city; beside 辽宁 and 黑龙江 it is the province.
+    assert "22" in keys("预计今天夜间，辽宁、吉林、黑龙江等地有中到大雨。")
+    # A weak reading gets no help from a list: school names beside each other
+    # in a Taiwan release are not mainland counties.
+    found = keys("市議員今天邀請東區後甲國中及東光、博愛、崇明等國小師生參訪議會。")
+    assert not {"130923", "410822"} & found
+
+
+def test_a_short_name_right_after_its_parent_stands_before_an_ordinary_word():
+    # 招远大户: 大 would end 招远 as the start of a longer word (招远大学), but
+    # right after 山东烟台 it is the city.
+    assert {"37", "3706", "370685"} <= keys("丰收节活动在山东烟台招远大户村举行，农民晒出好收成。")
+    # ... but a river, road or canal named after the place stays that thing.
+    assert "430681" not in keys("在湖南岳阳汨罗江沿线，龙舟队齐聚江上。")
+    assert "140829" not in keys("山西运城的果农忙着剪枝。西部陆海新通道骨干工程平陆运河加快施工。")
+
+
+def test_a_province_before_a_county_it_overlaps_is_still_the_province():
+    # 山西吉县 reads as 山 + 西吉县 (Ningxia) too; the county under 山西 wins.
+    found = keys("在山西吉县的施工现场，工人们正抢抓春季施工黄金期。")
+    assert {"14", "141028"} <= found and "640422" not in found
+
+
+def test_a_part_of_a_region_names_the_region():
+    assert "33" in keys("强降雨将集中在浙江中东部，当地已启动防汛应急响应。")
+
+
+@pytest.mark.parametrize("text, not_keys", [
+    ("暴雨导致城区多处积水，当地启动应急响应。", {"140302", "140502", "441502", "231084001"}),
+    ("矿区复垦工作持续推进，昔日矸石山变成了绿地。", {"140303"}),
+    ("在细毛羊之乡，种羊场应用了智能管理系统。", {"654025400", "640522400"}),
+    ("林票由市林业局制发给村委会，村民可以抵押贷款。", {"230321400"}),
+])
+def test_a_division_named_like_an_everyday_word_needs_its_parent(text, not_keys):
+    # 城区 'urban area', 矿区 'mining area', a state farm, a forestry bureau:
+    # each is also a township- or county-level unit somewhere.
+    assert not not_keys & keys(text)
+
+
+def test_such_a_division_still_counts_beside_its_parent():
+    assert "140303" in keys("山西阳泉市矿区开展采煤沉陷区治理，群众搬进新居。")
+
+
+def test_a_town_written_as_its_old_town_after_its_county_is_the_town():
+    # 七宝镇 as the 七宝古镇 its visitors know, after its city.
+    assert "310112102" in keys("在上海七宝古镇，汤圆和桂花糕引人驻足。")
+    assert "321282105" in keys("在江苏靖江季市古镇，人们逛古镇、看演出。")
+    # With nothing to place it, a 古镇 alone is not guessed.
+    assert "310112102" not in keys("七宝古镇的糕点很受欢迎。")
+
+
+def test_a_mountain_named_after_a_place_is_not_the_place():
+    found = keys("在陕西延安，游客们参观宝塔山、革命纪念馆。")
+    assert "610602" not in found and "6106" in found
+    # ... but a county's hills are the county's.
+    assert "330329" in keys("浙江泰顺山区的茶农忙着采摘春茶。")
