@@ -23,6 +23,7 @@ worse than no year.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .document import DocDate
@@ -230,6 +231,13 @@ def _story_day_in_opening(folded: str) -> re.Match | None:
     return bare
 
 
+@functools.lru_cache(maxsize=None)  # at most 12 × 31; re's own cache is shared and overrun
+def _same_day_pattern(month: int, day: int) -> re.Pattern:
+    """Full dates of this month and day: one pass for them, not a pass for
+    every full date (a long text holds many)."""
+    return re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
+
+
 def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[int, str] | None:
     """The year of the event's month and day where the text writes that day
     in full: in the headline (110年8月27日新市就服台辦理徵才) or with its
@@ -237,9 +245,7 @@ def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[
     without either may be an anniversary (2013年3月23日，习近平…), not today."""
     years: dict[int, str] = {}
     places = [(title, False)] if title else []
-    # Only dates of this month and day can match: one pass for them, not a
-    # pass for every full date (a long text holds many).
-    same_day = re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
+    same_day = _same_day_pattern(month, day)
     for text, needs_when in places + [(folded, True)]:
         for match in same_day.finditer(text):
             written = _FULL.match(text, match.start()) or _MINGUO.match(text, match.start())

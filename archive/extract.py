@@ -83,7 +83,7 @@ def extract(raw: RawDocument) -> Document:
     lines = body.split("\n")
     title = extract_title(lines, raw.given.get("title"), raw.html_title)
     reporters_folded = extract_reporters(folded_body + "\n" + folded_edges)
-    is_place = lambda text: bool(gaz.lookup(text) or gaz.lookup_short(text))  # noqa: E731
+    is_place = gaz.names_a_place
     officials = extract_officials(folded_body, body, reporters_folded, is_place=is_place)
     folded_title = fold(title) if title else None
     # A given title names people too (王家贞议员「…」记者会, 议员林志展自由发言)
@@ -145,16 +145,28 @@ def office_region(folded_title: str, places: list[tuple[str, str, str | None, in
 
 
 def _spans_of(words: set[str], text: str) -> list[tuple[int, int]]:
-    """Every occurrence of each word in the text, as (start, end).
+    """Every occurrence of each word in the text, as (start, end), the longest
+    word where several start at one point.
 
-    One pass for all words (longest first at each point), not one per word:
-    a long text names many people, and a pass per name was quadratic.
+    Linear in the text: one `str.find` pass per word (a document names a few
+    people), and one regex pass for all words when there are many, never a
+    pass per word and position (a long text naming many people was quadratic).
     """
     words = {word for word in words if word}
-    if not words:
-        return []
-    pattern = re.compile("(?=(%s))" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return [(match.start(), match.start() + len(match.group(1))) for match in pattern.finditer(text)]
+    if len(words) > _FIND_PASSES:
+        pattern = re.compile("(?=(%s))" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        return [(match.start(), match.start() + len(match.group(1))) for match in pattern.finditer(text)]
+    longest: dict[int, int] = {}
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            longest[start] = max(longest.get(start, 0), len(word))
+            start = text.find(word, start + 1)
+    return [(start, start + length) for start, length in sorted(longest.items())]
+
+
+# Up to this many words, a find pass per word beats compiling a pattern per document.
+_FIND_PASSES = 16
 
 
 def _as_written(folded_names: list[str], folded: str, original: str) -> list[str]:

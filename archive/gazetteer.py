@@ -136,6 +136,11 @@ class Gazetteer:
     def lookup_short(self, name: str) -> list[Division]:
         return list(self.by_short_name.get(name, ()))
 
+
+    def names_a_place(self, name: str) -> bool:
+        """Whether `name` is a division's full or short name. A bound method is
+        equal for one gazetteer, so caches keyed on it are shared by documents."""
+        return bool(self.lookup(name) or self.lookup_short(name))
     def lookup_township_alias(self, name: str) -> list[Division]:
         return list(self.by_township_alias.get(name, ()))
 

@@ -11,6 +11,7 @@ speaker's verb, else a common word (米亮|主持 vs 蔡佳甫|鼓励). Bylines
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -380,7 +381,11 @@ _LOG_TOTAL = math.log(60_000_000)  # about the sum of jieba's dictionary frequen
 _PLACE_FREQUENCY = 1000
 
 
-def _words(text: str, is_place=None) -> list[str]:
+# The same few characters before a name or post recur across documents
+# (台南市政府, 镇党委): their cut is kept, keyed on the text and the place test
+# (one gazetteer's bound method, equal from document to document).
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str, is_place=None) -> tuple[str, ...]:
     """`text` cut into dictionary words the way jieba cuts without its HMM:
     the cut whose words are likeliest together (自治区|党委, not 自治|区党委).
     Places the gazetteer knows count as words of middling frequency."""
@@ -406,8 +411,7 @@ def _words(text: str, is_place=None) -> list[str]:
         start = best[end][1]
         words.append(text[start:end])
         end = start
-    words.reverse()
-    return words
+    return tuple(reversed(words))
 
 
 # A foreign state's name opens its offices (帛琉共和国总统, 诺鲁共和国驻华大使):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from archive.extract import extract
+from archive.extract import _spans_of, extract
 from archive.ingest import RawDocument
 from archive.script import fold
 
@@ -330,3 +332,17 @@ def test_new_areas_and_development_zones_are_not_divisions_unless_listed():
         assert not any("新区" in r.name for r in document.regions + document.mentioned_regions), text
     assert codes(doc("浦东新区召开会议。").regions) == {"310115"}
     assert codes(doc("绵阳高新区和经开区召开会议。").regions) == {"5107"}
+
+
+@given(st.sets(st.text("甲乙丙丁", max_size=4), max_size=30), st.text("甲乙丙丁", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_people_spans_are_every_start_with_its_longest_name(words, text):
+    """Both ways of finding names' spans (a find pass per word for few names, one
+    pattern for many) give, at every point where a name starts, the longest one."""
+
+    expected = []
+    for start in range(len(text)):
+        lengths = [len(word) for word in words if word and text.startswith(word, start)]
+        if lengths:
+            expected.append((start, start + max(lengths)))
+    assert _spans_of(words, text) == expected
