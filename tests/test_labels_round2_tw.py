@@ -3,7 +3,7 @@
 Each kind holds exactly the first N sealed candidates of the fixed sha1 order
 once every id labelled in round 1 is skipped, so nobody could have chosen the
 easy documents. Like test_labels_tw.py, these checks read ids and labels
-only, never the extractor's output: the round stays unscored until its end.
+only, never the extractor's output; it was scored once at the end of its round (2026-11-30) and is now spent.
 The selection check needs the shared corpus and is skipped where it is absent.
 """
 from __future__ import annotations
