@@ -15,7 +15,6 @@ killed before the switch changes nothing live.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -72,25 +71,9 @@ def generation_path(root: Path, shard: LiveShard) -> Path:
 
 def write(root: Path, shards: list[LiveShard]) -> None:
     """Switch every shard at once: replace the manifest atomically and durably."""
-    root = Path(root)
-    temporary = root / (MANIFEST + ".tmp")
     text = json.dumps({"shards": [{"folder": s.folder, "generation": s.generation}
                                   for s in shards]}, indent=1) + "\n"
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, root / MANIFEST)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    # The rename itself is durable only once the folder is.
-    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    store.replace_file(Path(root) / MANIFEST, text)
 
 
 def remove_unlisted(root: Path) -> None:

@@ -77,16 +77,28 @@ def new_generation(root: Path) -> Path:
 
 
 def switch_to(root: Path, generation: Path) -> None:
-    temporary = root / (POINTER + ".tmp")
+    replace_file(root / POINTER, generation.name + "\n")
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Replace `path` with `text` atomically and durably: readers see the old
+    file or the new one, never a part, and a crash after the return keeps
+    the new one (the rename is durable only once its folder is)."""
+    temporary = path.with_name(path.name + ".tmp")
     try:
         with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(generation.name + "\n")
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, root / POINTER)
+        os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
 def remove_stale_generations(root: Path) -> None:
