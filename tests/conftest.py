@@ -56,3 +56,17 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
                     encoding="utf-8")
     return path
+
+
+def site_of(tmp_path_factory, name: str, records: list[dict], **build_options):
+    """The real site (a Flask test client) over a real index of `records`,
+    built in a temporary folder; every record must be indexed."""
+    from indexer import build
+    from web import create_app
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "docs").mkdir()
+    write_jsonl(root / "docs" / f"{name}.jsonl", records)
+    report = build([root / "docs"], root / "index", **build_options)
+    assert report.added == len(records) and report.failed == 0
+    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()

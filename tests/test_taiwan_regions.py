@@ -8,9 +8,8 @@ import re
 import pytest
 
 from archive import gazetteer
-from indexer import build
 
-from .conftest import write_jsonl
+from .conftest import site_of
 
 # Written for this test in the style of a Tainan district office release.
 TAINAN = {"id": "tn-east", "title": "東區公所舉辦中秋關懷活動",
@@ -23,14 +22,7 @@ MAINLAND = {"id": "mianyang", "date": "2024-03-01",
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from web import create_app
-
-    root = tmp_path_factory.mktemp("taiwan")
-    (root / "docs").mkdir()
-    write_jsonl(root / "docs" / "news.jsonl", [TAINAN, MAINLAND])
-    report = build([root / "docs"], root / "index", workers=1)
-    assert report.added == 2 and report.failed == 0
-    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+    return site_of(tmp_path_factory, "taiwan", [TAINAN, MAINLAND], workers=1)
 
 
 def test_every_taiwan_name_is_traditional_with_tai_and_no_province():

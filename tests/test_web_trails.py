@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from indexer import build
 from web.messages import chinese
 
-from .conftest import write_jsonl
+from .conftest import site_of, write_jsonl
 from .test_web_pages import links_of, params, total_on
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,14 +38,9 @@ def township_records() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory):
-    from web import create_app
-
-    root = tmp_path_factory.mktemp("township")
-    (root / "docs").mkdir()
-    write_jsonl(root / "docs" / "town.jsonl", township_records())
-    report = build([root / "docs"], root / "index")
-    assert report.added == 26 and report.failed == 0
-    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+    records = township_records()
+    assert len(records) == 26
+    return site_of(tmp_path_factory, "township", records)
 
 
 def test_pages_link_forward_and_back_and_stop_at_the_last(town):
@@ -154,14 +149,9 @@ CAREER_UNDATED = ["monthday"] + [f"undated-{i}" for i in range(3)]
 
 @pytest.fixture(scope="module")
 def career(tmp_path_factory):
-    from web import create_app
-
-    root = tmp_path_factory.mktemp("career")
-    (root / "docs").mkdir()
-    write_jsonl(root / "docs" / "career.jsonl", career_records())
-    report = build([root / "docs"], root / "index", workers=1)
-    assert report.added == 108 and report.failed == 0
-    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+    records = career_records()
+    assert len(records) == 108
+    return site_of(tmp_path_factory, "career", records, workers=1)
 
 
 def walk_json(client, url: str) -> list[dict]:

@@ -10,9 +10,8 @@ from html import unescape
 
 import pytest
 
-from indexer import build
 
-from .conftest import write_jsonl
+from .conftest import site_of
 from .test_web_ui import links_of, params
 
 # Written for these tests in the style of a Tainan city release and a county report.
@@ -25,13 +24,7 @@ MIANYANG = {"id": "mianyang", "title": "新桥镇中秋慰问", "date": "2024-09
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from web import create_app
-
-    root = tmp_path_factory.mktemp("written")
-    (root / "docs").mkdir()
-    write_jsonl(root / "docs" / "news.jsonl", [TAINAN, MIANYANG])
-    assert build([root / "docs"], root / "index", workers=1).added == 2
-    return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+    return site_of(tmp_path_factory, "written", [TAINAN, MIANYANG], workers=1)
 
 
 def hit_block(html: str, doc_id: str) -> str:
