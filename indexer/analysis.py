@@ -51,9 +51,6 @@ def segmenter() -> jieba.Tokenizer:
 class JiebaTokenizer(Tokenizer):
     """jieba words with positions and character offsets."""
 
-    def __eq__(self, other):
-        return type(other) is type(self)
-
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
@@ -84,9 +81,6 @@ class JiebaTokenizer(Tokenizer):
 class WordsOnly(Filter):
     """Drops tokens with no letter, digit or CJK character (punctuation, space)."""
 
-    def __eq__(self, other):
-        return type(other) is type(self)
-
     def __call__(self, tokens):
         for token in tokens:
             if any(is_word_char(c) for c in token.text):
@@ -101,9 +95,6 @@ class CharBigramTokenizer(Tokenizer):
     exactly one token. Between runs the position jumps by two, so a phrase
     never matches across punctuation or a line break.
     """
-
-    def __eq__(self, other):
-        return type(other) is type(self)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -135,9 +126,6 @@ class CharBigramTokenizer(Tokenizer):
 
 class CharSetTokenizer(Tokenizer):
     """Each distinct word character of the text, once, in order of first appearance."""
-
-    def __eq__(self, other):
-        return type(other) is type(self)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
