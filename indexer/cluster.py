@@ -40,8 +40,8 @@ import numpy as np
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .engine import (Latest, Matches, ShardUnavailable, StoredDoc, TermStats, Wanted,
-                     merged_latest)
-from .facets import FacetCounts, date_order
+                     merged_by_date, merged_latest, merged_ranks)
+from .facets import FacetCounts
 from .query import QueryError, SearchRequest
 
 log = logging.getLogger(__name__)
@@ -436,7 +436,7 @@ class ClusterView:
                                  for number, local in split_keys(keys).items()})
         merged = [(day, global_key(number, key))
                   for number, found in answers.items() for day, key in found]
-        return sorted(merged, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
+        return merged_by_date(merged, k, newest)
 
     def dates(self, keys) -> np.ndarray:
         keys = [int(key) for key in keys]
@@ -460,7 +460,7 @@ class ClusterView:
                                  for number, local in split_keys(keys).items()})
         ranked = [(score, global_key(number, key))
                   for number, found in answers.items() for score, key in found]
-        return sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:k]
+        return merged_ranks(ranked, k)
 
     def fetch(self, keys) -> list[StoredDoc]:
         if isinstance(keys, ClusterMatches):

@@ -33,7 +33,7 @@ from typing import Hashable, Protocol, Union
 
 import numpy as np
 
-from .facets import FacetCounts
+from .facets import FacetCounts, date_order
 from .query import SearchRequest
 
 
@@ -74,7 +74,6 @@ class Latest:
     doc: StoredDoc
 
     def sort_key(self, newest: bool = True) -> tuple:
-        from .facets import date_order
         return (*date_order(self.day, newest), self.doc.key)
 
 
@@ -87,6 +86,17 @@ def merged_latest(answers: list[list[tuple[int, Latest | None]]]) -> list[tuple[
                      key=Latest.sort_key, default=None)
         merged.append((sum(count for count, _latest in per_shard), newest))
     return merged
+
+
+def merged_ranks(ranked: list[tuple[float, int]], k: int) -> list[tuple[float, int]]:
+    """Shards' top k by score (their keys made global) as one index's top k:
+    highest score first, ties in key order, as `Shard.rank` orders them."""
+    return sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:k]
+
+
+def merged_by_date(dated: list[tuple[int, int]], k: int, newest: bool) -> list[tuple[int, int]]:
+    """Shards' `by_date` answers (their keys made global) as one index's first k."""
+    return sorted(dated, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
 
 
 @dataclass

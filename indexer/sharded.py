@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from . import manifest, store
-from .engine import Latest, Matches, StoredDoc, TermStats, merged_latest
-from .facets import FacetCounts, date_order
+from .engine import Latest, Matches, StoredDoc, TermStats, merged_by_date, merged_latest, merged_ranks
+from .facets import FacetCounts
 from .whoosh_shard import WhooshStore
 
 # How often a reading reads the manifest again when a shard it named was
@@ -156,7 +156,7 @@ class ShardedView:
         merged = [(day, key + int(offset))
                   for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
                   for day, key in shard.by_date(local, k, newest)]
-        return sorted(merged, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
+        return merged_by_date(merged, k, newest)
 
     def dates(self, keys) -> np.ndarray:
         keys = np.asarray(keys, dtype=np.int64)
@@ -182,11 +182,10 @@ class ShardedView:
 
     def rank(self, wanted, keys: np.ndarray, k: int, stats: TermStats | None = None):
         stats = stats if stats is not None else self.term_stats(wanted)
-        ranked = []
-        for shard, start, end in zip(self.shards, self.offsets, self.offsets[1:]):
-            local = keys[(keys >= start) & (keys < end)] - start
-            ranked += [(score, int(key + start)) for score, key in shard.rank(wanted, local, k, stats)]
-        return sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:k]
+        ranked = [(score, key + int(offset))
+                  for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
+                  for score, key in shard.rank(wanted, local, k, stats)]
+        return merged_ranks(ranked, k)
 
     def fetch(self, keys) -> list[StoredDoc]:
         found = []
