@@ -17,6 +17,7 @@ import re
 
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
+from .leaders import takes_part
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
@@ -614,6 +615,15 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
 
 
+def _leader_takes_part(folded: str, name: str, after: int) -> bool:
+    """A national leader past the lead named in full, not a surname with the
+    post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
+    post (高声向总书记问好)."""
+    return takes_part(folded, name, after) and not _POST_RE.search(name) \
+        and name[0] not in _ADVERB_SURNAMES and name[-1] not in _FUNCTION_CHARS \
+        and not _opens_with_word(name) and not _is_word(name)
+
+
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
     """A national office named after the document's lead (quoted in passing),
     unless the title is a formal introduction.
@@ -855,7 +865,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while names_follow and not _is_national(title, _at_or_act(folded, match.start(), match.end())):
+        national = _is_national(title, _at_or_act(folded, match.start(), match.end()))
+        while names_follow:
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -863,8 +874,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
-            if not name:
-                break
+            if not name or (national and not _leader_takes_part(folded, name, position + len(name))):
+                break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
             if _listed_person(name) and name_before(folded, match.start()):
@@ -949,8 +960,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
         state = _foreign_state_before(folded, end - len(name), is_place)
-        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
-            continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
+        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
+                and not _leader_takes_part(folded, name, match.end()):
+            continue  # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布 takes part)
         if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
                          or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
             continue  # 向台南|市议员, 高雄分|处处长: the "name" ends or starts with a place

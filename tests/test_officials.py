@@ -583,3 +583,30 @@ def test_glossed_verbs_place_headed_names_and_former_marks_make_no_name(text, wr
 ])
 def test_names_listed_after_a_task_force(text, found):
     assert offices(text) == found
+
+
+# Round 3 (Taiwan): a lead long enough that what follows is past it.
+_TW_LEAD = "总统今天上午接见访问团，就双边合作交换意见，并感谢各界长期支持。" * 6
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Named in full beside others at the event: they take part.
+    (_TW_LEAD + "包括陈建明副总统伉俪、行政院长赖清华等亦出席。", "陈建明", "副总统"),
+    (_TW_LEAD + "包括陈建明副总统伉俪、行政院长赖清华等亦出席。", "赖清华", "行政院长"),
+    # Addressed by the text.
+    (_TW_LEAD + "议员呼吁，请蔡英华总统快快宣布破案。", "蔡英华", "总统"),
+])
+def test_national_leaders_named_in_full_past_the_lead_take_part(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Cited as the author of a doctrine or a policy.
+    (_LEAD + "全镇干部认真学习习近平总书记关于防汛工作的重要指示。", "习近平"),
+    (_TW_LEAD + "大家都支持蔡英华总统的政策。", "蔡英华"),
+    # A surname with the post, a verb or a preposition glued to it.
+    (_TW_LEAD + "访宾感谢蔡总统的热情款待，随后晋见总统。", "晋见"),
+    (_LEAD + "师生们纷纷围拢过来，高声向总书记问好。", "高声向"),
+])
+def test_national_leaders_cited_or_named_by_surname_past_the_lead_are_not_officials(text, wrong):
+    assert wrong not in offices(text)

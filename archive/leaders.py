@@ -1,0 +1,26 @@
+"""National leaders further down a story: taking part, or cited in passing.
+
+A story that opens with a national leader (习近平总书记指出, 蔡英文总统今日)
+is about what they do. Further down, a national post is most often a
+citation: the leader as the author of what others study or follow
+(学习贯彻习近平总书记重要讲话精神, 总书记关于…的重要指示, 总统的政策).
+Yet a leader named in full beside others at the event (包括陈建仁副总统伉俪、
+行政院长赖清德等亦出席) or addressed by the text (请蔡英文总统宣布破案) takes
+part in the story wherever the name stands. A surname with the post (蔡总统)
+or a two-character "name" glued to it (晋见总统, 向赖总统) names no one in
+full, and stays a citation.
+"""
+from __future__ import annotations
+
+import re
+
+# What follows a leader's post when the leader is cited as an author:
+# a possessive, or the doctrine, speech, instruction or letter cited.
+_CITED_AS_AUTHOR = re.compile(r"的|重要|关于|讲话|指示|批示|思想|精神|来信|回信|贺信|号召|嘱托|论述|理念")
+
+
+def takes_part(folded: str, name: str, after: int) -> bool:
+    """A national leader named `name` (at least a surname and a two-character
+    given name), whose name and post end at `after`, is named as taking part
+    rather than cited as the author of a doctrine or policy."""
+    return len(name) >= 3 and not _CITED_AS_AUTHOR.match(folded, after)
