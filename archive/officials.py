@@ -619,9 +619,13 @@ def _leader_takes_part(folded: str, name: str, after: int) -> bool:
     """A national leader past the lead named in full, not a surname with the
     post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
     post (高声向总书记问好)."""
-    return takes_part(folded, name, after) and not _POST_RE.search(name) \
-        and name[0] not in _ADVERB_SURNAMES and name[-1] not in _FUNCTION_CHARS \
-        and not _opens_with_word(name) and not _is_word(name)
+    if not takes_part(folded, name, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
+            or name[-1] in _FUNCTION_CHARS or _opens_with_word(name) or _is_word(name):
+        return False
+    # A state jieba tags a name (乌克兰, 伊拉克: frequent, or transliterations
+    # tagged nrt) is no leader; only a rare name it lists is (习近平, 陈建仁).
+    tag = _word_tags().get(name)
+    return tag is None or _known_person(name, tag)
 
 
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
@@ -874,7 +878,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
-            if not name or (national and not _leader_takes_part(folded, name, position + len(name))):
+            if not name or (national and not (_leader_takes_part(folded, name, position + len(name))
+                                               and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
@@ -961,8 +966,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         organ = _organ_before(folded, end - len(name), is_place)
         state = _foreign_state_before(folded, end - len(name), is_place)
         if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
-                and not _leader_takes_part(folded, name, match.end()):
-            continue  # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布 takes part)
+                and (not _leader_takes_part(folded, name, match.end()) or name_after(folded, match.end())):
+            # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布
+            # takes part); 吉布提总统盖莱: the holder follows, a state came first
+            continue
         if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
                          or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
             continue  # 向台南|市议员, 高雄分|处处长: the "name" ends or starts with a place

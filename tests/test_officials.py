@@ -610,3 +610,14 @@ def test_national_leaders_named_in_full_past_the_lead_take_part(text, name, offi
 ])
 def test_national_leaders_cited_or_named_by_surname_past_the_lead_are_not_officials(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A state jieba tags a name, before its leader's post and name.
+    (_LEAD + "会上，吉布提总统盖莱、乌克兰总统泽连斯基先后发言。", "吉布提"),
+    (_LEAD + "会上，吉布提总统盖莱、乌克兰总统泽连斯基先后发言。", "乌克兰"),
+    # A name cut short inside a longer transliteration.
+    (_LEAD + "出席的有刚果（金）总统齐塞克迪等。", "齐塞克"),
+])
+def test_states_and_cut_names_past_the_lead_are_no_leaders(text, wrong):
+    assert wrong not in offices(text)
