@@ -21,7 +21,7 @@ from .leaders import takes_part
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
-POSTS = sorted(set("""
+_POST_WORDS = set("""
 书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长 关长
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
@@ -31,7 +31,12 @@ POSTS = sorted(set("""
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班
-""".split()), key=len, reverse=True)
+""".split())
+# 副 joins a post whole even where 副 and the post's first characters make a
+# shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
+POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
+    ("副" + post).startswith(shorter) for shorter in _POST_WORDS if shorter.startswith("副"))},
+    key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
@@ -206,6 +211,8 @@ def name_after(folded: str, start: int) -> str | None:
         # 杨渡|担任: the third character opens a word; but in 曾明华|表示 a
         # word follows the longer name too (华表 is a word only by chance).
         candidates = candidates[1:]
+    if len(candidates) == 2 and folded[start + len(candidates[0]) - 1:start + len(candidates[0]) + 1] in _MADE_A_REPORT:
+        candidates = candidates[1:]  # 副主任委员徐辉|作的关于…的汇报: 作的, 作了, 作出 "made"
     if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
         return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
     for name in candidates:
@@ -225,6 +232,9 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
     return None
+
+
+_MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
 
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
@@ -452,6 +462,15 @@ _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
 _MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+# Verbs of speech and reference jieba tags nouns: 建议市长黄伟哲整合,
+# 向市长报告, 有关市议员的质询 ("suggests", "reports", "concerning").
+_SPEECH_VERBS = frozenset("建议 报告 有关".split())
+# Single-character verbs that take a person as their object (率环保局长,
+# 邀交通部长, 获市长, 问市长, 就像国家安全会议咨询委员): as a function
+# character, they end an office read back.
+_VERB_CHARS = frozenset("率邀获问像")
+# 第四分局长, 第一科科长: an ordinal numbers the organ that follows it.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+$")
 # jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
 # words); it tags some states as names too (乌克兰, 塞尔维亚: frequent, or
 # transliterations tagged nrt), and those open offices.
@@ -468,14 +487,16 @@ def _title_word(word: str, is_place) -> bool:
     if not is_cjk_run(word):
         return False
     if len(word) == 1:
-        return word not in _FUNCTION_CHARS
+        return word not in _FUNCTION_CHARS and word not in _VERB_CHARS
+    if _ORDINAL.match(word):
+        return True
     if word == "代表":
         return False  # 副市长姜淋煌代表市长: "on behalf of", before a post
     if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if word in _MEETING_VERBS:
+    if word in _MEETING_VERBS or word in _SPEECH_VERBS:
         return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
     if _known_person(word, tag):
         return False  # 习近平|总书记: a person's name is no part of an office
@@ -530,8 +551,11 @@ def office_prefix(head: str, is_place=None) -> str:
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     """An organ character alone needs a name, and organs are named by what
     they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
-    return len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and len(word) > 1 \
-        and _word_tags().get(word) in ("v", "vn")
+    if len(kept_after) != 1 or len(word) < 2:
+        return False
+    tag = _word_tags().get(word)
+    # A set phrase jieba tags l names an organ word after it (家庭教育|中心).
+    return (kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) or (kept_after[0] in _ORGAN_WORDS and tag == "l")
 
 
 def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
@@ -564,7 +588,7 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     # were checked to be offices above.
     pieces = folded[begin:post_start].split("、")
     head = pieces[0]
-    pieces[0] = office_prefix(head, is_place)
+    pieces[0] = office_prefix(head, is_place) or _organ_fused_with_post(head, folded[post_start], is_place)
     quoted = head[:len(head) - len(pieces[0])]
     if len(pieces) == 1 and folded[begin - 1:begin] == "「" and quoted.endswith("」") \
             and quoted[:-1].endswith(_ORGAN_WORDS) and "「" not in quoted:
@@ -574,10 +598,25 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
         # 市府都发局长: a bureau is named by two characters at least, so the
         # one before 发局 belongs to it even when it reads as a word (都).
         pieces[0] = head[-2:]
+    elif len(pieces) == 1 and len(pieces[0]) == 2 and pieces[0][1] in _BUREAU_CHARS \
+            and pieces[0][0] not in _ORGAN_END and is_cjk_run(head[-3:]) and len(head) >= 3:
+        pieces[0] = head[-3:]  # 市府都发局局长: the same, the bureau written before a whole post
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
 _BUREAU_CHARS = set("局处署司科")
+
+
+def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
+    """An organ whose last character opens the post (立法院长, 考选部长:
+    立法院 and 考选部 share 院 and 部 with 院长 and 部长) is named by the word
+    before the post even when jieba tags it a verb; the dictionary knows the
+    organ as a word (立法院, 考选部), not 感谢部 or 表示院."""
+    words = _words(head, is_place)
+    last = words[-1] if words else ""
+    if post_first not in _ORGAN_END or len(last) < 2 or last + post_first not in word_frequencies():
+        return ""
+    return office_prefix(head[:-len(last)], is_place) + last
 
 
 # Words that end an organ's name: a bureau, an office, a council.
@@ -842,8 +881,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if holder:
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
-        generic = post in _GENERIC_POSTS and (
-            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
+        generic = post in _GENERIC_POSTS and (match.start() == 0 or (
+            folded[match.start() - 1] not in _ORGAN_END and not folded.endswith(_ORGAN_WORDS, 0, match.start())))
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
         if title == post and folded[match.start() - 1:match.start()] == " ":

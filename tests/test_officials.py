@@ -621,3 +621,33 @@ def test_national_leaders_cited_or_named_by_surname_past_the_lead_are_not_offici
 ])
 def test_states_and_cut_names_past_the_lead_are_no_leaders(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # 副 joins a post whole where 副主任 is a shorter post of its own.
+    ("由行政院农业委员会副主任委员王政明陪同前来拜会。", "王政明", "行政院农业委员会副主任委员"),
+    ("国民党团副书记长林志明表示支持。", "林志明", "国民党团副书记长"),
+    # An ordinal numbers the organ.
+    ("警察局由第四分局长蔡进明、第六分局长许坤华代表接受。", "许坤华", "第六分局长"),
+    # An organ whose last character opens the post, named by a word jieba tags a verb.
+    ("包括考试院长伍锦明、考选部长蔡宗华等亦出席。", "蔡宗华", "考选部长"),
+    ("包括总统府国策顾问秦嘉明、立法院长苏嘉华出席。", "苏嘉华", "立法院长"),
+    # A set phrase naming an organ word, and a generic post after such an organ.
+    ("活动获得家庭教育中心主任张冰华的赞赏。", "张冰华", "家庭教育中心主任"),
+    # A bureau named by two characters before a whole post.
+    ("市府都发局局长徐中华说明进度。", "徐中华", "都发局局长"),
+    # Verbs before the office: jieba tags some nouns, some are one character.
+    ("议员建议市长黄伟明整合相关局处。", "黄伟明", "市长"),
+    ("副总统指出，就像国家安全会议咨询委员林良华日前所说。", "林良华", "国家安全会议咨询委员"),
+    ("黄市长率环保局长林渊明前往视察。", "林渊明", "环保局长"),
+    ("郭议长邀交通部长林佳明到场。", "林佳明", "交通部长"),
+    ("议员问民政局长姜淋明进度如何。", "姜淋明", "民政局长"),
+    ("有关市议员陈怡华的质询，市府回应如下。", "陈怡华", "市议员"),
+])
+def test_office_extent_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_report_made_is_no_part_of_the_name():
+    found = offices("会议听取了宪法和法律委员会副主任委员徐辉作的关于草案修改情况的汇报。")
+    assert "徐辉" in found and "徐辉作" not in found
