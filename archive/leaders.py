@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import re
 
-# What follows a leader's post when the leader is cited as an author:
-# a possessive, or the doctrine, speech, instruction or letter cited.
-_CITED_AS_AUTHOR = re.compile(r"的|重要|关于|讲话|指示|批示|思想|精神|来信|回信|贺信|号召|嘱托|论述|理念")
+# What follows a leader's post, within the clause, when the leader is cited
+# as an author: a possessive, or the doctrine, speech, instruction or letter
+# cited (习近平总书记来川视察重要指示精神).
+_CITED_AS_AUTHOR = re.compile(r"的|[^，,。；;！!？?\n]{0,8}?(?:重要|关于|讲话|指示|批示|思想|精神|来信|回信|贺信|号召|嘱托|论述|理念)")
+# What comes before a leader cited as an author: the study or following of
+# their words (学习贯彻习近平总书记…, 按照总统的指示), or a past year that
+# opens an anecdote (2013年，习近平总书记在菏泽…).
+_STUDIED = re.compile(r"学习|贯彻|落实|领会|遵照|遵循|按照|根据|依照|\d{4}年")
 
 
-def takes_part(folded: str, name: str, after: int) -> bool:
+def takes_part(folded: str, name: str, start: int, after: int) -> bool:
     """A national leader named `name` (at least a surname and a two-character
-    given name), whose name and post end at `after`, is named as taking part
-    rather than cited as the author of a doctrine or policy."""
-    return len(name) >= 3 and not _CITED_AS_AUTHOR.match(folded, after)
+    given name), whose name and post run from `start` to `after`, is named as
+    taking part rather than cited as the author of a doctrine or policy."""
+    return len(name) >= 3 and not _CITED_AS_AUTHOR.match(folded, after) \
+        and not _STUDIED.search(folded, max(0, start - 8), start)

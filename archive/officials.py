@@ -654,11 +654,11 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
 
 
-def _leader_takes_part(folded: str, name: str, after: int) -> bool:
+def _leader_takes_part(folded: str, name: str, start: int, after: int) -> bool:
     """A national leader past the lead named in full, not a surname with the
     post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
     post (高声向总书记问好)."""
-    if not takes_part(folded, name, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
+    if not takes_part(folded, name, start, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
             or name[-1] in _FUNCTION_CHARS or _opens_with_word(name) or _is_word(name):
         return False
     # A state jieba tags a name (乌克兰, 伊拉克: frequent, or transliterations
@@ -917,7 +917,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
-            if not name or (national and not (_leader_takes_part(folded, name, position + len(name))
+            if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
             # An office that says little on its own (召集人, 委员) takes a
@@ -1005,7 +1005,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         organ = _organ_before(folded, end - len(name), is_place)
         state = _foreign_state_before(folded, end - len(name), is_place)
         if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
-                and (not _leader_takes_part(folded, name, match.end()) or name_after(folded, match.end())):
+                and (not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end())):
             # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布
             # takes part); 吉布提总统盖莱: the holder follows, a state came first
             continue
