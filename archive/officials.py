@@ -531,6 +531,7 @@ def office_prefix(head: str, is_place=None) -> str:
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
+                and not _opens_state_name(word, kept) \
                 and not _names_bare_organ(word, kept):
             break
         kept.append(word)
@@ -556,6 +557,12 @@ def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     tag = _word_tags().get(word)
     # A set phrase jieba tags l names an organ word after it (家庭教育|中心).
     return (kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) or (kept_after[0] in _ORGAN_WORDS and tag == "l")
+
+
+def _opens_state_name(word: str, kept_after: list[str]) -> bool:
+    """A transliteration jieba tags a name or a place (马绍尔, 所罗门) opens
+    the name of the state a word or two after it (马绍尔|群岛|共和国)."""
+    return _word_tags().get(word, "")[:2] in ("nr", "ns") and any(_foreign_state(w) for w in kept_after[-2:])
 
 
 def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
@@ -645,7 +652,8 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
             and begin - start < 12:
         start -= 1
     organ = office_prefix(folded[start:begin], is_place)
-    return organ if organ and organ[-1] in _ORGAN_END else ""
+    # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) else ""
 
 
 # A leader introduced with the full run of their central posts
@@ -803,6 +811,30 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
     return found
 
 
+_COUPLE = ("伉俪", "夫妇")
+# A list of people, their count and a word or two describing them, then the
+# post they share (曾之婕、蔡宗豪2位年轻议员, 甲、乙、丙三位议员): the count
+# confirms where the list begins.
+_COUNT_BEFORE_POST = re.compile(r"(\d|[两二三四五六七八九十])[位名]([\u4e00-\u9fff]{0,2})$")
+_COUNT_WORDS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _counted_list_before(folded: str, end: int, is_place=None) -> list[tuple[str, int]]:
+    count = _COUNT_BEFORE_POST.search(folded, max(0, end - 6), end)
+    if not count:
+        return []
+    describing = count.group(2)
+    if describing and (describing[-1] in _ORGAN_END or (is_place and is_place(describing))):
+        return []  # 两位市|议员 is a post of its own; 三名台南|议员 names a place
+    at = count.start()
+    first = name_before(folded, at) or _list_item_before(folded, at)
+    if not first:
+        return []
+    listed = [(first, at - len(first))] + _names_listed_before(folded, at - len(first))
+    wanted = int(count.group(1)) if count.group(1).isdigit() else _COUNT_WORDS[count.group(1)]
+    return listed if len(listed) == wanted >= 2 else []
+
+
 # Characters no given name holds. Organ characters (镇, 村, 里) are left out:
 # between two list marks they are part of a name (李镇国, 王村生).
 _NOT_IN_LISTED_NAME = set("的了是在等们这那其该各此对于从把被将也都就还而并或得靠")
@@ -946,6 +978,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             else:
                 listed.append((name, position))
             position += len(name)
+            if folded.startswith(_COUPLE, position):
+                position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
                 continue
@@ -991,6 +1025,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         gloss = _GLOSS_BEFORE.search(folded, max(0, end - 64), end)
         if gloss:  # 龚萨福(ralph gonsalves)总理: the name stands before its gloss
             end = gloss.start()
+        counted = folded[match.end():match.end() + 1] != "级" and _counted_list_before(folded, end, is_place)
+        if counted:  # (三位总统级学生: a rank, no post)
+            for listed_name, at in counted:
+                add(listed_name, at, post)
+            continue
         name = name_before(folded, end)
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
@@ -1023,7 +1062,21 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
     return [official for name, official in officials.items()
-            if not (name in not_holding and official.title in _POST_SET)]
+            if not (name in not_holding and official.title in _POST_SET) and not _names_a_state(folded, name)]
+
+
+# A "name" the text also writes before a state's word (马绍尔总统 beside
+# 马绍尔群岛共和国) is that state's short name.
+_STATE_NAME_AFTER = re.compile("|".join(_STATE_WORDS + ("群岛",)))
+
+
+def _names_a_state(folded: str, name: str) -> bool:
+    at = folded.find(name)
+    while at >= 0:
+        if _STATE_NAME_AFTER.match(folded, at + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 _POST_SET = frozenset(POSTS)

@@ -651,3 +651,28 @@ def test_office_extent_round3(text, name, office):
 def test_a_report_made_is_no_part_of_the_name():
     found = offices("会议听取了宪法和法律委员会副主任委员徐辉作的关于草案修改情况的汇报。")
     assert "徐辉" in found and "徐辉作" not in found
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A list goes on after a couple.
+    ("包括总统府资政黄昆明伉俪、沈荣华、刘昭明出席。", "刘昭明", "总统府资政"),
+    # A list, its count, a word describing them, then the post.
+    ("救国团一行人与曾之华、蔡宗明2位年轻议员进行座谈。", "曾之华", "议员"),
+    ("邀请林美华、陈志明、王大同三位议员出席。", "王大同", "议员"),
+    # A foreign state opens its leader's office, before or after the name.
+    ("总统主持「军礼欢迎马绍尔群岛共和国海妮总统伉俪一行」", "海妮", "马绍尔群岛共和国总统"),
+    ("由我驻马绍尔群岛共和国大使夏季明陪同。", "夏季明", "驻马绍尔群岛共和国大使"),
+])
+def test_lists_and_foreign_states_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # The count must match the list; a rank after the post is no post.
+    ("她教出陈水明、马英华及蔡英明三位总统级学生。", "马英华"),
+    ("共有林美华、陈志明、王大同2位议员出席。", "王大同"),
+    # A state's short name in a headline, the full name in the text.
+    ("军礼欢迎马绍尔总统\n总统今日欢迎马绍尔群岛共和国海妮总统。", "马绍尔"),
+])
+def test_counted_lists_and_state_names_round3_false_hits(text, wrong):
+    assert wrong not in offices(text)
