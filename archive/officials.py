@@ -30,7 +30,7 @@ _POST_WORDS = set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表 工作专班
+领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师
 """.split())
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
@@ -41,6 +41,11 @@ _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
+# Posts that courts, prosecutors' offices and health stations share with
+# the private sector (a clinic's 护理师) or with speech (苏大法官, 应尊重
+# 检察官): public only when the organ is written with them (台南地检署
+# 检察官, 北门区卫生所护理师, 司法院大法官).
+_POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护理师".split())
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -82,7 +87,8 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
-                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处")
+                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
+                          r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -202,7 +208,8 @@ def name_after(folded: str, start: int) -> str | None:
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
-    candidates = [name for name in candidates if plausible_name(name)]
+    candidates = [name for name in candidates if plausible_name(name)
+                  and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
     if not candidates:
         return None
     if len(candidates) == 2 \
@@ -314,8 +321,9 @@ def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> st
     if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
     given = _GIVEN_AFTER.match(folded, post_end)
-    if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)):
-        return None
+    if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)) \
+            or _AFTER_NAME.match(given.group(0)):
+        return None  # 李议员说，: what follows a name (说, 表示) is no given name
     return given.group(0)
 
 
@@ -636,7 +644,10 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 
     Contact lines set the organ apart with spaces (新闻连络人:台南市动物防疫
     保护处  洪振凯副处长); across spaces it must end in an organ word.
+    An organ 的 names its member (台北地检署的陈佳秀主任检察官).
     """
+    if folded[begin - 1:begin] == "的" and folded.endswith(_ORGAN_WORDS, 0, begin - 1):
+        return _organ_before(folded, begin - 1, is_place)  # (not 率队的: a verb's object)
     spaced = begin
     while spaced > 0 and folded[spaced - 1] in " \t\u3000":
         spaced -= 1
@@ -913,6 +924,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if holder:
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
+        # 卫生所护理师黄雅如 or 卫生所黄雅如护理师, not 苏大法官
+        bare = post in _POSTS_NEEDING_ORGAN and not folded.endswith(_ORGAN_WORDS, 0, match.start()) \
+            and not folded.endswith(tuple(_ORGAN_END), 0, match.start())
         generic = post in _GENERIC_POSTS and (match.start() == 0 or (
             folded[match.start() - 1] not in _ORGAN_END and not folded.endswith(_ORGAN_WORDS, 0, match.start())))
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
@@ -926,6 +940,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             spaced = name_after(folded, position + 1)
             if spaced:
                 position += 1
+        elif folded[position:position + 1] in (":", "：") \
+                and (match.end() == len(title) or folded[match.end() - len(title) - 1] == "\n"):
+            # 代理科长:李美蓉 电话:…: a contact line's field is the office, its
+            # value the name (not 苏科长: a surname and a post)
+            valued = name_after(folded, position + 1)
+            if valued and not _POST_RE.search(valued):
+                position += 1
         elif folded[position:position + 1] == "的":
             # 六连任台南市议员的邱莉莉表示: the office describes the speaker
             described = name_after(folded, position + 1)
@@ -933,7 +954,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
         # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
-        names_follow = post != "代表" or bool(_MISSION.search(title[:-len(post)]))
+        names_follow = not bare and (post != "代表" or bool(_MISSION.search(title[:-len(post)])))
         given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
         if given:
             # 徐区长全立: surname, office, given name — the person is 徐全立.
@@ -994,7 +1015,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             break
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
-        copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
+        copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
                 and not _opens_with_word(copula.group(1)) \
                 and not _is_national(copula.group(3), begin) \
@@ -1042,6 +1063,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
+        if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
+            continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
         if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
                 and (not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end())):

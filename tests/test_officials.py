@@ -676,3 +676,44 @@ def test_lists_and_foreign_states_round3(text, name, office):
 ])
 def test_counted_lists_and_state_names_round3_false_hits(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Posts shared with courts, prosecutors and health stations, with their organ.
+    ("北门区卫生所护理师黄雅华说明防疫措施。", "黄雅华", "北门区卫生所护理师"),
+    ("司法院大法官汤德华、罗昌明出席典礼。", "罗昌明", "司法院大法官"),
+    ("台南地检署主任检察官王圣明表示将侦办。", "王圣明", "台南地检署主任检察官"),
+    ("发稿人:北门区卫生所黄雅华护理师\n连络电话:06-7862043", "黄雅华", "北门区卫生所护理师"),
+    ("特别邀请台南地方检察署许华明检察官分享。", "许华明", "台南地方检察署检察官"),
+    # An organ 的 names its member.
+    ("来自台北地检署的陈佳明主任检察官，侦办弊案有功。", "陈佳明", "台北地检署主任检察官"),
+    ("率队的赵卿华副市长也承诺改善。", "赵卿华", "副市长"),
+    # A contact line: the field is the office, its value the name.
+    ("发稿单位:水域及毒物管理科\n代理科长:李美华 电话:06-6572916#2301", "李美华", "代理科长"),
+])
+def test_court_health_and_contact_line_posts_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # The same posts without their organ: a surname and a title, or a phrase.
+    ("苏大法官担任教授期间教出许多学生。", "苏大"),
+    ("大家应尊重检察官的专业。", "应尊重"),
+    ("公卫护理师到府关怀。", "公卫"),
+    ("跟卫生所的公卫护理师建立友善的资源连结。", "公卫"),
+    ("承办科长:苏科长 电话:06-2686751", "苏科长"),
+    # What follows a name is no given name after a surname and a post.
+    ("古迹营运科陈科长说，李议员说，最近他号召大家参观。", "李说"),
+    # A determiner is no given name; a verb of meeting opens no name.
+    ("虽然没有彩排，但每位议员都是歌手。", "但每位"),
+    ("总统祝贺李在明先生当选新任韩国大统领。", "祝贺李"),
+    # School staff hold no public office.
+    ("白河区仙草实小洪琪华主任用爱关怀学生。", "洪琪华"),
+])
+def test_round3_false_hits(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_name_holding_a_school_abbreviation_is_no_school():
+    found = offices("国务院副总理张国清、刘国中、国务委员王小洪出席会议。")
+    assert found.get("王小洪") == "国务委员"
