@@ -38,6 +38,7 @@ POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
     ("副" + post).startswith(shorter) for shorter in _POST_WORDS if shorter.startswith("副"))},
     key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
+_POST_AT_END = re.compile("(?:%s)$" % "|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
@@ -570,7 +571,8 @@ def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
 def _opens_state_name(word: str, kept_after: list[str]) -> bool:
     """A transliteration jieba tags a name or a place (马绍尔, 所罗门) opens
     the name of the state a word or two after it (马绍尔|群岛|共和国)."""
-    return _word_tags().get(word, "")[:2] in ("nr", "ns") and any(_foreign_state(w) for w in kept_after[-2:])
+    return bool(kept_after) and any(_foreign_state(w) for w in kept_after[-2:]) \
+        and _word_tags().get(word, "")[:2] in ("nr", "ns")
 
 
 def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
@@ -594,7 +596,8 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     cut = folded.rfind("、", begin, post_start)
     while cut > begin:
         segment = folded[clause_start(folded, cut, cut):cut]
-        office = next((post for post in POSTS if segment.endswith(post)), None)
+        ending = _POST_AT_END.search(segment)  # the longest post ending the segment
+        office = ending.group(0) if ending else None
         if not office or name_before(segment, len(segment) - len(office)):
             begin = cut + 1
             break
@@ -627,9 +630,11 @@ def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
     立法院 and 考选部 share 院 and 部 with 院长 and 部长) is named by the word
     before the post even when jieba tags it a verb; the dictionary knows the
     organ as a word (立法院, 考选部), not 感谢部 or 表示院."""
+    if post_first not in _ORGAN_END:
+        return ""
     words = _words(head, is_place)
     last = words[-1] if words else ""
-    if post_first not in _ORGAN_END or len(last) < 2 or last + post_first not in word_frequencies():
+    if len(last) < 2 or last + post_first not in word_frequencies():
         return ""
     return office_prefix(head[:-len(last)], is_place) + last
 
@@ -831,6 +836,9 @@ _COUNT_WORDS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def _counted_list_before(folded: str, end: int, is_place=None) -> list[tuple[str, int]]:
+    window = folded[max(0, end - 4):end]
+    if "位" not in window and "名" not in window:
+        return []  # most posts: no count before them, no search
     count = _COUNT_BEFORE_POST.search(folded, max(0, end - 6), end)
     if not count:
         return []
@@ -1084,8 +1092,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    states_named = bool(_STATE_NAME_AFTER.search(folded))
     return [official for name, official in officials.items()
-            if not (name in not_holding and official.title in _POST_SET) and not _names_a_state(folded, name)]
+            if not (name in not_holding and official.title in _POST_SET)
+            and not (states_named and _names_a_state(folded, name))]
 
 
 # A "name" the text also writes before a state's word (马绍尔总统 beside
