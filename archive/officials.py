@@ -17,6 +17,7 @@ import re
 
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
+from .japanese_names import japanese_name_after
 from .leaders import takes_part
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
@@ -30,7 +31,7 @@ _POST_WORDS = set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师
+领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 """.split())
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
@@ -540,7 +541,7 @@ def office_prefix(head: str, is_place=None) -> str:
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
-                and not _opens_state_name(word, kept) \
+                and not _opens_state_name(word, kept) and not (kept and _well_known_state(word)) \
                 and not _names_bare_organ(word, kept):
             break
         kept.append(word)
@@ -552,10 +553,19 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
-        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
-            first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
+        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"
+                               or _well_known_state(kept[first_place - 1])):
+            # 国立|台湾科学教育馆, 驻|台北…办事处, 日本|台湾交流协会: "state-run",
+            # "posted in" and the foreign state whose body it is belong to it
+            first_place -= 1
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _well_known_state(word: str) -> bool:
+    """A state jieba tags a place and uses often (日本, 美国), not a courtesy
+    word it tags one (贵宾, 嘉宾)."""
+    return _word_tags().get(word) == "ns" and word_frequencies().get(word, 0) >= _KNOWN_STATE
 
 
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
@@ -922,6 +932,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         written = original[surname_at] + original[given_at:given_at + len(given)]
         officials[name] = Official(name=written, title=title)
 
+    japan = "日本" in folded or "交流协会" in folded  # Japanese guests (archive.japanese_names)
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
@@ -978,6 +989,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
+            if not name and japan:
+                name = japanese_name_after(folded, position,
+                                           folded[clause_start(folded, match.start(), match.end()):match.end()])
+                if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
+                             or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
+                    name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation

@@ -717,3 +717,24 @@ def test_round3_false_hits(text, wrong):
 def test_a_name_holding_a_school_abbreviation_is_no_school():
     found = offices("国务院副总理张国清、刘国中、国务委员王小洪出席会议。")
     assert found.get("王小洪") == "国务委员"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Japanese office holders: family names outside the Chinese surnames.
+    ("日本台湾交流协会高雄事务所所长奥正明、台湾之友会理事长张富华等亦出席。", "奥正明",
+     "日本台湾交流协会高雄事务所所长"),
+    ("日本茨城县知事大井川和明今日来访。", "大井川和明", "日本茨城县知事"),
+    ("日本众议员岸信明今(13)日拜会市长。", "岸信明", "日本众议员"),
+    ("日本静冈县藤枝市副市长河野一行拜会议会。", "河野", "日本静冈县藤枝市副市长"),
+])
+def test_japanese_office_holders(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("日本驻台代表表示欢迎。", "表示"),
+    ("日本代表团访问台南。", "团访问"),
+    ("日本静冈县藤枝市副市长河野一行拜会议会。", "河野一行"),
+])
+def test_japanese_office_holders_false_hits(text, wrong):
+    assert wrong not in offices(text)
