@@ -735,6 +735,20 @@ def is_public_office(title: str, is_place=None) -> bool:
     return not former
 
 
+# A body named in corner quotes with its romanised name or acronym after it
+# (「世界自然基金会」(wwf)保育部主任, 「世界自然保育联盟」(iucn) 熊类专家群组主席)
+# is an international organisation, not a government, unless it is a foreign
+# state's mission (「美国在台协会」(ait)处长).
+_GLOSSED_BODY = re.compile(r"「([^「」]{2,30})」\s?[(（][a-z][a-z .,&'\-]{1,80}[)）]\s?$")
+_FOREIGN_MISSION = re.compile(r"在台|交流协会|办事处|代表处|大使馆|领事馆")
+
+
+def _glossed_body_before(folded: str, post_start: int, post_end: int) -> bool:
+    begin = clause_start(folded, post_start, post_end)
+    body = _GLOSSED_BODY.search(folded, max(0, begin - 120), begin)
+    return bool(body) and not _FOREIGN_MISSION.search(body.group(1))
+
+
 def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     """A civil body closes the words before the post, and no post of its own
     (基金会董事长|纪政国策顾问) stands between them: the body opens the post's
@@ -933,11 +947,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         officials[name] = Official(name=written, title=title)
 
     japan = "日本" in folded or "交流协会" in folded  # Japanese guests (archive.japanese_names)
+    quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
-        if _civil_body_before(folded, match.start(), match.end()):
+        if _civil_body_before(folded, match.start(), match.end()) \
+                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
             if holder:

@@ -738,3 +738,16 @@ def test_japanese_office_holders(text, name, office):
 ])
 def test_japanese_office_holders_false_hits(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # International organisations named in quotes with their romanised names.
+    ("副总统接见「世界自然保育联盟」(iucn) 熊类专家群组主席大卫‧贾瑟华(dr. dave garshelis)等一行", "大卫‧贾瑟华"),
+    ("及「世界自然基金会」(world wide fund for nature,wwf)保育部主任罗布‧斯坦华(dr. robert steinmetz)等一行", "罗布‧斯坦华"),
+])
+def test_glossed_quoted_bodies_are_international_organisations(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_glossed_quoted_foreign_mission_stays_public():
+    assert offices("由「美国在台协会」(ait)处长梅健明陪同。").get("梅健明") == "处长"
