@@ -688,6 +688,17 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
 
 
+def _holder_before(folded: str, post_start: int, is_place=None) -> bool:
+    """A full name, no organ's or place's, stands right before the post."""
+    if post_start < 3 or folded[post_start - 3:post_start - 2] not in SURNAMES_1:
+        return False  # cheap test first: most posts have no surname three back
+    name = name_before(folded, post_start)
+    # Not a list's join (戴谦及|副市长赵卿惠, 王储兼|首相), nor a state jieba lists (吉布提总统盖莱).
+    return bool(name) and len(name) >= 3 and name[-1] not in _ORGAN_END and name[-1] not in "和与及暨兼" \
+        and name not in _word_tags() \
+        and not (is_place and (is_place(name) or is_place(name[:2]) or is_place(name[1:])))
+
+
 def _leader_takes_part(folded: str, name: str, start: int, after: int) -> bool:
     """A national leader past the lead named in full, not a surname with the
     post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
@@ -997,6 +1008,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         listed: list[tuple[str, int]] = []
         national = _is_national(title, _at_or_act(folded, match.start(), match.end()))
+        # 黄伟哲市长应正视, 郭贞慧局长任台日: a person right before the post
+        # holds it; what follows is their clause, not another holder.
+        names_follow = names_follow and not _holder_before(folded, match.start(), is_place)
         while names_follow:
             name = name_after(folded, position)
             if not name and position > match.end():

@@ -751,3 +751,21 @@ def test_glossed_quoted_bodies_are_international_organisations(text, wrong):
 
 def test_a_glossed_quoted_foreign_mission_stays_public():
     assert offices("由「美国在台协会」(ait)处长梅健明陪同。").get("梅健明") == "处长"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A person right before the post holds it; what follows is their clause.
+    ("黄伟明市长应正视问题。", "应正视"),
+    ("郭贞华局长任台日交流协会顾问。", "任台日"),
+    ("永康区公所陈胜明区长严阵以待。", "严阵"),
+])
+def test_the_holder_before_a_post_leaves_no_holder_after_it(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("分别由副市长戴谦及副市长赵卿华担任主祭官。", "赵卿华", "副市长"),
+    ("习近平在江西省委书记尹弘和省长叶建明陪同下考察。", "叶建明", "省长"),
+])
+def test_a_join_before_the_next_post_is_no_holder(text, name, office):
+    assert offices(text).get(name) == office
