@@ -769,3 +769,8 @@ def test_the_holder_before_a_post_leaves_no_holder_after_it(text, wrong):
 ])
 def test_a_join_before_the_next_post_is_no_holder(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_appointed_to_is_no_part_of_the_name():
+    found = offices("1991年，李国明出任暂委高院大法官。")
+    assert "李国明出" not in found and found.get("李国明") == "暂委高院大法官"
