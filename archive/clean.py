@@ -158,7 +158,7 @@ def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]
     Only the edges are trimmed (see `archive.chrome`): a boilerplate-looking
     line in the middle of an article is more likely a quotation than navigation.
     """
-    start, end = article_bounds(lines)
+    start, end = article_bounds(lines, garbled=lambda line: bool(_cut_mojibake(line)[1]))
     while start < end and (is_boilerplate_line(lines[start]) or not lines[start].strip()):
         start += 1
     while end > start and (is_boilerplate_line(lines[end - 1]) or not lines[end - 1].strip()
