@@ -25,6 +25,11 @@ from .page_places import publisher_places
 # What after a short name shows it is part of a longer name, not a place:
 # 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills).
 _NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)")
+# Of those, 大, 中 and 小 make a longer name after a city's or a county's
+# short name (平安大街, 中山小区) but after a province's they start the next
+# word, the province being the sentence's subject: 河南小麦已播超3成,
+# 江西中稻播栽, 四川大凉山 (a university, 四川大学, is told apart below).
+_WORD_AFTER_PROVINCE = re.compile(r"[大中小]")
 # Of those, the ones that name a thing called after the place (汨罗江, 中山路,
 # 平陆运河) even right after the place's parent; the others start ordinary
 # words that may follow a place (烟台招远|大户).
@@ -221,11 +226,13 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                     and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
                          or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
                     and (not _NOT_AFTER_SHORT.match(folded, i + length) or listed
+                         or _WORD_AFTER_PROVINCE.match(folded, i + length)
+                         and any(d.level == 1 for d in candidates)
                          or not _FEATURE_AFTER_SHORT.match(folded, i + length)
                          and _right_after_a_parent(mentions, i, candidates, gazetteer)
                          or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
-                found = Mention(i, i + length, piece, candidates, short=True)
+                found = Mention(i, i + length, piece, _as_province(candidates, mentions, i, gazetteer), short=True)
                 break
         if found and (_names_something_else(folded, found)
                       or found.short and all(d.key.isdigit() for d in found.candidates)
@@ -243,6 +250,20 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
         else:
             i += 1
     return mentions
+
+
+def _as_province(candidates: list[Division], mentions: list[Mention], at: int,
+                 gazetteer: Gazetteer) -> list[Division]:
+    """A province's short name is the province: the district or county that
+    shares it (天津's 河北区, 乌海's 海南区, 河南蒙古族自治县) is written in
+    full, or short only right after its own city (天津河北). Without this,
+    a story that names 天津 reads 河北召开新闻发布会 as Tianjin's district."""
+    if not any(d.level == 1 for d in candidates):
+        return candidates
+    counties = [d for d in candidates if d.level >= 3]
+    if not counties or _right_after_a_parent(mentions, at, counties, gazetteer):
+        return candidates
+    return [d for d in candidates if d.level < 3]
 
 
 # A place name that opens the name of something else: a time zone (北京时间,
@@ -365,7 +386,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     # 屏东市, which the county would otherwise support.
     in_full = {m.candidates[0].key for m in mentions
                if not m.short and len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
-    chosen: dict[int, Division] = {}
+    chosen = _parents_of_the_next(mentions, gazetteer)
+    for division in chosen.values():
+        known.add(division.key)
     for _ in range(3):
         before = len(chosen)
         for index, mention in enumerate(mentions):
@@ -428,6 +451,22 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
         if len(chosen) == before:
             break
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _parents_of_the_next(mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, Division]:
+    """Namesakes settled by the place written right after them: in 吉林扶余
+    吉林 is the province (扶余 lies in 吉林省, not in 吉林市), in 海南三沙
+    the province, not 海南区: a place's parent is written before it, so
+    the reading that holds the next place is the one meant."""
+    chosen = {}
+    for index, (mention, after) in enumerate(zip(mentions, mentions[1:])):
+        if after.start != mention.end or len(mention.candidates) < 2:
+            continue
+        holding = [div for div in mention.candidates
+                   if any(gazetteer.is_ancestor(div, below) for below in after.candidates)]
+        if len(holding) == 1:
+            chosen[index] = holding[0]
+    return chosen
 
 
 def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:

@@ -222,3 +222,46 @@ def test_a_mountain_named_after_a_place_is_not_the_place():
     assert "610602" not in found and "6106" in found
     # ... but a county's hills are the county's.
     assert "330329" in keys("浙江泰顺山区的茶农忙着采摘春茶。")
+
+
+@pytest.mark.parametrize("text, province", [
+    ("眼下秋播进展顺利。河南小麦已播超3成，达2700多万亩。", "41"),
+    ("江西中稻播栽已超四成，农机手抢抓晴好天气作业。", "36"),
+    ("山东小麦已收5600多万亩，进度超九成。", "37"),
+    ("四川大凉山腹地的村寨里，彝族群众欢度火把节。", "51"),
+])
+def test_a_province_before_a_word_opening_with_big_middle_small(text, province):
+    # 大/中/小 after a city's or county's short name make a longer name
+    # (平安大街, 中山小区); after a province's they start the next word.
+    assert province in keys(text)
+
+
+def test_big_middle_small_still_end_a_short_county_name():
+    assert "440784" not in keys("鹤山大道两侧的绿化带已经完成改造。")
+
+
+def test_a_university_after_a_province_is_no_mention_of_it():
+    assert "51" not in keys("国家卫生健康委调派四川大学华西医院专家赶赴灾区。")
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # 吉林 is province and city; 扶余 lies in the province (under 松原), so
+    # 吉林扶余 is the province, even where the city is written in full too.
+    ("吉林扶余受损道路修复工作已经基本完工。吉林市还调派10个工作组支援。", {"22", "220781", "2202"}, set()),
+    # 海南 is a province, a prefecture of 青海 and a district of 乌海: the
+    # place written next settles which.
+    ("海南三沙永兴岛的渔民将渔船装扮一新。", {"46", "4603"}, {"150303", "6325"}),
+])
+def test_a_namesake_is_the_one_that_holds_the_place_written_after_it(text, wanted, unwanted):
+    found = keys(text)
+    assert wanted <= found and not unwanted & found
+
+
+def test_a_provinces_short_name_is_not_the_district_sharing_it():
+    # Tianjin has a 河北区; 河北 alone, in a story that names Tianjin, is still Hebei.
+    text = ("天津静海区组织力量加固堤防。今天，河北召开防汛救灾新闻发布会。"
+            "此次洪涝灾害发生以来，河北先后出动抢险队伍95万人次。")
+    found = keys(text)
+    assert "13" in found and "120105" not in found
+    # Written right after its own city, the district it is.
+    assert "120105" in keys("在天津河北，社区志愿者走访独居老人。")
