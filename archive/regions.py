@@ -23,8 +23,11 @@ from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
 
 # What after a short name shows it is part of a longer name, not a place:
-# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills).
-_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)")
+# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills),
+# 郑州东站 (a station), and 区 after a name ending in 新: that 新区 is a new
+# area's (雄安新区 holds no 安新县), as a district would have been matched
+# by its full name first.
+_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)|[东南西北]站|(?<=新)区")
 # Of those, 大, 中 and 小 make a longer name after a city's or a county's
 # short name (平安大街, 中山小区) but after a province's they start the next
 # word, the province being the sentence's subject: 河南小麦已播超3成,
@@ -33,7 +36,7 @@ _WORD_AFTER_PROVINCE = re.compile(r"[大中小]")
 # Of those, the ones that name a thing called after the place (汨罗江, 中山路,
 # 平陆运河) even right after the place's parent; the others start ordinary
 # words that may follow a place (烟台招远|大户).
-_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)")
+_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)|[东南西北]站|(?<=新)区")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -236,7 +239,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                 break
         if found and (_names_something_else(folded, found)
                       or found.short and all(d.key.isdigit() for d in found.candidates)
-                      and _UNIVERSITY_AFTER.match(folded, found.end)):
+                      and _INSTITUTION_AFTER.match(folded, found.end)):
             i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
             continue
         if found:
@@ -270,11 +273,14 @@ def _as_province(candidates: list[Division], mentions: list[Mention], at: int,
 # 台北时间), an event (台湾灯会, 台湾祭) or a company registered there (香港商,
 # Taiwan's way of naming a foreign company: 香港商世界健身).
 _OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![祀奠拜扫])|商(?=[\u4e00-\u9fff])")
-# A mainland city written short at the head of a university's name
-# (哈尔滨工程大学, 上海交通大学): the university, wherever the story is. (Taiwan's
-# releases name a city in its institutions' names to place them: 高雄醫學大學
-# is read as a mention of 高雄, as the Taiwan labels do.)
-_UNIVERSITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?大学")
+# A mainland place written short at the head of a university's, a
+# hospital's or a company's name (哈尔滨工程大学, 北京协和医院, 国家电投宁夏铝电公司):
+# the institution, named as an actor (调派北京协和医院专家), wherever the story
+# is. Not across 的, which ends the phrase (落户宁夏的公司), nor a branch
+# (中国电信河北分公司), which is named for the place it serves. (Taiwan's releases
+# name a city in its institutions' names to place them: 高雄醫學大學 is read as
+# a mention of 高雄, as the Taiwan labels do.)
+_INSTITUTION_AFTER = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:大学|医院|(?<!分)公司)")
 
 
 def _names_something_else(folded: str, mention: Mention) -> bool:

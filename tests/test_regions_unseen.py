@@ -265,3 +265,24 @@ def test_a_provinces_short_name_is_not_the_district_sharing_it():
     assert "13" in found and "120105" not in found
     # Written right after its own city, the district it is.
     assert "120105" in keys("在天津河北，社区志愿者走访独居老人。")
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("春运期间，郑州东站智能闸机方便旅客错峰换乘。", "4101"),           # a station
+    ("福厦高铁的福州南站建设现场，3000多名建设者正在施工。", "3501"),
+    ("国家卫生健康委调派北京协和医院专家赶赴灾区。", "11"),             # a hospital as an actor
+    ("国家电投宁夏铝电公司中卫新能源公司党委副书记接受审查调查。", "64"),  # a company
+    ("国家电投宁夏铝电公司中卫新能源公司党委副书记接受审查调查。", "6405"),
+    ("规划建设北京城市副中心与河北雄安新区，形成新的两翼。", "130632"),  # 雄安新区 holds no 安新县
+])
+def test_a_place_heading_a_stations_an_institutions_or_a_new_areas_name(text, unwanted):
+    assert unwanted not in keys(text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("落户宁夏的公司今年新增200多家。", "64"),   # 的 ends the phrase: 宁夏 is the place
+    ("在郑州，东站片区改造正在推进。", "4101"),
+    ("河北雄安新区建设加快推进。", "13"),
+])
+def test_the_place_itself_is_still_read_beside_such_names(text, wanted):
+    assert wanted in keys(text)
