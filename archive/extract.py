@@ -99,8 +99,9 @@ def extract(raw: RawDocument) -> Document:
     anchors = [folded_title] if folded_title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
+    headline = folded_title if title and title.strip() not in body[:len(title) + 200] else None
     regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
-                                         chrome=folded_edges)
+                                         chrome=folded_edges, headline=headline)
     named = {fold(o.name) for o in officials}
     # Taiwan's region names are shown in traditional script: folded once, here.
     region_names = [fold(r.name) for r in regions + mentioned]

@@ -422,6 +422,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 if weak and not support and mention.short and div.level == 3 and div.key.isdigit() \
                         and not mention.glued and not is_common_word(mention.name):
                     support = 0.5 * bool(_support(div, known, gazetteer, close=False))
+                if not support and div.level >= 3 and not mention.glued:
+                    # Places named together lie together: 南区 beside 安平区
+                    # is Tainan's 南區, not Hong Kong's or Taichung's, though
+                    # the text never names the city. The weakest support.
+                    support = 0.5 * bool(div.parent and known.below[div.parent])
                 support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
                 if not weak:
                     support += div.level in _list_levels(mentions, index, chosen)
@@ -475,6 +480,24 @@ def _parents_of_the_next(mentions: list[Mention], gazetteer: Gazetteer) -> dict[
     return chosen
 
 
+def _headline_places(headline: str, resolved: list[tuple[Mention, Division]], gazetteer: Gazetteer,
+                     country: str | None, background: set[str] | frozenset[str],
+                     ) -> list[tuple[Mention, Division]]:
+    """The places a headline names, read with the body's places as context
+    (新化 in the headline is the 新化 the body's other places point to).
+    Their mentions sit before the body's (at negative offsets), so that the
+    headline's places come first and count as the body's do."""
+    mentions = find_mentions(headline, gazetteer)
+    if not mentions:
+        return []
+    shift = len(headline) + 1
+    for mention in mentions:
+        mention.start -= shift
+        mention.end -= shift
+    context = set(background) | {div.key for _, div in resolved}
+    return resolve(mentions, gazetteer, country or country_hint(headline), frozenset(context))
+
+
 def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:
     """Levels of the settled places listed beside mention `index` (河北、辽宁、
     吉林、内蒙古): a list names places of one level, so 吉林 there is the
@@ -525,17 +548,23 @@ def _in_address(folded: str, start: int, end: int) -> bool:
 
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
                     blocked: list[tuple[int, int]] | None = None, chrome: str = "",
-                    ) -> tuple[list[Region], list[Region]]:
+                    headline: str | None = None) -> tuple[list[Region], list[Region]]:
     """(regions the document is about, regions it merely mentions).
 
     `anchors` are folded texts that say what the document is about beyond
     frequency: its title and the titles of its officials. `chrome` is the
     folded text cleaning set aside (site name, footer), which says where the
     page was published and so which of several namesakes the text means.
+    `headline` is a given title that the body does not repeat: the places it
+    names belong to the document too (臺南市北區年貨大街記者會 over a body that
+    gives only the time and the room).
     """
     mentions = find_mentions(folded, gazetteer, blocked)
     background = publisher_places(folded, chrome, gazetteer)
-    resolved = resolve(mentions, gazetteer, country_hint(folded), background)
+    country = country_hint(folded)
+    resolved = resolve(mentions, gazetteer, country, background)
+    if headline:
+        resolved = _headline_places(headline, resolved, gazetteer, country, background) + resolved
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()
@@ -555,10 +584,11 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     # A place written with its province or city before it (安徽金寨县, 河南林州)
     # is where a round-up's story happens, however often the text names it.
     # Not in an address (地址：708台南市安平区永华路), which says where an
-    # office sits, not where the story happens.
+    # office sits, not where the story happens. (A headline's places, at
+    # negative offsets, are in no address.)
     for (before, above), (mention, div) in zip(resolved, resolved[1:]):
         if before.end == mention.start and gazetteer.is_ancestor(above, div) \
-                and not _in_address(folded, before.start, mention.end):
+                and not (before.start >= 0 and _in_address(folded, before.start, mention.end)):
             about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}

@@ -286,3 +286,40 @@ def test_a_place_heading_a_stations_an_institutions_or_a_new_areas_name(text, un
 ])
 def test_the_place_itself_is_still_read_beside_such_names(text, wanted):
     assert wanted in keys(text)
+
+
+def regions_of(text: str, title: str | None = None) -> tuple[set[str], set[str]]:
+    given = {"title": title} if title else {}
+    document = extract(RawDocument(id="t", text=text, origin="test", given=given))
+    return {r.key for r in document.regions}, {r.key for r in document.mentioned_regions}
+
+
+def test_places_in_a_given_headline_the_body_does_not_repeat_belong_to_the_document():
+    # A council's press notice: the headline says where, the body only when.
+    about, mentioned = regions_of("時間： 01 月 26 日  星期一  下午1：30地點：市議會一樓小型簡報室",
+                                  title="議員「2026臺南市北區年貨大街美食節」記者會")
+    assert "TW0504" in about and "TW05" in about | mentioned
+
+
+def test_a_headline_place_is_read_with_the_bodys_places():
+    # 新化 alone is Tainan's district or Hunan's county; the body names Tainan's districts.
+    about, mentioned = regions_of("善化區、安定區的農民今日參加採收活動，區長到場致意。",
+                                  title="新化地瓜節熱鬧登場")
+    found = about | mentioned
+    assert "TW0514" in found and "431322" not in found
+
+
+def test_a_headline_the_body_repeats_adds_nothing():
+    text = "河南小麦已播超3成。\n在郑州，农机手抢抓晴好天气作业。"
+    assert regions_of(text, title="河南小麦已播超3成") == regions_of(text)
+
+
+def test_a_district_named_beside_its_sibling_is_of_their_city():
+    # 南区 is a district of Tainan, Taichung and Hong Kong; beside 安平区 it is Tainan's.
+    about, mentioned = regions_of("感謝企業捐贈南區以及安平區消防局、警察局近40份年菜。")
+    assert "TW0505" in about | mentioned and not {"TW0408", "HK0104"} & (about | mentioned)
+
+
+def test_a_district_named_alone_stays_unresolved():
+    about, mentioned = regions_of("感謝企業捐贈南區消防局近40份年菜。")
+    assert not {"TW0505", "TW0408", "HK0104"} & (about | mentioned)
