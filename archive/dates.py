@@ -332,8 +332,9 @@ def _year_near(year: int, month: int, event_month: int) -> int | None:
 # and formal notices write them: read as digits before any rule looks.
 _CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")}
 _CHINESE_NUMBER = "[一二三四五六七八九十]{1,3}"
-_CHINESE_MONTH_DAY = re.compile(f"({_CHINESE_NUMBER})月({_CHINESE_NUMBER})日")
-_CHINESE_TODAY = re.compile(f"(今\\s*[(（]\\s*)({_CHINESE_NUMBER})(\\s*[)）])")
+# One pass for both forms: a month and day (八月十四日), or today's day (今（十八）日).
+_CHINESE_DAY = re.compile(f"({_CHINESE_NUMBER})月({_CHINESE_NUMBER})日"
+                          f"|(今\\s*[(（]\\s*)({_CHINESE_NUMBER})(\\s*[)）])")
 
 
 def _chinese_number(text: str) -> int | None:
@@ -349,17 +350,16 @@ def _chinese_number(text: str) -> int | None:
 def with_arabic_days(folded: str) -> str:
     """The text with days written in Chinese numerals written in digits
     (same meaning, possibly shorter: offsets into it are its own)."""
-    def month_day(match: re.Match) -> str:
-        month, day = _chinese_number(match.group(1)), _chinese_number(match.group(2))
-        if month is None or day is None or not _valid(month, day):
-            return match.group(0)
-        return f"{month}月{day}日"
+    def in_digits(match: re.Match) -> str:
+        if match.group(1):
+            month, day = _chinese_number(match.group(1)), _chinese_number(match.group(2))
+            if month is None or day is None or not _valid(month, day):
+                return match.group(0)
+            return f"{month}月{day}日"
+        day = _chinese_number(match.group(4))
+        return match.group(0) if day is None or not 1 <= day <= 31 else f"{match.group(3)}{day}{match.group(5)}"
 
-    def today(match: re.Match) -> str:
-        day = _chinese_number(match.group(2))
-        return match.group(0) if day is None or not 1 <= day <= 31 else f"{match.group(1)}{day}{match.group(3)}"
-
-    return _CHINESE_TODAY.sub(today, _CHINESE_MONTH_DAY.sub(month_day, folded))
+    return _CHINESE_DAY.sub(in_digits, folded)
 
 
 def extract_date(folded: str, title: str | None = None) -> DocDate | None:

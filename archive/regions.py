@@ -563,8 +563,8 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     background = publisher_places(folded, chrome, gazetteer)
     country = country_hint(folded)
     resolved = resolve(mentions, gazetteer, country, background)
-    if headline:
-        resolved = _headline_places(headline, resolved, gazetteer, country, background) + resolved
+    in_headline = _headline_places(headline, resolved, gazetteer, country, background) if headline else []
+    resolved = in_headline + resolved
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()
@@ -574,8 +574,12 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
         counts[div.key] += 1
         first_seen.setdefault(div.key, mention.start)
         divisions[div.key] = div
-    anchored = set()
+    # The headline's places, read once with the body's as context, anchor
+    # what the document is about; the other anchors are read alone.
+    anchored = {div.key for _, div in in_headline}
     for anchor in anchors or []:
+        if headline is not None and anchor == headline:
+            continue
         for mention, div in resolve(find_mentions(anchor, gazetteer), gazetteer):
             if div.key in divisions:
                 anchored.add(div.key)
