@@ -447,10 +447,13 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # 南昌 is 南昌市 before its own 南昌县, 屏东 屏东县 before 屏东市:
                 # a short name shared with a place inside it is the larger one.
                 chosen[index] = best[3]
-            elif (not mention.short or best[0] > 0) and all(d.level <= 2 for d in mention.candidates) \
+            elif (not mention.short or best[0] > 0 or any(d.level == 1 for d in mention.candidates)) \
+                    and all(d.level <= 2 for d in mention.candidates) \
                     and len({d.level for d in mention.candidates}) == len(mention.candidates):
                 # 吉林省 / 吉林市 style collision that context does not settle
-                # (吉林舒兰市 is under both): the higher level.
+                # (吉林舒兰市 is under both): the higher level. Written short
+                # with nothing around it (吉林水稻陆续开镰), a province's name
+                # is the province: its namesake city is written 吉林市.
                 chosen[index] = min(mention.candidates, key=lambda d: d.level)
             elif country and not mention.short:
                 # No context but the country's: the one candidate there.

@@ -323,3 +323,12 @@ def test_a_district_named_beside_its_sibling_is_of_their_city():
 def test_a_district_named_alone_stays_unresolved():
     about, mentioned = regions_of("感謝企業捐贈南區消防局近40份年菜。")
     assert not {"TW0505", "TW0408", "HK0104"} & (about | mentioned)
+
+
+def test_a_provinces_name_alone_is_the_province_not_its_namesake_city():
+    # 吉林 names a province and its city; with nothing around it, the province,
+    # and so 舒兰 after it is the province's county.
+    found = keys("吉林水稻陆续开镰，今年全省水稻种植面积1200万亩。在舒兰，当地通过提早育苗收获提前。")
+    assert {"22", "220283"} <= found and "2202" not in found
+    # The city is written in full, and then it is the city.
+    assert "2202" in keys("吉林市组织力量对受灾村屯进行全面防疫消杀。")
