@@ -217,14 +217,20 @@ def _ends_like_utf8_read_as_gbk(line: str) -> bool:
     A garbled tail runs to the end of the line, and its last characters,
     encoded back to GBK, are mostly valid UTF-8; ordinary Chinese is not.
     """
+    end = line[-12:].replace("?", "")
+    if _REPLACEMENT not in end:
+        data = end.encode("gbk", errors="ignore")
+        if len(data) < 6:
+            return False
+        return len(data.decode("utf-8", errors="ignore").encode("utf-8")) >= 0.6 * len(data)
     # Replacement marks stand for bytes the decoder dropped, so each piece
     # between them is judged alone, without the character cut at its
     # edges: 蹇� 閮�绉�娑涳級 is 中心 郭秀涛） with a byte lost at each mark.
     judged = readable = 0
-    for piece in line[-12:].replace("?", "").split(_REPLACEMENT):
+    for piece in end.split(_REPLACEMENT):
         data = piece.encode("gbk", errors="ignore")
         data = data[_lost_continuation(data):]
-        whole = _complete_utf8_prefix(data) if _REPLACEMENT in line[-12:] else data
+        whole = _complete_utf8_prefix(data)
         judged += len(whole)
         readable += len(whole.decode("utf-8", errors="ignore").encode("utf-8"))
     return judged >= 6 and readable >= 0.6 * judged
