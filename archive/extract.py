@@ -32,7 +32,11 @@ from .script import detect_script, fold
 #    dates (notice days, relative and bare story days, programme dates,
 #    reported months, no cut-off dates); regions (lists of provinces, places
 #    after their parent, 古镇, everyday-word names).
-EXTRACTOR_VERSION = "5"
+# 6: issue 11 round 3 (dates, regions, cleaning): a named gathering's year for
+#    today's story, days in Chinese numerals; places in a given headline,
+#    provinces before 大/中/小, namesakes settled by the next place; garbled
+#    tails broken by replacement marks.
+EXTRACTOR_VERSION = "6"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
