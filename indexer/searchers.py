@@ -25,7 +25,7 @@ from typing import Callable
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
 
-from . import index_format, store, userdict
+from . import index_format, store, userdict, whoosh_fixes
 
 # Whoosh caches each term's idf per searcher and never evicts: a server
 # answering distinct queries grows without bound. This many terms is far
@@ -50,6 +50,8 @@ def open_searcher(generation: Path):
     """A Whoosh searcher of one generation folder, with a bounded idf cache,
     and jieba taught the officials' names that generation's build found."""
     searcher = whoosh_index.open_dir(str(generation)).searcher()
+    # Before a rebuild can delete this generation's folder under us.
+    whoosh_fixes.open_column_files(searcher.reader())
     bounded = BoundedCache(IDF_CACHE_SIZE)
     searcher._idf_cache = bounded
     for subsearcher, _offset in searcher.subsearchers or ():
