@@ -169,6 +169,31 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
+def bigram_occurrences(text: str) -> tuple[dict[str, int | list[int]], int]:
+    """What `bigram_positions` finds, with a bigram's position as a bare int
+    where it occurs once (most bigrams of a document), and how many
+    positions there are in all: the build's pool keeps them so, without a
+    list per posting."""
+    found: dict[str, int | list[int]] = {}
+    get = found.get
+    pos = count = 0
+    for match in RUN.finditer(text):
+        run = match.group()
+        last = len(run) - 1
+        for k in range(last + 1):
+            token = run[k:k + 2]   # the run's last character alone
+            seen = get(token)
+            if seen is None:
+                found[token] = pos + k
+            elif seen.__class__ is int:
+                found[token] = [seen, pos + k]
+            else:
+                seen.append(pos + k)
+        count += last + 1
+        pos += last + 3  # the run, then a gap of two
+    return found, count
+
+
 def word_analyzer():
     return JiebaTokenizer() | WordsOnly()
 

@@ -38,8 +38,8 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
     original_init, original_terms = posting_pool.MemoryPostingPool.__init__, \
         posting_pool.MemoryPostingPool.terms
 
-    def tiny_pool(self, tempstore, limitmb):
-        original_init(self, tempstore, limitmb)
+    def tiny_pool(self, tempstore, limitmb, schema=None):
+        original_init(self, tempstore, limitmb, schema)
         self.limit = 100_000  # bytes: the five seeds spill several times
 
     def counting_terms(self):
