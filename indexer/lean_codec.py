@@ -87,13 +87,16 @@ def encode_postings(ids, weights, values) -> bytes:
     parts = [b"", _bytes("H" if flags & _IDS_SHORT else "I", deltas)]
     if weights.count(1.0) == len(weights):
         flags |= _WEIGHTS_ONE
-    elif all(w.is_integer() and 0 <= w < 256 for w in weights):
+    elif min(weights) >= 0 and max(weights) < 256 and all(map(float.is_integer, weights)):
         flags |= _WEIGHTS_BYTE
-        parts.append(bytes(int(w) for w in weights))
+        parts.append(bytes(map(int, weights)))
     else:
         flags |= _WEIGHTS_FLOAT
         parts.append(_bytes("f", weights))
-    lengths = [len(v) if v else 0 for v in values] if values else [0]
+    try:  # C loops where every value is bytes, as the pool's are
+        lengths = list(map(len, values)) if values else [0]
+    except TypeError:  # None among them
+        lengths = [len(v) if v else 0 for v in values]
     longest = max(lengths)
     if longest == 0:
         flags |= _VALUES_NONE
@@ -104,7 +107,8 @@ def encode_postings(ids, weights, values) -> bytes:
         flags |= _VALUES_SHORT if longest < 0x10000 else _VALUES_LONG
         parts.append(_bytes("H" if longest < 0x10000 else "I", lengths))
     if longest:
-        parts.append(b"".join(v or b"" for v in values))
+        parts.append(b"".join([v or b"" for v in values]) if None in values
+                     else b"".join(values))
     parts[0] = bytes((flags,))
     return b"".join(parts)
 

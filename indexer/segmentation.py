@@ -38,8 +38,9 @@ BLOCKS_KEPT = 30_000
 class FastTokenizer(jieba.Tokenizer):
 
     def __init__(self, dictionary=jieba.DEFAULT_DICT):
+        self._log_frequency: dict[str, float] = {}   # word -> log(its frequency)
+        self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
         super().__init__(dictionary)
-        self._forget()
 
     def initialize(self, dictionary=None):
         super().initialize(dictionary)
@@ -50,8 +51,8 @@ class FastTokenizer(jieba.Tokenizer):
         self._forget()
 
     def _forget(self) -> None:
-        self._log_frequency: dict[str, float] = {}
-        self._blocks: dict[str, tuple[str, ...]] = {}
+        self._log_frequency.clear()
+        self._blocks.clear()
 
     def best_route(self, sentence: str) -> list[int]:
         """For each start, the end (inclusive) of the word jieba's `calc`
@@ -95,7 +96,7 @@ class FastTokenizer(jieba.Tokenizer):
         words = self._blocks.get(sentence)
         if words is None:
             if len(self._blocks) >= BLOCKS_KEPT:
-                self._blocks = {}
+                self._blocks.clear()
             words = self._blocks[sentence] = tuple(self._cut_block(sentence))
         return words
 
