@@ -14,7 +14,9 @@ once per process. Every float is computed by the same operations in the
 same order, so scores, ties and therefore words are exactly jieba's (a test
 compares them on the corpus's texts and random ones); what follows the route
 (jieba's buffering of single characters and its HMM for unknown runs) is
-jieba's own code.
+jieba's own code, but for its HMM's Viterbi search for words in runs of
+unknown characters (`hmm_cut`), the same sums unrolled over its four states
+with back-pointers instead of a copied path per state and step.
 
 A block's words depend on nothing but the block and the dictionary, and
 news repeats itself (datelines, offices, set phrases: a third of the
@@ -28,6 +30,7 @@ from math import log
 
 import jieba
 from jieba import finalseg
+from jieba.finalseg import MIN_FLOAT, start_P, trans_P, emit_P
 
 
 # Blocks whose words are kept, per process: about 10 MB; the memo is
@@ -118,7 +121,7 @@ class FastTokenizer(jieba.Tokenizer):
                         buf = ''
                     else:
                         if not self.FREQ.get(buf):
-                            recognized = finalseg.cut(buf)
+                            recognized = hmm_cut(buf)
                             for t in recognized:
                                 yield t
                         else:
@@ -132,9 +135,87 @@ class FastTokenizer(jieba.Tokenizer):
             if len(buf) == 1:
                 yield buf
             elif not self.FREQ.get(buf):
-                recognized = finalseg.cut(buf)
+                recognized = hmm_cut(buf)
                 for t in recognized:
                     yield t
             else:
                 for elem in buf:
                     yield elem
+
+
+def hmm_cut(sentence: str):
+    """What `jieba.finalseg.cut` yields for `sentence`."""
+    for block in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(block):
+            for word in _hmm_words(block):
+                if word not in finalseg.Force_Split_Words:
+                    yield word
+                else:
+                    yield from word
+        else:
+            yield from (x for x in finalseg.re_skip.split(block) if x)
+
+
+def _hmm_words(sentence: str):
+    # As finalseg.__cut, with the states from `viterbi_states`.
+    states = viterbi_states(sentence)
+    begin = nexti = 0
+    for i, char in enumerate(sentence):
+        state = states[i]
+        if state == "B":
+            begin = i
+        elif state == "E":
+            yield sentence[begin:i + 1]
+            nexti = i + 1
+        elif state == "S":
+            yield char
+            nexti = i + 1
+    if nexti < len(sentence):
+        yield sentence[nexti:]
+
+
+def _transition(a: str, b: str) -> float:
+    return trans_P[a].get(b, MIN_FLOAT)
+
+
+_EB, _SB = _transition("E", "B"), _transition("S", "B")
+_MM, _BM = _transition("M", "M"), _transition("B", "M")
+_SS, _ES = _transition("S", "S"), _transition("E", "S")
+_BE, _ME = _transition("B", "E"), _transition("M", "E")
+
+
+def viterbi_states(obs: str) -> str:
+    """The states (B, M, E, S) of finalseg.viterbi(obs, 'BMES', ...)'s path.
+
+    Each state's score at a step is the best over the states that may
+    precede it (finalseg.PrevStatus) of score + transition + emission, added
+    in that order; on a tie `max` over (score, state) takes the later letter.
+    """
+    emit_b, emit_m, emit_s, emit_e = emit_P["B"], emit_P["M"], emit_P["S"], emit_P["E"]
+    first = obs[0]
+    b = start_P["B"] + emit_b.get(first, MIN_FLOAT)
+    m = start_P["M"] + emit_m.get(first, MIN_FLOAT)
+    s = start_P["S"] + emit_s.get(first, MIN_FLOAT)
+    e = start_P["E"] + emit_e.get(first, MIN_FLOAT)
+    back = []   # per step: the state before B, M, S and E
+    for char in obs[1:]:
+        em = emit_b.get(char, MIN_FLOAT)
+        from_e, from_s = e + _EB + em, s + _SB + em
+        nb, pb = (from_s, "S") if from_s >= from_e else (from_e, "E")
+        em = emit_m.get(char, MIN_FLOAT)
+        from_m, from_b = m + _MM + em, b + _BM + em
+        nm, pm = (from_m, "M") if from_m >= from_b else (from_b, "B")
+        em = emit_s.get(char, MIN_FLOAT)
+        from_s, from_e = s + _SS + em, e + _ES + em
+        ns, ps = (from_s, "S") if from_s >= from_e else (from_e, "E")
+        em = emit_e.get(char, MIN_FLOAT)
+        from_b, from_m = b + _BE + em, m + _ME + em
+        ne, pe = (from_m, "M") if from_m >= from_b else (from_b, "B")
+        b, m, s, e = nb, nm, ns, ne
+        back.append({"B": pb, "M": pm, "S": ps, "E": pe})
+    state = "S" if s >= e else "E"
+    states = [state]
+    for before in reversed(back):
+        state = before[state]
+        states.append(state)
+    return "".join(reversed(states))

@@ -68,3 +68,14 @@ def test_added_words_change_the_cut_as_they_do_jieba_s():
     after = list(fast.cut(text))
     assert after == list(plain.cut(text)) and after != before
     assert "洁主持" in after
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_unknown_runs_are_cut_as_jieba_s_hmm_cuts_them(text):
+    # Runs of characters no dictionary word covers go to jieba's HMM.
+    from jieba import finalseg
+
+    from indexer.segmentation import hmm_cut
+
+    assert list(hmm_cut(text)) == list(finalseg.cut(text))
