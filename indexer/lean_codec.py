@@ -133,6 +133,8 @@ def _encode_one(docnum: int, weight: float, value: bytes) -> bytes:
 
 
 _SHORT, _LONG, _FLOAT = struct.Struct("<H"), struct.Struct("<I"), struct.Struct("<f")
+_ONE_SHORT = struct.Struct("<BBBBBH")          # _INLINE, flags, document
+_ONE_SHORT_VALUE = struct.Struct("<BBBBBHI")   # _INLINE, flags, document, value length
 
 
 class DecodedPostings:
@@ -292,9 +294,17 @@ class LeanFieldWriter(W3FieldWriter):
             self.add_term(btext, [docnum], [weight], [value], [length] if length else None)
             return
         lengthbyte = length_to_byte(length) if length else 0
-        self._tindex.add(self._fieldkey + btext,
-                         _INLINE.pack(_INLINED, lengthbyte, lengthbyte, 1)
-                         + _encode_one(docnum, weight, value))
+        if weight == 1.0 and docnum < 0x10000:
+            # The commonest shapes in one pack: _INLINE, then what _encode_one makes
+            if value:
+                entry = _ONE_SHORT_VALUE.pack(_INLINED, lengthbyte, lengthbyte, 1,
+                                              _IDS_SHORT | _VALUES_SAME, docnum, len(value)) + value
+            else:
+                entry = _ONE_SHORT.pack(_INLINED, lengthbyte, lengthbyte, 1, _IDS_SHORT, docnum)
+        else:
+            entry = _INLINE.pack(_INLINED, lengthbyte, lengthbyte, 1) \
+                + _encode_one(docnum, weight, value)
+        self._tindex.add(self._fieldkey + btext, entry)
 
     def start_field(self, fieldname, fieldobj):
         super().start_field(fieldname, fieldobj)
@@ -304,18 +314,24 @@ class LeanFieldWriter(W3FieldWriter):
         """One term's postings, ascending by document; `lengths` are the
         documents' field lengths (None for a field without them); `values`
         None for a format without values."""
+        if len(ids) < self._codec._inlinelimit:
+            # What LeanTermInfo.to_bytes makes of an inlined list, without
+            # the statistics only a list in the postings file keeps.
+            minlength, maxlength = _length_range(lengths)
+            self._tindex.add(self._fieldkey + btext,
+                             _INLINE.pack(_INLINED, length_to_byte(minlength),
+                                          length_to_byte(maxlength), len(ids))
+                             + encode_postings(ids, weights, values))
+            return
         info = LeanTermInfo()
         info._df = len(ids)
         info._weight = sum(weights)
         info._maxweight = max(weights)
         info._minid, info._maxid = ids[0], ids[-1]
         info._minlength, info._maxlength = _length_range(lengths)
-        if len(ids) < self._codec._inlinelimit:
-            info._inlined = encode_postings(ids, weights, values)
-        else:
-            info._offset = self._postfile.tell()
-            self._write_blocks(ids, weights, values, lengths)
-            info._length = self._postfile.tell() - info._offset
+        info._offset = self._postfile.tell()
+        self._write_blocks(ids, weights, values, lengths)
+        info._length = self._postfile.tell() - info._offset
         self._tindex.add(self._fieldkey + btext, info.to_bytes())
 
     def _write_blocks(self, ids, weights, values, lengths) -> None:

@@ -21,7 +21,8 @@ The archive's own fields (`indexer.schema`) say how their postings are kept
     "pairs"      document number and the field's own payload, alternating in
                  one list: a frequency (words), a position or a list of them
                  (bigrams); the field turns payloads into weights and values
-                 (`pooled_postings`) when the segment is written
+                 (`pooled_postings`, `pooled_posting` for one) when the
+                 segment is written
 
 Any other field keeps Whoosh's posting tuple as arrays of documents and
 weights and a list of values (`_Term`).
@@ -347,7 +348,7 @@ def write_postings(fieldwriter, schema, lengths, terms) -> None:
             else:
                 if lean and len(postings) == 2:
                     docnum = postings[0]
-                    (weight,), (value,) = field.pooled_postings(postings[1:])
+                    weight, value = field.pooled_posting(postings[1])
                     fieldwriter.add_one(tbytes, docnum, weight, value,
                                         field_lengths[docnum] if field_lengths else 0)
                     continue

@@ -5,6 +5,7 @@ import struct
 import sys
 from array import array
 from itertools import accumulate
+from operator import sub
 
 from whoosh import columns, fields, formats
 from whoosh.system import pack_uint, unpack_uint
@@ -53,8 +54,7 @@ class CompactPositions(formats.Positions):
     """
 
     def encode(self, poslist):
-        deltas = array("I", [poslist[0]])
-        deltas.extend(b - a for a, b in zip(poslist, poslist[1:]))
+        deltas = array("I", [poslist[0], *map(sub, poslist[1:], poslist[:-1])])
         if _BIG_ENDIAN:
             deltas.byteswap()
         return deltas.tobytes()
@@ -104,6 +104,11 @@ class BigramField(fields.FieldType):
         weights = array("f", [1.0 if p.__class__ is int else len(p) for p in payloads])
         return weights, [one(p) if p.__class__ is int else encode(p) for p in payloads]
 
+    def pooled_posting(self, payload):
+        if payload.__class__ is int:
+            return 1.0, _ONE_POSITION.pack(payload)
+        return float(len(payload)), self.format.encode(payload)
+
     def pooled_payload(self, weight, value):
         positions = self.format.decode_positions(value)
         return positions[0] if len(positions) == 1 else positions
@@ -142,6 +147,10 @@ class WordsField(fields.TEXT):
         """As `index`: weight = frequency x field boost, value the frequency."""
         boost = self.format.field_boost
         return array("f", [f * boost for f in frequencies]), [pack_uint(f) for f in frequencies]
+
+    def pooled_posting(self, frequency):
+        # The weight as a 4-byte float, as in pooled_postings' array("f")
+        return array("f", [frequency * self.format.field_boost])[0], pack_uint(frequency)
 
     def pooled_payload(self, weight, value):
         return unpack_uint(value)[0]
