@@ -10,7 +10,7 @@ calls per candidate word.
 
 `FastTokenizer` finds the same route in one right-to-left pass, keeping only
 each position's best score and end, with each word's log frequency computed
-once per process. Every float is computed by the same operations in the
+once per process (and looked up once per candidate). Every float is computed by the same operations in the
 same order, so scores, ties and therefore words are exactly jieba's (a test
 compares them on the corpus's texts and random ones); what follows the route
 (jieba's buffering of single characters and its HMM for unknown runs) is
@@ -41,7 +41,8 @@ BLOCKS_KEPT = 30_000
 class FastTokenizer(jieba.Tokenizer):
 
     def __init__(self, dictionary=jieba.DEFAULT_DICT):
-        self._log_frequency: dict[str, float] = {}   # word -> log(its frequency)
+        # word -> log(its frequency); a prefix of words that is none -> False
+        self._log_frequency: dict[str, float | bool] = {}
         self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
         super().__init__(dictionary)
 
@@ -73,13 +74,13 @@ class FastTokenizer(jieba.Tokenizer):
             i = k
             frag = sentence[k]
             while True:
-                freq = FREQ.get(frag)
-                if freq is None:   # no word starts with frag
-                    break
-                if freq:           # frag is a word, not only a prefix of one
-                    lf = memo.get(frag)
-                    if lf is None:
-                        lf = memo[frag] = log(freq)
+                lf = memo.get(frag)
+                if lf is None:     # not looked up yet
+                    freq = FREQ.get(frag)
+                    if freq is None:   # no word starts with frag
+                        break
+                    lf = memo[frag] = log(freq) if freq else False
+                if lf is not False:    # frag is a word, not only a prefix of one
                     score = lf - logtotal + scores[i + 1]
                     # calc's max over (score, end): the later end on a tie
                     if best is None or score >= best:
