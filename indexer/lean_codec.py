@@ -405,17 +405,17 @@ class TermsTable(OrderedHashWriter):
     def _write_hashes(self):
         # As HashWriter._write_hashes, each table in one write.
         self._write_pending()
-        dbfile, null, pack = self.dbfile, (0, 0), _HASH_POINTER.pack
+        dbfile, pack, null = self.dbfile, _HASH_POINTER.pack, _HASH_POINTER.pack(0, 0)
         for entries in self.buckets:
             numslots = 2 * len(entries)
             self.directory.append((dbfile.tell(), numslots))
-            hashtable = [null] * numslots
-            for hashval, position in entries:
-                slot = (hashval >> 8) % numslots
-                while hashtable[slot] != null:
+            table = [None] * numslots
+            for entry in entries:
+                slot = (entry[0] >> 8) % numslots
+                while table[slot] is not None:
                     slot = (slot + 1) % numslots
-                hashtable[slot] = (hashval, position)
-            dbfile.write(b"".join([pack(h, p) for h, p in hashtable]))
+                table[slot] = entry
+            dbfile.write(b"".join([null if entry is None else pack(*entry) for entry in table]))
 
     def _write_extras(self):
         # The key positions as the GrowableArray Whoosh appends them to ends up:
