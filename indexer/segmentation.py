@@ -33,6 +33,8 @@ from jieba import finalseg
 from jieba.finalseg import MIN_FLOAT, start_P, trans_P, emit_P
 
 
+_NO_SCORE = float("-inf")   # below any route's score: no word starts here
+
 # Blocks whose words are kept, per process: about 10 MB; the memo is
 # emptied when full, which keeps what recurs often enough.
 BLOCKS_KEPT = 30_000
@@ -41,8 +43,9 @@ BLOCKS_KEPT = 30_000
 class FastTokenizer(jieba.Tokenizer):
 
     def __init__(self, dictionary=jieba.DEFAULT_DICT):
-        # word -> log(its frequency); a prefix of words that is none -> False
+        # word -> log(its frequency) - log(total); a prefix of words that is none -> False
         self._log_frequency: dict[str, float | bool] = {}
+        self._memo_total = None   # the total those were computed with
         self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
         super().__init__(dictionary)
 
@@ -63,33 +66,37 @@ class FastTokenizer(jieba.Tokenizer):
         route takes from there: `route[x][1]` of `calc(sentence, get_DAG(sentence), route)`."""
         self.check_initialized()
         FREQ = self.FREQ
-        memo = self._log_frequency
-        n = len(sentence)
         logtotal = log(self.total)
+        if self._memo_total != self.total:
+            self._log_frequency.clear()
+            self._memo_total = self.total
+        memo = self._log_frequency   # log(freq) - logtotal, as calc subtracts it first
+        get = memo.get
+        n = len(sentence)
         scores = [0.0] * (n + 1)
         ends = [0] * n
         for k in range(n - 1, -1, -1):
-            best = None
+            best = _NO_SCORE
             end = k
             i = k
             frag = sentence[k]
             while True:
-                lf = memo.get(frag)
+                lf = get(frag)
                 if lf is None:     # not looked up yet
                     freq = FREQ.get(frag)
                     if freq is None:   # no word starts with frag
                         break
-                    lf = memo[frag] = log(freq) if freq else False
+                    lf = memo[frag] = log(freq) - logtotal if freq else False
                 if lf is not False:    # frag is a word, not only a prefix of one
-                    score = lf - logtotal + scores[i + 1]
+                    score = lf + scores[i + 1]
                     # calc's max over (score, end): the later end on a tie
-                    if best is None or score >= best:
+                    if score >= best:
                         best, end = score, i
                 i += 1
                 if i >= n:
                     break
                 frag = sentence[k:i + 1]
-            if best is None:   # calc's one-character fallback: log(1) - logtotal
+            if best is _NO_SCORE:   # calc's one-character fallback: log(1) - logtotal
                 best = 0.0 - logtotal + scores[k + 1]
             scores[k] = best
             ends[k] = end
