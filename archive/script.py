@@ -9,6 +9,8 @@ the original: that is what lets a highlight land in the document's own script.
 from __future__ import annotations
 
 import functools
+from operator import and_, ne
+
 import opencc
 
 # Variants that OpenCC's t2s leaves alone but readers treat as one character
@@ -22,6 +24,23 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def _convert_same_length(text: str, config: str) -> str:
+    if len(text) >= _LONG:
+        return _convert_long(text, config)
+    return _convert(text, config)
+
+
+# A document's body is converted more than once (folded for extraction, its
+# script detected, folded again with its title for the index): the last few
+# long texts' conversions are kept.
+_LONG = 200
+
+
+@functools.lru_cache(maxsize=8)
+def _convert_long(text: str, config: str) -> str:
+    return _convert(text, config)
+
+
+def _convert(text: str, config: str) -> str:
     converted = _converter(config).convert(text)
     if len(converted) == len(text):
         return converted
@@ -66,14 +85,16 @@ def detect_script(text: str) -> str:
     Scraper damage (a traditional editor's name in a simplified page) is
     tolerated by the thresholds.
     """
-    simplified = to_simplified(text)
-    traditional = to_traditional(text)
-    trad = simp = 0
-    for orig, s, t in zip(text, simplified, traditional):
-        if orig != s:
-            trad += 1
-        elif orig != t:
-            simp += 1
+    # Counted in C: traditional where t2s changes the character, simplified
+    # where s2t changes one that t2s leaves alone.
+    changed_by_t2s = list(map(ne, text, to_simplified(text)))
+    trad = sum(changed_by_t2s)
+    if trad == 0:
+        # No traditional character: simplified however many s2t would change.
+        # Most pages; and s2t (phrase rules) costs 70 times t2s.
+        return "simplified"
+    changed_by_s2t = list(map(ne, text, to_traditional(text)))
+    simp = sum(changed_by_s2t) - sum(map(and_, changed_by_t2s, changed_by_s2t))
     total = trad + simp
     if total == 0:
         return "simplified"

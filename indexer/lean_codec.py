@@ -17,11 +17,14 @@ header for lists in the postings file, and only what the postings cannot
 tell for inlined ones; block headers are a fixed struct instead of a pickle. Everything else is W3's own:
 the terms file, the per-document columns, the segment.
 
-The writer takes whole posting lists (`LeanFieldWriter.add_term`), which the
-in-memory pool (`indexer.posting_pool`) holds already grouped.
+The writer takes whole posting lists (`LeanFieldWriter.add_term`, and
+`add_one` for the many terms with one posting), which the in-memory pool
+(`indexer.posting_pool`) holds already grouped, and writes the terms file
+through `TermsTable`: W3's file, byte for byte, written in bulk.
 """
 from __future__ import annotations
 
+import hashlib
 import struct
 import sys
 import zlib
@@ -31,6 +34,7 @@ from operator import sub
 
 from whoosh.codec.whoosh3 import (W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
                                   W3TermInfo, W3TermsReader)
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
@@ -75,21 +79,24 @@ def _numbers(kind: str, data, start: int, count: int) -> tuple[array, int]:
 
 def encode_postings(ids, weights, values) -> bytes:
     """One list of postings: ascending document numbers, float weights, and
-    bytes values, all empty (a format without values) or none."""
+    bytes values, all empty or None (a format without values) or none."""
     if len(ids) == 1:  # most terms of a segment
-        return _encode_one(ids[0], weights[0], values[0])
+        return _encode_one(ids[0], weights[0], values[0] if values else None)
     deltas = [ids[0], *map(sub, ids[1:], ids[:-1])]
     flags = _IDS_SHORT if max(deltas) < 0x10000 else 0
     parts = [b"", _bytes("H" if flags & _IDS_SHORT else "I", deltas)]
     if weights.count(1.0) == len(weights):
         flags |= _WEIGHTS_ONE
-    elif all(w.is_integer() and 0 <= w < 256 for w in weights):
+    elif min(weights) >= 0 and max(weights) < 256 and all(map(float.is_integer, weights)):
         flags |= _WEIGHTS_BYTE
-        parts.append(bytes(int(w) for w in weights))
+        parts.append(bytes(map(int, weights)))
     else:
         flags |= _WEIGHTS_FLOAT
         parts.append(_bytes("f", weights))
-    lengths = [len(v) if v else 0 for v in values]
+    try:  # C loops where every value is bytes, as the pool's are
+        lengths = list(map(len, values)) if values else [0]
+    except TypeError:  # None among them
+        lengths = [len(v) if v else 0 for v in values]
     longest = max(lengths)
     if longest == 0:
         flags |= _VALUES_NONE
@@ -100,7 +107,8 @@ def encode_postings(ids, weights, values) -> bytes:
         flags |= _VALUES_SHORT if longest < 0x10000 else _VALUES_LONG
         parts.append(_bytes("H" if longest < 0x10000 else "I", lengths))
     if longest:
-        parts.append(b"".join(v or b"" for v in values))
+        parts.append(b"".join([v or b"" for v in values]) if None in values
+                     else b"".join(values))
     parts[0] = bytes((flags,))
     return b"".join(parts)
 
@@ -125,6 +133,8 @@ def _encode_one(docnum: int, weight: float, value: bytes) -> bytes:
 
 
 _SHORT, _LONG, _FLOAT = struct.Struct("<H"), struct.Struct("<I"), struct.Struct("<f")
+_ONE_SHORT = struct.Struct("<BBBBBH")          # _INLINE, flags, document
+_ONE_SHORT_VALUE = struct.Struct("<BBBBBHI")   # _INLINE, flags, document, value length
 
 
 class DecodedPostings:
@@ -248,8 +258,20 @@ class LeanCodec(W3Codec):
 
 
 class LeanFieldWriter(W3FieldWriter):
-    """Writes whole posting lists (`add_term`); Whoosh's posting-at-a-time
-    calls (start_term, add, finish_term) gather one list and write it so."""
+    """Writes whole posting lists (`add_term`, `add_one`); Whoosh's
+    posting-at-a-time calls (start_term, add, finish_term) gather one list
+    and write it so."""
+
+    def __init__(self, codec, storage, segment):
+        # As W3FieldWriter's, with the terms file written by TermsTable.
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = TermsTable(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
 
     def start_term(self, btext):
         self._btext = btext
@@ -263,22 +285,54 @@ class LeanFieldWriter(W3FieldWriter):
         ids, weights, values, lengths = self._gathered
         self.add_term(self._btext, ids, array("f", weights), values, lengths)
 
+    def add_one(self, btext: bytes, docnum: int, weight: float, value: bytes | None,
+                length: int = 0) -> None:
+        """A term with one posting (most terms of a segment): what `add_term`
+        writes of it, without lists or a term info; `length` is the
+        document's field length (0 for a field without lengths)."""
+        if self._codec._inlinelimit <= 1:
+            self.add_term(btext, [docnum], [weight], [value], [length] if length else None)
+            return
+        lengthbyte = length_to_byte(length) if length else 0
+        if weight == 1.0 and docnum < 0x10000:
+            # The commonest shapes in one pack: _INLINE, then what _encode_one makes
+            if value:
+                entry = _ONE_SHORT_VALUE.pack(_INLINED, lengthbyte, lengthbyte, 1,
+                                              _IDS_SHORT | _VALUES_SAME, docnum, len(value)) + value
+            else:
+                entry = _ONE_SHORT.pack(_INLINED, lengthbyte, lengthbyte, 1, _IDS_SHORT, docnum)
+        else:
+            entry = _INLINE.pack(_INLINED, lengthbyte, lengthbyte, 1) \
+                + _encode_one(docnum, weight, value)
+        self._tindex.add(self._fieldkey + btext, entry)
+
+    def start_field(self, fieldname, fieldobj):
+        super().start_field(fieldname, fieldobj)
+        self._fieldkey = pack_ushort(self._fieldid)
+
     def add_term(self, btext: bytes, ids, weights, values, lengths=None) -> None:
         """One term's postings, ascending by document; `lengths` are the
-        documents' field lengths (None for a field without them)."""
+        documents' field lengths (None for a field without them); `values`
+        None for a format without values."""
+        if len(ids) < self._codec._inlinelimit:
+            # What LeanTermInfo.to_bytes makes of an inlined list, without
+            # the statistics only a list in the postings file keeps.
+            minlength, maxlength = _length_range(lengths)
+            self._tindex.add(self._fieldkey + btext,
+                             _INLINE.pack(_INLINED, length_to_byte(minlength),
+                                          length_to_byte(maxlength), len(ids))
+                             + encode_postings(ids, weights, values))
+            return
         info = LeanTermInfo()
         info._df = len(ids)
         info._weight = sum(weights)
         info._maxweight = max(weights)
         info._minid, info._maxid = ids[0], ids[-1]
         info._minlength, info._maxlength = _length_range(lengths)
-        if len(ids) < self._codec._inlinelimit:
-            info._inlined = encode_postings(ids, weights, values)
-        else:
-            info._offset = self._postfile.tell()
-            self._write_blocks(ids, weights, values, lengths)
-            info._length = self._postfile.tell() - info._offset
-        self._tindex.add(pack_ushort(self._fieldid) + btext, info.to_bytes())
+        info._offset = self._postfile.tell()
+        self._write_blocks(ids, weights, values, lengths)
+        info._length = self._postfile.tell() - info._offset
+        self._tindex.add(self._fieldkey + btext, info.to_bytes())
 
     def _write_blocks(self, ids, weights, values, lengths) -> None:
         size = self._codec._blocklimit
@@ -286,7 +340,8 @@ class LeanFieldWriter(W3FieldWriter):
         for start in range(0, len(ids), size):
             end = min(start + size, len(ids))
             block_weights = weights[start:end]
-            data = encode_postings(ids[start:end], block_weights, values[start:end])
+            data = encode_postings(ids[start:end], block_weights,
+                                   values[start:end] if values else None)
             deflated = zlib.compress(data, _DEFLATE_LEVEL, wbits=-15)
             if len(deflated) < len(data):
                 data = deflated
@@ -306,6 +361,74 @@ def _length_range(lengths) -> tuple[int | None, int]:
         return None, 0
     present = [n for n in lengths if n]
     return (min(present), max(present)) if present else (None, 0)
+
+
+class TermsTable(OrderedHashWriter):
+    """Whoosh's ordered hash file of terms (what OrderedHashReader reads),
+    byte for byte, written in bulk.
+
+    Whoosh's writer asks the file for its position twice per term and writes
+    each term in three calls: at hundreds of thousands of terms a segment,
+    that was a large share of writing one. Here positions are counted, the
+    entries go out in batches, and each hash table in one write.
+    """
+
+    _BATCH = 4096   # entries between writes
+
+    def __init__(self, dbfile):
+        super().__init__(dbfile)
+        self._at = dbfile.tell()
+        self._positions: list[int] = []
+        self._pending: list[bytes] = []
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
+        at = self._at
+        self._positions.append(at)
+        self._pending.append(_ENTRY_LENGTHS.pack(len(key), len(value)) + key + value)
+        self._at = at + 8 + len(key) + len(value)
+        # filetables.md5_hash: the low 32 bits of the key's MD5
+        h = int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[12:], "big")
+        self.buckets[h & 255].append((h, at))
+        self.lastkey = key
+        if len(self._pending) >= self._BATCH:
+            self._write_pending()
+
+    def tell(self) -> int:
+        return self._at
+
+    def _write_pending(self) -> None:
+        self.dbfile.write(b"".join(self._pending))
+        self._pending = []
+
+    def _write_hashes(self):
+        # As HashWriter._write_hashes, each table in one write.
+        self._write_pending()
+        dbfile, pack, null = self.dbfile, _HASH_POINTER.pack, _HASH_POINTER.pack(0, 0)
+        for entries in self.buckets:
+            numslots = 2 * len(entries)
+            self.directory.append((dbfile.tell(), numslots))
+            table = [None] * numslots
+            for entry in entries:
+                slot = (entry[0] >> 8) % numslots
+                while table[slot] is not None:
+                    slot = (slot + 1) % numslots
+                table[slot] = entry
+            dbfile.write(b"".join([null if entry is None else pack(*entry) for entry in table]))
+
+    def _write_extras(self):
+        # The key positions as the GrowableArray Whoosh appends them to ends up:
+        # the narrowest of its types that holds the last (largest) one.
+        last = self._positions[-1] if self._positions else 0
+        kind = "H" if last < 2 ** 16 else "i" if last < 2 ** 31 else "I" if last < 2 ** 32 \
+            else "q"
+        self.index.array = array(kind, self._positions)
+        super()._write_extras()
+
+
+_ENTRY_LENGTHS = struct.Struct("!ii")   # filetables._lengths
+_HASH_POINTER = struct.Struct("!Iq")    # filetables._pointer
 
 
 class LeanTermsReader(W3TermsReader):

@@ -8,11 +8,24 @@ CPU (pickle.dump and pickle.load per posting, the sort, heapq's merge).
 
 Postings arrive in document order, so within a term they are already
 sorted: only the terms need sorting, once, when the segment is written.
-Here each term keeps arrays of its document numbers and weights and a list
-of its values. When the pool outgrows its memory limit it is written to a
-run file term by term (one pickle per term, not per posting), and the runs
-are merged by term at the end, concatenating each term's postings in run
-order, which is document order.
+When the pool outgrows its memory limit it is written to a run file term by
+term (one pickle per term, not per posting), and the runs are merged by term
+at the end, concatenating each term's postings in run order, which is
+document order.
+
+The archive's own fields (`indexer.schema`) say how their postings are kept
+(`pool_layout`), since per posting even a tuple or an array append counts:
+
+    "documents"  the term's document numbers only (weight 1, no value):
+                 the character field
+    "pairs"      document number and the field's own payload, alternating in
+                 one list: a frequency (words), a position or a list of them
+                 (bigrams); the field turns payloads into weights and values
+                 (`pooled_postings`, `pooled_posting` for one) when the
+                 segment is written
+
+Any other field keeps Whoosh's posting tuple as arrays of documents and
+weights and a list of values (`_Term`).
 """
 from __future__ import annotations
 
@@ -27,11 +40,14 @@ from whoosh.writing import SegmentWriter
 
 # Rough bytes of memory per posting (a 4-byte document number, a 4-byte
 # weight, a list slot) and per term (its key, arrays and list) in the pool;
-# a value's own bytes are added as they come.
+# a value's own bytes are added as they come. A list slot is 8 bytes; a
+# document number is one int object shared by all its postings.
 _POSTING_BYTES = 16
 _VALUE_OVERHEAD = 33
 _TERM_BYTES = 260
+_SLOT_BYTES = 8
 _EMPTY = b""
+DOCUMENTS, PAIRS = "documents", "pairs"
 
 
 class _Term:
@@ -42,30 +58,55 @@ class _Term:
         self.weights = array("f")  # what Whoosh's postings writer keeps, too
         self.values: list[bytes] = []
 
+    def extend(self, more: "_Term") -> None:
+        self.ids.extend(more.ids)
+        self.weights.extend(more.weights)
+        self.values.extend(more.values)
+
 
 class MemoryPostingPool:
     """The postings of one segment, grouped by field and term.
 
     Offers what Whoosh's SegmentWriter asks of its pool (`add` with a
     posting tuple, as merging a segment in does; `fieldnames`; `cleanup`),
-    `add_field` for a document's field at once, and `terms`, every posting
-    list in order, for `PooledSegmentWriter._flush_segment`.
+    `add_field` for a document's field at once, `add_pooled` for a field
+    with a `pool_layout`, and `terms`, every posting list in order, for
+    `PooledSegmentWriter._flush_segment`.
     """
 
-    def __init__(self, tempstore, limitmb: int):
+    def __init__(self, tempstore, limitmb: int, schema=None):
         self.tempstore = tempstore
         self.limit = limitmb * 1024 * 1024
         self.size = 0
+        self.schema = schema
         self.fieldnames: set[str] = set()
-        self.fields: dict[str, dict[bytes, _Term]] = {}
+        self.fields: dict[str, dict] = {}
         self.runs: list[str] = []
 
-    def add(self, item) -> None:
-        fieldname, tbytes, docnum, weight, vbytes = item
+    def _terms(self, fieldname: str) -> dict:
         terms = self.fields.get(fieldname)
         if terms is None:
             terms = self.fields[fieldname] = {}
             self.fieldnames.add(fieldname)
+        return terms
+
+    def add(self, item) -> None:
+        fieldname, tbytes, docnum, weight, vbytes = item
+        layout = self.layout(fieldname)
+        if layout is not None:  # a merged segment's posting, in the field's own layout
+            key = tbytes.decode("utf-8")
+            entry = self._terms(fieldname).get(key)
+            if entry is None:
+                entry = self.fields[fieldname][key] = []
+                self.size += _TERM_BYTES + len(tbytes)
+            entry.append(docnum)
+            if layout == PAIRS:
+                entry.append(self.schema[fieldname].pooled_payload(weight, vbytes))
+            self.size += _POSTING_BYTES + _VALUE_OVERHEAD
+            if self.size > self.limit:
+                self._spill()
+            return
+        terms = self._terms(fieldname)
         term = terms.get(tbytes)
         if term is None:
             term = terms[tbytes] = _Term()
@@ -81,14 +122,16 @@ class MemoryPostingPool:
         if self.size > self.limit:
             self._spill()
 
+    def layout(self, fieldname: str) -> str | None:
+        if self.schema is None or fieldname not in self.schema:
+            return None
+        return getattr(self.schema[fieldname], "pool_layout", None)
+
     def add_field(self, fieldname: str, docnum: int, postings, boost: float) -> int:
         """Add one document's postings of one field: (term, freq, weight, value)
         as a field's `index` yields them. Returns the field's length (its
         total frequency). The same as `add` per posting, without a tuple each."""
-        terms = self.fields.get(fieldname)
-        if terms is None:
-            terms = self.fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
+        terms = self._terms(fieldname)
         size = self.size
         length = 0
         for tbytes, freq, weight, vbytes in postings:
@@ -110,19 +153,53 @@ class MemoryPostingPool:
             self._spill()
         return length
 
+    def add_pooled(self, fieldname: str, layout: str, docnum: int, terms, payload_bytes: int,
+                   length: int) -> None:
+        """Add one document's terms of a field with a `pool_layout`: its
+        distinct terms (DOCUMENTS), or term -> payload (PAIRS). `length`
+        units of payload take `payload_bytes` each."""
+        pooled = self._terms(fieldname)
+        new = 0
+        if layout == DOCUMENTS:
+            for term in terms:
+                entry = pooled.get(term)
+                if entry is None:
+                    pooled[term] = [docnum]
+                    new += 1
+                else:
+                    entry.append(docnum)
+            slots = len(terms)
+        else:
+            for term, payload in terms.items():
+                entry = pooled.get(term)
+                if entry is None:
+                    pooled[term] = [docnum, payload]
+                    new += 1
+                else:
+                    entry.append(docnum)
+                    entry.append(payload)
+            slots = 2 * len(terms)
+        self.size += new * _TERM_BYTES + slots * _SLOT_BYTES + length * payload_bytes
+        if self.size > self.limit:
+            self._spill()
+
     def _sorted_terms(self):
-        """(fieldname, term bytes, _Term) of the pool in memory, in order."""
+        """(fieldname, term, postings) of the pool in memory, in order."""
         for fieldname in sorted(self.fields):
             terms = self.fields[fieldname]
-            for tbytes in sorted(terms):
-                yield fieldname, tbytes, terms[tbytes]
+            # A pooled field's terms are str: in code point order, which is
+            # the order of their UTF-8 bytes.
+            for key in sorted(terms):
+                yield fieldname, key, terms[key]
 
     def _spill(self) -> None:
         name = f"{random_name()}.run"
+        dump = pickle.dump
         with self.tempstore.create_file(name).raw_file() as handle:
-            for fieldname, tbytes, term in self._sorted_terms():
-                pickle.dump((fieldname, tbytes, term.ids.tobytes(), term.weights.tobytes(),
-                             term.values), handle, pickle.HIGHEST_PROTOCOL)
+            for fieldname, key, term in self._sorted_terms():
+                if isinstance(term, _Term):
+                    term = (term.ids.tobytes(), term.weights.tobytes(), term.values)
+                dump((fieldname, key, term), handle, pickle.HIGHEST_PROTOCOL)
         self.runs.append(name)
         self.fields = {}
         self.size = 0
@@ -131,18 +208,21 @@ class MemoryPostingPool:
         with self.tempstore.open_file(name).raw_file() as handle:
             while True:
                 try:
-                    fieldname, tbytes, ids, weights, values = pickle.load(handle)
+                    fieldname, key, postings = pickle.load(handle)
                 except EOFError:
                     return
-                term = _Term()
-                term.ids.frombytes(ids)
-                term.weights.frombytes(weights)
-                term.values = values
-                yield fieldname, tbytes, term
+                if isinstance(postings, tuple):
+                    term = _Term()
+                    term.ids.frombytes(postings[0])
+                    term.weights.frombytes(postings[1])
+                    term.values = postings[2]
+                    postings = term
+                yield fieldname, key, postings
 
     def terms(self):
-        """(fieldname, term bytes, _Term) for every term, sorted by field and
-        term, each with all its postings in document order."""
+        """(fieldname, term, postings) for every term, sorted by field and
+        term, each with all its postings in document order: a `_Term`, or a
+        list in the field's `pool_layout` (str terms)."""
         if not self.runs:
             yield from self._sorted_terms()
             return
@@ -151,12 +231,10 @@ class MemoryPostingPool:
         sources = [self._read_run(name) for name in self.runs] + [self._sorted_terms()]
         merged = heapq.merge(*sources, key=itemgetter(0, 1))
         for _key, group in groupby(merged, key=itemgetter(0, 1)):
-            fieldname, tbytes, term = next(group)
+            fieldname, key, postings = next(group)
             for _f, _t, more in group:
-                term.ids.extend(more.ids)
-                term.weights.extend(more.weights)
-                term.values.extend(more.values)
-            yield fieldname, tbytes, term
+                postings.extend(more)
+            yield fieldname, key, postings
 
     def cleanup(self) -> None:
         for name in self.runs:
@@ -172,7 +250,9 @@ class PooledSegmentWriter(SegmentWriter):
     """Whoosh's SegmentWriter with postings pooled in memory by term.
 
     Field lengths, which Whoosh looked up once per posting as it wrote it,
-    are read once per document and scored field.
+    are read once per document and scored field. Documents and fields carry
+    no boosts of their own (the archive gives none; the schema's field
+    boosts apply as usual).
     """
 
     def __init__(self, ix, limitmb: int = 128, **kwargs):
@@ -182,7 +262,7 @@ class PooledSegmentWriter(SegmentWriter):
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} has vectors or spelling, which this writer "
                                  "does not write")
-        self.pool = MemoryPostingPool(self._tempstorage, limitmb)
+        self.pool = MemoryPostingPool(self._tempstorage, limitmb, self.schema)
 
     def add_document(self, **fields):
         # As SegmentWriter.add_document, without vectors and spelling words,
@@ -191,9 +271,11 @@ class PooledSegmentWriter(SegmentWriter):
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
-        docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        if len(fieldnames) < len(fields) and any(name.endswith("boost") for name in fields):
+            raise ValueError("this writer takes no document or field boosts")
         self._check_fields(schema, fieldnames)
+        pool = self.pool
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -203,8 +285,13 @@ class PooledSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    boost = self._field_boost(fields, fieldname, docboost)
-                    total = self.pool.add_field(fieldname, docnum, field.index(value), boost)
+                    layout = getattr(field, "pool_layout", None)
+                    if layout is None:
+                        total = pool.add_field(fieldname, docnum, field.index(value), 1.0)
+                    else:
+                        terms, total = field.pooled_terms(value)
+                        pool.add_pooled(fieldname, layout, docnum, terms, field.payload_bytes,
+                                        total)
                     if field.scorable:
                         length = total
                 customval = fields.get(f"_stored_{fieldname}", value)
@@ -233,11 +320,12 @@ class PooledSegmentWriter(SegmentWriter):
 
 def write_postings(fieldwriter, schema, lengths, terms) -> None:
     """Write grouped posting lists through a Whoosh field writer: whole lists
-    where it takes them (`LeanFieldWriter.add_term`), else a posting at a time."""
+    where it takes them (`LeanFieldWriter.add_term`, `add_one`), else a
+    posting at a time."""
     doccount = lengths.doc_count_all()
-    add_term = getattr(fieldwriter, "add_term", None)
+    lean = hasattr(fieldwriter, "add_term")
     current = None
-    for fieldname, tbytes, term in terms:
+    for fieldname, key, postings in terms:
         if fieldname != current:
             if current is not None:
                 fieldwriter.finish_field()
@@ -247,17 +335,37 @@ def write_postings(fieldwriter, schema, lengths, terms) -> None:
             field_lengths = None
             if field.scorable:
                 field_lengths = [lengths.doc_field_length(d, fieldname) for d in range(doccount)]
-        if add_term is not None:
-            add_term(tbytes, term.ids, term.weights, term.values,
-                     None if field_lengths is None else [field_lengths[d] for d in term.ids])
+            layout = getattr(field, "pool_layout", None)
+        if layout is None:
+            tbytes, ids, weights, values = key, postings.ids, postings.weights, postings.values
+        else:
+            tbytes = key.encode("utf-8")
+            if layout == DOCUMENTS:
+                if lean and len(postings) == 1:  # most terms: no lists to build
+                    fieldwriter.add_one(tbytes, postings[0], 1.0, None)
+                    continue
+                ids, weights, values = postings, array("f", [1.0]) * len(postings), None
+            else:
+                if lean and len(postings) == 2:
+                    docnum = postings[0]
+                    weight, value = field.pooled_posting(postings[1])
+                    fieldwriter.add_one(tbytes, docnum, weight, value,
+                                        field_lengths[docnum] if field_lengths else 0)
+                    continue
+                ids = postings[0::2]
+                weights, values = field.pooled_postings(postings[1::2])
+        if lean:
+            fieldwriter.add_term(tbytes, ids, weights, values,
+                                 None if field_lengths is None else [field_lengths[d] for d in ids])
             continue
         fieldwriter.start_term(tbytes)
         add = fieldwriter.add
+        values = values or [_EMPTY] * len(ids)
         if field_lengths is None:
-            for docnum, weight, value in zip(term.ids, term.weights, term.values):
+            for docnum, weight, value in zip(ids, weights, values):
                 add(docnum, weight, value, 0)
         else:
-            for docnum, weight, value in zip(term.ids, term.weights, term.values):
+            for docnum, weight, value in zip(ids, weights, values):
                 add(docnum, weight, value, field_lengths[docnum])
         fieldwriter.finish_term()
     if current is not None:

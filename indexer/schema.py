@@ -5,12 +5,14 @@ import struct
 import sys
 from array import array
 from itertools import accumulate
+from operator import sub
 
 from whoosh import columns, fields, formats
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, unpack_uint
 
-from .analysis import (CharBigramTokenizer, CharSetTokenizer, bigram_positions, word_analyzer,
-                       word_chars, word_counts)
+from .analysis import (CharBigramTokenizer, CharSetTokenizer, bigram_occurrences,
+                       bigram_positions, word_analyzer, word_chars, word_counts)
+from .posting_pool import DOCUMENTS, PAIRS
 
 # What an index generation on disk holds, as the code reads it. Raised when a
 # change to the schema or the analysis makes older indexes unreadable or wrong;
@@ -52,8 +54,7 @@ class CompactPositions(formats.Positions):
     """
 
     def encode(self, poslist):
-        deltas = array("I", [poslist[0]])
-        deltas.extend(b - a for a, b in zip(poslist, poslist[1:]))
+        deltas = array("I", [poslist[0], *map(sub, poslist[1:], poslist[:-1])])
         if _BIG_ENDIAN:
             deltas.byteswap()
         return deltas.tobytes()
@@ -83,11 +84,34 @@ class BigramField(fields.FieldType):
 
     Not scorable: no field lengths are written or read, since the bigrams only
     decide whether a document matches (jieba words rank). Indexed straight
-    from `bigram_positions`, which yields what its analyzer would.
+    from `bigram_positions`, which yields what its analyzer would; the
+    build's pool keeps each posting as its position, or list of positions
+    (`pooled_terms`, `pooled_postings`: see `indexer.posting_pool`).
     """
+
+    pool_layout = PAIRS
+    payload_bytes = 36   # an int object and, when several, a list slot per position
 
     def __init__(self):
         super().__init__(CompactPositions(), CharBigramTokenizer(), scorable=False)
+
+    def pooled_terms(self, value):
+        return bigram_occurrences(value)
+
+    def pooled_postings(self, payloads):
+        """Weights and values of postings kept as `bigram_occurrences` gives them."""
+        one, encode = _ONE_POSITION.pack, self.format.encode
+        weights = array("f", [1.0 if p.__class__ is int else len(p) for p in payloads])
+        return weights, [one(p) if p.__class__ is int else encode(p) for p in payloads]
+
+    def pooled_posting(self, payload):
+        if payload.__class__ is int:
+            return 1.0, _ONE_POSITION.pack(payload)
+        return float(len(payload)), self.format.encode(payload)
+
+    def pooled_payload(self, weight, value):
+        positions = self.format.decode_positions(value)
+        return positions[0] if len(positions) == 1 else positions
 
     def index(self, value, **kwargs):
         encode, one = self.format.encode, _ONE_POSITION.pack
@@ -109,8 +133,27 @@ class WordsField(fields.TEXT):
     would; the analyzer stays for parsing queries.
     """
 
+    pool_layout = PAIRS   # in the build's pool: each posting's frequency
+    payload_bytes = 0     # small ints are shared
+
     def __init__(self, field_boost: float = 1.0):
         super().__init__(analyzer=word_analyzer(), phrase=False, field_boost=field_boost)
+
+    def pooled_terms(self, value):
+        counts = word_counts(value)
+        return counts, sum(counts.values())
+
+    def pooled_postings(self, frequencies):
+        """As `index`: weight = frequency x field boost, value the frequency."""
+        boost = self.format.field_boost
+        return array("f", [f * boost for f in frequencies]), [pack_uint(f) for f in frequencies]
+
+    def pooled_posting(self, frequency):
+        # The weight as a 4-byte float, as in pooled_postings' array("f")
+        return array("f", [frequency * self.format.field_boost])[0], pack_uint(frequency)
+
+    def pooled_payload(self, weight, value):
+        return unpack_uint(value)[0]
 
     def index(self, value, **kwargs):
         # As formats.Frequency.word_values: weight = frequency x field boost.
@@ -127,8 +170,15 @@ class CharField(fields.FieldType):
     thousands of posting lists for a common one).
     """
 
+    pool_layout = DOCUMENTS   # in the build's pool: the documents alone
+    payload_bytes = 0
+
     def __init__(self):
         super().__init__(formats.Existence(), CharSetTokenizer(), scorable=False)
+
+    def pooled_terms(self, value):
+        chars = word_chars(value)
+        return chars, len(chars)
 
     def index(self, value, **kwargs):
         for ch in word_chars(value):

@@ -101,6 +101,9 @@ class _ReportingTask(SubWriterTask):
         if not self.running:
             writer.cancel()
             return
+        # Held past the segment's cleanup: millions of pooled postings go with
+        # the process's exit (os._exit), not freed one object at a time.
+        self.pooled = writer.pool.fields
         segment = writer._finalize_segment()
         self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
 

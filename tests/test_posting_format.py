@@ -3,6 +3,7 @@ how often the pool ran out of memory and spilled to disk, and the lean codec
 reads back exactly what was written, as Whoosh's own codec does."""
 from __future__ import annotations
 
+import re
 from array import array
 
 import pytest
@@ -13,7 +14,7 @@ from whoosh import index as whoosh_index
 from indexer import build, store
 from indexer import posting_pool
 
-from .conftest import SEEDS
+from .conftest import SEEDS, write_jsonl
 
 
 def _everything(index_dir):
@@ -37,8 +38,8 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
     original_init, original_terms = posting_pool.MemoryPostingPool.__init__, \
         posting_pool.MemoryPostingPool.terms
 
-    def tiny_pool(self, tempstore, limitmb):
-        original_init(self, tempstore, limitmb)
+    def tiny_pool(self, tempstore, limitmb, schema=None):
+        original_init(self, tempstore, limitmb, schema)
         self.limit = 100_000  # bytes: the five seeds spill several times
 
     def counting_terms(self):
@@ -166,3 +167,51 @@ def test_a_parallel_build_indexes_what_a_serial_one_does(tmp_path, monkeypatch):
     report = build([SEEDS], tmp_path / "parallel", workers=2)
     assert report.added == 5
     assert _by_id(tmp_path / "parallel") == _by_id(tmp_path / "serial")
+
+
+def _segment_files(index_dir) -> list[dict[str, bytes]]:
+    """The bytes of every file of each segment of an index, in the index's
+    order, by file name less the segment's random id."""
+    generation = store.current_generation(index_dir)
+    segments = []
+    for segment in whoosh_index.open_dir(str(generation))._segments():
+        prefix = f"MAIN_{segment.segment_id().split('_', 1)[1]}."
+        segments.append({path.name[len(prefix):]: path.read_bytes()
+                         for path in generation.glob(prefix + "*")})
+    return segments
+
+
+def test_the_pooled_writer_writes_the_bytes_whoosh_s_own_writer_does(tmp_path, monkeypatch):
+    # Whoosh's SegmentWriter sends each posting through its external sort and
+    # the codec's posting-at-a-time calls; the pooled writer keeps fields'
+    # postings in its own shapes and writes whole lists. Phrases of the seeds
+    # as documents, so that common terms fill several blocks: every segment
+    # file must come out byte for byte the same, for a first build, a second
+    # segment beside it, and one segment merged from both.
+    from whoosh.writing import SegmentWriter
+
+    from indexer import writer
+
+    phrases = [s.strip() for path in sorted(SEEDS.glob("*.txt"))
+               for s in re.split(r"[。，,；\n]", path.read_text(encoding="utf-8"))
+               if len(s.strip()) >= 4]
+    records = [{"id": f"s{n}", "text": s} for n, s in enumerate(phrases)]
+    assert len(records) > 300
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    write_jsonl(first, records[:-20])
+    write_jsonl(second, records[-20:])
+
+    def built(name):
+        build([first], tmp_path / name, workers=1)
+        build([first, second], tmp_path / name, workers=1)
+        two = _segment_files(tmp_path / name)
+        ix = whoosh_index.open_dir(str(store.current_generation(tmp_path / name)))
+        writer.PooledSegmentWriter(ix, codec=writer.CODEC, compound=False).commit(optimize=True)
+        return two, _segment_files(tmp_path / name)
+
+    pooled = built("pooled")
+    monkeypatch.setattr(writer, "PooledSegmentWriter", SegmentWriter)
+    whoosh_s = built("whoosh")
+    assert [len(segments) for segments in pooled] == [2, 1]
+    assert set(pooled[0][0]) >= {"trm", "pst", "_stored.col", "_words_len.col"}
+    assert pooled == whoosh_s

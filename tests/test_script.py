@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archive.script import detect_script, fold, to_traditional
 
 from .conftest import seed_path
@@ -31,3 +34,40 @@ def test_detect_script_on_seeds():
 def test_detect_script_mixed():
     simplified = "新桥镇传达学习区工作动员部署会议精神，会议由镇党委书记主持。"
     assert detect_script(simplified + to_traditional(simplified)) == "mixed"
+
+
+def _script_by_loop(text: str) -> str:
+    """detect_script as it was first written, one character at a time."""
+    from archive.script import to_simplified
+
+    simplified, traditional = to_simplified(text), to_traditional(text)
+    trad = simp = 0
+    for orig, s, t in zip(text, simplified, traditional):
+        if orig != s:
+            trad += 1
+        elif orig != t:
+            simp += 1
+    if trad + simp == 0:
+        return "simplified"
+    share = trad / (trad + simp)
+    return "traditional" if share >= 0.8 else "simplified" if share <= 0.2 else "mixed"
+
+
+MIXED = st.text(alphabet=st.sampled_from(list("区區长長杨楊国國主持会會议議台臺南a ，。里裏后後发發干乾")),
+                max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MIXED)
+def test_detect_script_counts_as_the_character_loop_did(text):
+    # Short and long texts (long ones' conversions are remembered) of both
+    # scripts, mixed in any proportion.
+    assert detect_script(text) == _script_by_loop(text)
+    assert detect_script(text * 3) == _script_by_loop(text * 3)
+    assert len(fold(text * 3)) == len(text * 3)
+
+
+def test_detect_script_counts_as_the_character_loop_did_on_seeds():
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed_path(prefix).read_text(encoding="utf-8")
+        assert detect_script(text) == _script_by_loop(text)
