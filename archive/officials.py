@@ -15,6 +15,8 @@ import functools
 import math
 import re
 
+from . import leaders
+from .companions import companions
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
@@ -614,6 +616,28 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
 
 
+def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, name: str | None,
+                    name_at: int | None = None) -> bool:
+    """A national office whose holder makes no official here: cited in
+    passing (学习贯彻习近平总书记关于…), or named after the lead without
+    acting (`archive.leaders`). `name_at` is where a name written before
+    the post starts; without it the name, if any, follows the post."""
+    if not _is_national(title, LEAD_CHARS):
+        return False
+    if name_at is None:
+        start, end = post_end - len(title), post_end + len(name or "")
+    else:
+        start, end = name_at, post_end
+    if leaders.cited_in_speech(folded, start, end):
+        return True
+    if _at_or_act(folded, post_start, post_end) < LEAD_CHARS:
+        return False
+    # Further down, a leader jieba lists by a full name (习近平) who acts;
+    # two-character entries are too often words (晋见 is listed as a name).
+    listed = bool(name) and _known_person(name, _word_tags().get(name, ""))
+    return not (listed and leaders.acts(folded, end))
+
+
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
     """A national office named after the document's lead (quoted in passing),
     unless the title is a formal introduction.
@@ -855,7 +879,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while names_follow and not _is_national(title, _at_or_act(folded, match.start(), match.end())):
+        while names_follow and not _leader_skipped(folded, title, match.start(), match.end(), name_after(folded, position)):
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -949,7 +973,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
         state = _foreign_state_before(folded, end - len(name), is_place)
-        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
+        if _leader_skipped(folded, state + post, match.start(), match.end(), name, end - len(name)):
             continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
         if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
                          or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
@@ -964,6 +988,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
+    for name, at in companions(folded):
+        if name not in officials and name not in skip and name not in not_holding:
+            officials[name] = Official(name=original[at:at + len(name)], title="")
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET)]
 

@@ -1,0 +1,80 @@
+"""Officials named only as companions of a leader's visit or meeting.
+
+A national story closes a leader's tour with the people who came along,
+named with no office at all: 马兴瑞、石泰峰一同调研。 袁家军参加调研。
+李干杰、何立峰及中央和国家机关有关部门负责同志陪同考察。 Only office
+holders are named this way (others are 群众, 代表 or 负责同志, never by
+name), so every name of such a list is an official, with no office unless
+the text gives one elsewhere.
+
+The list must fill its clause from its start to the verb: 张三和李四一同
+参观 inside a sentence about villagers (他和妻子一同参加活动) is no list of
+names, and a clause with an office in it is read by `officials`.
+"""
+from __future__ import annotations
+
+import re
+
+from .common_words import is_common_word, word_tags
+from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run
+
+# The verb that closes the list: who came along (陪同, 一同) or took part
+# (参加, 出席), in what (调研, 会见, 上述活动).
+_ACCOMPANY = re.compile(
+    r"(?:等人?)?(?:及[^。，,；;\n]{1,30}?)?(?:分别|也|还|共同)?(?:一同|陪同|参加|出席)"
+    r"(?:调研|考察|视察|会见|会谈|座谈会?|汇报会|会议|上述活动|活动|开幕式|仪式|慰问|检查)")
+# What opens the clause holding the list.
+_CLAUSE_OPEN = "。！？；;\n"
+_LIST_MARKS = re.compile(r"、|和|及")
+# The list's own clause is short: a few names.
+_MAX_LIST = 40
+
+
+def _is_name(item: str) -> bool:
+    """A list item that reads as a person's whole name: a surname, one to
+    three characters of given name, and no word of the language (来华, 师生,
+    全体 open with surnames too)."""
+    if not 2 <= len(item) <= 4 or not is_cjk_run(item):
+        return False
+    if item[:2] in SURNAMES_2:
+        given = item[2:]
+    elif item[0] in SURNAMES_1:
+        given = item[1:]
+    else:
+        return False
+    if not given or len(item) == 4 and item[:2] not in SURNAMES_2 and not _listed_as_person(item):
+        return False  # 洛桑江村 (jieba lists it) yes; 李明同志 no
+    if any(c in NOT_IN_NAME for c in given):
+        return False
+    tag = word_tags().get(item)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    return not (len(item) == 2 and is_common_word(item))
+
+
+def _listed_as_person(item: str) -> bool:
+    return word_tags().get(item, "").startswith("nr")
+
+
+def companions(folded: str) -> list[tuple[str, int]]:
+    """(name, position) of each person listed alone before a verb of
+    accompanying, in order of appearance."""
+    found: list[tuple[str, int]] = []
+    if "同" not in folded and "参加" not in folded and "出席" not in folded:
+        return found  # the cheap test first: most documents have none
+    for verb in _ACCOMPANY.finditer(folded):
+        start = verb.start()
+        begin = start
+        while begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN and start - begin < _MAX_LIST:
+            begin -= 1
+        if begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN:
+            continue  # a longer clause: not a bare list of names
+        head = folded[begin:start]
+        items = _LIST_MARKS.split(head)
+        if not all(_is_name(item) for item in items):
+            continue
+        at = begin
+        for item in items:
+            found.append((item, at))
+            at += len(item) + 1
+    return found
