@@ -17,6 +17,7 @@ import re
 
 from . import leaders
 from .companions import companions
+from .organ_names import STATE_WORDS, organ_name_start
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
@@ -31,7 +32,7 @@ POSTS = sorted(set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表 工作专班
+领袖代表 代表 工作专班 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -42,6 +43,9 @@ _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集�
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
+# A locative or adverb ending on the post's first character (地处|长江,
+# 经常|委员会, 高处|长): the post is a misreading of two words.
+_STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
@@ -69,6 +73,9 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
     return 0 if _PERSONNEL_ACT.search(folded, max(0, start - 20), end + 20) else start
 
 
+# A temple's character opens many place names (庙荒村, 寺前镇, 宫前里): there
+# a unit closes the name a character or two later, not the temple's post.
+_NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
 # A religious body's hospital or school is civil too (佛教正德医院), and so is
@@ -76,9 +83,9 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
 # sport's committee (软式网球委员会, 桌球委员会: a sports federation's). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
-_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
+_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
-                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处")
+                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处" % _NOT_PLACE_NAME_PART)
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -507,13 +514,22 @@ def office_prefix(head: str, is_place=None) -> str:
     """
     words = _words(head, is_place)
     kept: list[str] = []
-    for at in range(len(words) - 1, -1, -1):
+    at = len(words) - 1
+    while at >= 0:
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
                 and not _names_bare_organ(word, kept):
-            break
+            # 固原市|卫生健康|委: words naming an organ, run from a place or organ
+            named_from = organ_name_start(words, at, _word_tags(), functools.partial(_opens_organ, is_place=is_place)) \
+                if any(w[-1] in _ORGAN_END for w in kept) else None
+            if named_from is None:
+                break
+            kept.extend(reversed(words[named_from + 1:at + 1]))
+            at = named_from
+            continue
         kept.append(word)
+        at -= 1
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
     if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (
@@ -522,10 +538,20 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
+        if kept and kept[0].startswith(tuple(STATE_WORDS)) and any(w[-1] in _ORGAN_END for w in kept[1:first_place]):
+            first_place = 0  # 国家烟草专卖局|吉林省局: a state organ holds the place's
         while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
             first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _opens_organ(word: str, is_place=None) -> bool:
+    """A place or an organ word an organ's name may run from (固原市, 省)."""
+    if len(word) == 1:
+        return word in _ORGAN_END
+    return (bool(is_place) and is_place(word)) or (
+        word[-1] in _ORGAN_END and not _POST_RE.search(word) and _word_tags().get(word, "n") not in _STOP_TAGS)
 
 
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
@@ -844,7 +870,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
-        if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
+        if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
+                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
         if _civil_body_before(folded, match.start(), match.end()):
             spaced = folded[match.end():match.end() + 1] == " "
@@ -853,7 +880,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
-            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
+            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END) \
+            and not folded.endswith("政协", 0, match.start())  # 全国政协委员傅小云是…: a conference's member
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
         if title == post and folded[match.start() - 1:match.start()] == " ":
@@ -969,6 +997,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices
             continue
+        if len(name) == 3 and name[-1] in _LIST_JOINS and name_after(folded, match.end()):
+            continue  # 省委书记陈刚和省长吴晓军: 和 joins two people, the post is the next one's
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)

@@ -71,3 +71,58 @@ def test_a_national_leader_cited_in_another_leaders_words_or_acting(text, found)
 def test_a_leader_further_down_who_neither_acts_nor_is_listed_is_no_official():
     # After the lead, named in passing: he does nothing in the story.
     assert offices(LEAD_PADDING + "村民们常说起习近平总书记的关怀。") == {}
+
+
+# The hundred commonest Chinese surnames (public registry statistics).
+COMMONEST_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马胡朱郭何罗高林郑梁谢唐许冯宋韩邓彭曹曾田于肖潘袁董叶杜丁蒋"
+                      "程余吕魏蔡苏任卢沈姜姚钟崔陆谭汪石付贾范金方韦夏廖侯白孟邹秦尹江熊薛邱阎段雷季史陶"
+                      "毛贺龙万顾关郝孔向龚邵钱武傅")
+
+
+def test_every_common_surname_opens_a_name():
+    from archive.names import SURNAMES_1
+    assert set(COMMONEST_SURNAMES) - SURNAMES_1 == set()
+
+
+@pytest.mark.parametrize("text, found", [
+    # A surname the list lacked, and a conference's member before 是.
+    ("全国政协委员傅海燕是一名乡村医生，多年扎根基层。", {"傅海燕": "全国政协委员"}),
+    ("全国人大代表阎立新在乡村调研。", {"阎立新": "全国人大代表"}),
+    # A temple's character opening a village's name makes no temple of it.
+    ("寺坪村党支部书记周海林是党的二十大代表。", {"周海林": "寺坪村党支部书记"}),
+    ("庙湾村党委书记吴建平说，今年收成好。", {"吴建平": "庙湾村党委书记"}),
+    # Civil-service ranks are posts.
+    ("省生态环境厅一级巡视员赵立新，市财政局二级调研员钱东明。",
+     {"赵立新": "省生态环境厅一级巡视员", "钱东明": "市财政局二级调研员"}),
+    # 和 between two people: the post after it is the second one's.
+    ("在省委书记孙刚和省长吴明军陪同下，考察组来到企业。", {"孙刚": "省委书记", "吴明军": "省长"}),
+])
+def test_surnames_temples_in_place_names_ranks_and_joined_people(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "该县地处长江下游，是全国产粮大县。",
+    "河水从高处长驱直下，冲毁了堤坝。",
+    "大会经常委会审议后通过。",
+])
+def test_a_post_read_across_a_locative_or_adverb_is_no_office(text):
+    assert offices(text) == {}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Organs named by set phrases, adjectives and verbal nouns joined by 和.
+    ("通报了江西省赣州市卫生健康委党组成员、副主任孙立明，", "孙立明", "江西省赣州市卫生健康委党组成员、副主任"),
+    ("湖北省宜昌市住房和城乡建设局原副局长周海波，", "周海波", "湖北省宜昌市住房和城乡建设局原副局长"),
+    ("县发展和改革委员会主任李明华说，项目已开工。", "李明华", "县发展和改革委员会主任"),
+    ("省生态环境厅一级巡视员赵立新参加调研。", "赵立新", "省生态环境厅一级巡视员"),
+    # An organ of the state holds the province's branch.
+    ("国家烟草专卖局湖南省局办公室主任吴建平，", "吴建平", "国家烟草专卖局湖南省局办公室主任"),
+    # A plain verb between organs is a clause, not a name.
+    ("县政府要求住建局局长张明华尽快整改。", "张明华", "住建局局长"),
+    ("感谢与会贵宾台南市政府农业局局长李志明莅临指导。", "李志明", "台南市政府农业局局长"),
+    # A party before a place is no organ of it.
+    ("中国国民党新北市长侯友宜表示支持。", "侯友宜", "新北市长"),
+])
+def test_organ_names_run_from_a_place_or_organ_to_the_post(text, name, office):
+    assert offices(text).get(name) == office

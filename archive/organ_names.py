@@ -1,0 +1,48 @@
+"""The names of government organs inside an office phrase.
+
+Mainland organs are named by what they do, and the name is often words
+that outside an office are adjectives, set phrases or verbal nouns, joined
+by 和: 卫生健康委, 生态环境厅, 烟草专卖局, 住房和城乡建设局, 发展和改革委员会.
+Read back from the post, such a word would end the office (a verb or an
+adjective opens a clause elsewhere: 感谢与会贵宾…). It belongs to the organ
+when the words run, with nothing but naming words between, from a place
+or an organ (固原市|卫生健康|委, 国家|烟草专卖|局) to the organ word
+they name; otherwise, as before, the office stops there.
+"""
+from __future__ import annotations
+
+# Words that name what an organ does: set phrases (生态环境), adjectives
+# (健康), verbal nouns (改革), abbreviations (发改), nouns; never a plain verb
+# (要求, 部署: 县政府要求住建局… is a clause) or a function word.
+_NAMING_TAGS = frozenset({"n", "l", "a", "an", "vn", "j", "nz", "b"})
+# 和 joins two subjects inside an organ's name (文化和旅游局).
+_JOINS = frozenset({"和"})
+# Organs named by the state rather than a place (国家烟草专卖局, 中央…).
+STATE_WORDS = frozenset({"国家", "中央", "全国"})
+_MAX_NAMING_WORDS = 3
+
+
+def organ_name_start(words: tuple[str, ...], stop: int, tags: dict[str, str], opens_organ) -> int | None:
+    """Where an organ's name that reading back stopped inside begins.
+
+    `words[stop]` is the word that stopped the reading; `opens_organ(word)`
+    tells a place or an organ word. Returns the index of the place, organ or
+    state word the name runs from, so that words[index + 1:stop + 1] all
+    belong to the organ; None when the run reaches no such word.
+    """
+    at = stop
+    naming = 0
+    while at >= 0:
+        word = words[at]
+        if word in _JOINS:
+            if at == 0 or tags.get(words[at - 1], "") not in _NAMING_TAGS:
+                return None  # 和 between two naming words only
+        elif len(word) < 2 or tags.get(word, "n") not in _NAMING_TAGS:
+            return None
+        naming += 1
+        if naming > _MAX_NAMING_WORDS:
+            return None
+        at -= 1
+        if at >= 0 and (words[at] in STATE_WORDS or opens_organ(words[at])):
+            return at
+    return None
