@@ -19,10 +19,14 @@ from .common_words import is_common_word, word_tags
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run
 
 # The verb that closes the list: who came along (陪同, 一同) or took part
-# (参加, 出席), in what (调研, 会见, 上述活动).
-_ACCOMPANY = re.compile(
-    r"(?:等人?)?(?:及[^。，,；;\n]{1,30}?)?(?:分别|也|还|共同)?(?:一同|陪同|参加|出席)"
-    r"(?:调研|考察|视察|会见|会谈|座谈会?|汇报会|会议|上述活动|活动|开幕式|仪式|慰问|检查)")
+# (参加, 出席), in what (调研, 会见, 上述活动). A literal alternation: the
+# scan runs over every document.
+_ACCOMPANY = re.compile(r"(?:一同|陪同|参加|出席)(?:调研|考察|视察|会见|会谈|座谈|汇报会|会议|上述活动|活动|"
+                        r"开幕式|仪式|慰问|检查)")
+# Between the list and the verb: 等, an adverb, or 及 and the others
+# who came (及中央和国家机关有关部门负责同志).
+_BEFORE_VERB = re.compile(r"(?:等人?)?(?:分别|也|还|共同)?$")
+_OTHERS = re.compile(r"^[^、]{0,30}(?:负责同志|负责人|同志|等)$")
 # What opens the clause holding the list.
 _CLAUSE_OPEN = "。！？；;\n"
 _LIST_MARKS = re.compile(r"、|和|及")
@@ -60,8 +64,6 @@ def companions(folded: str) -> list[tuple[str, int]]:
     """(name, position) of each person listed alone before a verb of
     accompanying, in order of appearance."""
     found: list[tuple[str, int]] = []
-    if "同" not in folded and "参加" not in folded and "出席" not in folded:
-        return found  # the cheap test first: most documents have none
     for verb in _ACCOMPANY.finditer(folded):
         start = verb.start()
         begin = start
@@ -70,7 +72,11 @@ def companions(folded: str) -> list[tuple[str, int]]:
         if begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN:
             continue  # a longer clause: not a bare list of names
         head = folded[begin:start]
-        items = _LIST_MARKS.split(head)
+        head = head[:_BEFORE_VERB.search(head).start()]
+        names, _, others = head.partition("及")
+        if others and not _OTHERS.match(others) and not all(_is_name(item) for item in _LIST_MARKS.split(others)):
+            continue  # 及 joins others who are no list of names
+        items = _LIST_MARKS.split(names if others and _OTHERS.match(others) else head)
         if not all(_is_name(item) for item in items):
             continue
         at = begin

@@ -106,7 +106,7 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number
@@ -540,6 +540,10 @@ def office_prefix(head: str, is_place=None) -> str:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
         if kept and kept[0].startswith(tuple(STATE_WORDS)) and any(w[-1] in _ORGAN_END for w in kept[1:first_place]):
             first_place = 0  # 国家烟草专卖局|吉林省局: a state organ holds the place's
+        # A long place name is cut into words (宁夏回族|自治区): the words
+        # before the first place that join into a longer place open it.
+        first_place = next((k for k in range(max(0, first_place - 2), first_place)
+                            if is_place("".join(kept[k:first_place]))), first_place)
         while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
             first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
@@ -589,6 +593,7 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
         cut = folded.rfind("、", begin, cut)
     # Only the first joined office opens with words to weigh: the others
     # were checked to be offices above.
+    begin = _after_another_holder(folded, begin, post_start)
     pieces = folded[begin:post_start].split("、")
     head = pieces[0]
     pieces[0] = office_prefix(head, is_place)
@@ -605,6 +610,21 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
 
 
 _BUREAU_CHARS = set("局处署司科")
+
+
+def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
+    """Where an office starts when another person's office and name open
+    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)."""
+    start = begin
+    for post in _POST_RE.finditer(folded, begin, post_start):
+        holder = name_after(folded, post.end())
+        end = post.end() + len(holder) if holder else post_start
+        if end < post_start and folded[end] in _HOLDERS_JOINED:
+            start = end + 1
+    return start
+
+
+_HOLDERS_JOINED = set("和与及同")
 
 
 # Words that end an organ's name: a bureau, an office, a council.
@@ -642,15 +662,17 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
 
 
-def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, name: str | None,
-                    name_at: int | None = None) -> bool:
+def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, name: str | None = None,
+                    name_at: int | None = None, name_from: int | None = None) -> bool:
     """A national office whose holder makes no official here: cited in
     passing (学习贯彻习近平总书记关于…), or named after the lead without
     acting (`archive.leaders`). `name_at` is where a name written before
-    the post starts; without it the name, if any, follows the post."""
+    the post starts; else the name, if any, is read from `name_from` after
+    the post (only for a national office: reading a name is costly)."""
     if not _is_national(title, LEAD_CHARS):
         return False
     if name_at is None:
+        name = name_after(folded, name_from) if name_from is not None else None
         start, end = post_end - len(title), post_end + len(name or "")
     else:
         start, end = name_at, post_end
@@ -893,6 +915,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             spaced = name_after(folded, position + 1)
             if spaced:
                 position += 1
+        elif folded[position:position + 2] == "——" and folded[position + 2:position + 3] != "—":
+            # 峨嵋村党总支部书记——李春燕: a dash sets the name apart
+            if name_after(folded, position + 2):
+                position += 2
         elif folded[position:position + 1] == "的":
             # 六连任台南市议员的邱莉莉表示: the office describes the speaker
             described = name_after(folded, position + 1)
@@ -907,7 +933,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while names_follow and not _leader_skipped(folded, title, match.start(), match.end(), name_after(folded, position)):
+        while names_follow and not _leader_skipped(folded, title, match.start(), match.end(), name_from=position):
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -1022,8 +1048,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at in companions(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
+    # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
+    glued = {name for name in officials if len(name) == 3 and name[:2] in officials}
     return [official for name, official in officials.items()
-            if not (name in not_holding and official.title in _POST_SET)]
+            if not (name in not_holding and official.title in _POST_SET) and name not in glued]
 
 
 _POST_SET = frozenset(POSTS)

@@ -126,3 +126,19 @@ def test_a_post_read_across_a_locative_or_adverb_is_no_office(text):
 ])
 def test_organ_names_run_from_a_place_or_organ_to_the_post(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, found", [
+    # Two hosts joined by 和: each post is its own holder's.
+    ("9月3日至4日，他在湖南省委书记梁志刚和省长王立新陪同下考察。",
+     {"梁志刚": "湖南省委书记", "王立新": "省长"}),
+    # A long place name cut into words still opens the office.
+    ("新疆维吾尔自治区和田地区卫生健康委员会副主任李明华，", {"李明华": "新疆维吾尔自治区和田地区卫生健康委员会副主任"}),
+    # A dash between office and name; 是 after a name (no name holds 是).
+    ("今天我们来认识山东省临沂市兰陵县代村党委书记——王传明。", {"王传明": "山东省临沂市兰陵县代村党委书记"}),
+    ("党的二十大代表李春华是一名乡村教师，她回到学校宣讲。", {"李春华": "二十大代表"}),
+    # The same person named again, glued to the next word (方勤|正带领).
+    ("县文化馆馆长张明和村民一起排练。当天，县文化馆馆长张明正带领大家演出。", {"张明": "县文化馆馆长"}),
+])
+def test_joined_hosts_long_places_dashes_and_glued_repeats(text, found):
+    assert offices(text) == found
