@@ -26,12 +26,13 @@ _ACCOMPANY = re.compile(r"(?:一同|陪同|参加|出席)(?:调研|考察|视察
 # Between the list and the verb: 等, an adverb, or 及 and the others
 # who came (及中央和国家机关有关部门负责同志).
 _BEFORE_VERB = re.compile(r"(?:等人?)?(?:分别|也|还|共同)?$")
-_OTHERS = re.compile(r"^[^、]{0,30}(?:负责同志|负责人|同志|等)$")
+_OTHERS = re.compile(r"^[^、]{0,40}(?:负责同志|负责人|同志|成员|代表|等)$")
+_GROUPS = re.compile(r"[，,]")
 # What opens the clause holding the list.
 _CLAUSE_OPEN = "。！？；;\n"
 _LIST_MARKS = re.compile(r"、|和|及")
-# The list's own clause is short: a few names.
-_MAX_LIST = 40
+# The list's own sentence is short: a few names and groups of others.
+_MAX_SENTENCE = 120
 
 
 def _is_name(item: str) -> bool:
@@ -56,6 +57,19 @@ def _is_name(item: str) -> bool:
     return not (len(item) == 2 and is_common_word(item))
 
 
+# Sounds written in characters avoid function words, not organ characters (村 in 江村).
+_FUNCTION_CHARS = set("的了是在们这那其该各此从把被将也就还而并或得")
+
+
+def _transliterated(item: str) -> bool:
+    """A name written in sounds (洛桑江村): no word of the language inside
+    it but names of people and places (村民张大山 is a villager and a name;
+    洛桑 is a place's name too)."""
+    return is_cjk_run(item) and 3 <= len(item) <= 6 and not any(c in _FUNCTION_CHARS for c in item) \
+        and not any(is_common_word(item[k:k + 2]) and not word_tags().get(item[k:k + 2], "").startswith(("nr", "ns"))
+                    for k in range(len(item) - 1))
+
+
 def _listed_as_person(item: str) -> bool:
     return word_tags().get(item, "").startswith("nr")
 
@@ -67,20 +81,31 @@ def companions(folded: str) -> list[tuple[str, int]]:
     for verb in _ACCOMPANY.finditer(folded):
         start = verb.start()
         begin = start
-        while begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN and start - begin < _MAX_LIST:
+        while begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN and start - begin < _MAX_SENTENCE:
             begin -= 1
         if begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN:
-            continue  # a longer clause: not a bare list of names
+            continue  # a long sentence: not a bare list of names
         head = folded[begin:start]
         head = head[:_BEFORE_VERB.search(head).start()]
-        names, _, others = head.partition("及")
-        if others and not _OTHERS.match(others) and not all(_is_name(item) for item in _LIST_MARKS.split(others)):
-            continue  # 及 joins others who are no list of names
-        items = _LIST_MARKS.split(names if others and _OTHERS.match(others) else head)
-        if not all(_is_name(item) for item in items):
+        # 王沪宁、蔡奇…和张升民，中央和国家机关有关部门负责同志…等参加汇报会:
+        # after the names, only groups of unnamed others.
+        first, *groups = _GROUPS.split(head)
+        names, _, others = first.partition("及")
+        if others and _OTHERS.match(others):
+            groups.append(others)
+        else:
+            names = first
+        if not all(_OTHERS.match(group) for group in groups):
+            continue
+        items = _LIST_MARKS.split(names)
+        people = [item for item in items if _is_name(item)]
+        # A transliterated name (洛桑江村) may stand among names, unread.
+        unread = [item for item in items if item not in people]
+        if not people or len(unread) > 1 or (unread and (len(people) < 2 or not _transliterated(unread[0]))):
             continue
         at = begin
         for item in items:
-            found.append((item, at))
+            if item in people:
+                found.append((item, at))
             at += len(item) + 1
     return found

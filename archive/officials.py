@@ -32,7 +32,7 @@ POSTS = sorted(set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表 工作专班 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
+领袖代表 代表 工作专班 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
@@ -106,7 +106,7 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number
@@ -520,6 +520,10 @@ def office_prefix(head: str, is_place=None) -> str:
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
                 and not _names_bare_organ(word, kept):
+            if _numeral_opens_place(word, kept):
+                kept.append(word)  # 十家子村, 三河镇: a numeral opens a village's name
+                at -= 1
+                continue
             # 固原市|卫生健康|委: words naming an organ, run from a place or organ
             named_from = organ_name_start(words, at, _word_tags(), functools.partial(_opens_organ, is_place=is_place)) \
                 if any(w[-1] in _ORGAN_END for w in kept) else None
@@ -548,6 +552,20 @@ def office_prefix(head: str, is_place=None) -> str:
             first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
     return "".join(kept)
+
+
+_NUMERAL_CHARS = set("一二三四五六七八九十百千两")
+_SMALL_UNITS = set("村镇乡屯庄寨铺营")
+
+
+def _numeral_opens_place(word: str, kept_after: list[str]) -> bool:
+    """A numeral opening a village's or town's name is part of it
+    (十家|子村, 三道|沟村): a name follows it, and the unit closes that name
+    a character or two later. A unit right after it is a count (三个|村)."""
+    if not word or word[0] not in _NUMERAL_CHARS or len(word) > 2 or not _word_tags().get(word, "m").startswith("m"):
+        return False
+    following = "".join(reversed(kept_after[-3:]))
+    return bool(following) and following[0] not in _SMALL_UNITS and any(c in _SMALL_UNITS for c in following[1:3])
 
 
 def _opens_organ(word: str, is_place=None) -> bool:

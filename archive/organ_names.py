@@ -17,26 +17,39 @@ from __future__ import annotations
 _NAMING_TAGS = frozenset({"n", "l", "a", "an", "vn", "j", "nz", "b"})
 # 和 joins two subjects inside an organ's name (文化和旅游局).
 _JOINS = frozenset({"和"})
-# Organs named by the state rather than a place (国家烟草专卖局, 中央…).
-STATE_WORDS = frozenset({"国家", "中央", "全国"})
+# Organs named by the state rather than a place (国家烟草专卖局, 中央…,
+# 最高人民法院): such a word opens the organ's name itself.
+STATE_WORDS = frozenset({"国家", "中央", "全国", "最高"})
 _MAX_NAMING_WORDS = 3
+# Nouns for people end so (市民, 群众, 专家, 党员, 记者, 工人): before 和 and
+# an organ they are a party of their own (市民和|市政府秘书长), while a
+# ministry's subjects are things (文化和旅游部, 工业和信息化部).
+_PEOPLE_ENDINGS = set("民众家员者人生师工友长士兵属")
 
 
 def organ_name_start(words: tuple[str, ...], stop: int, tags: dict[str, str], opens_organ) -> int | None:
     """Where an organ's name that reading back stopped inside begins.
 
     `words[stop]` is the word that stopped the reading; `opens_organ(word)`
-    tells a place or an organ word. Returns the index of the place, organ or
-    state word the name runs from, so that words[index + 1:stop + 1] all
-    belong to the organ; None when the run reaches no such word.
+    tells a place or an organ word. Returns the index of the word right
+    before the name (-1: the clause's start), so that words[index + 1:stop + 1]
+    all belong to the organ; None when the run reaches no place, organ or
+    state word. A ministry is named with no place at all (住房和城乡建设部):
+    a name joined by 和 may run from the clause's start, unless people and
+    an organ of its own are joined (市民和|市政府: two parties, not a name).
     """
     at = stop
     naming = 0
+    ministry = False
     while at >= 0:
         word = words[at]
+        if word in STATE_WORDS:
+            return at - 1
         if word in _JOINS:
             if at == 0 or tags.get(words[at - 1], "") not in _NAMING_TAGS:
                 return None  # 和 between two naming words only
+            ministry = at + 1 < len(words) and (
+                not opens_organ(words[at + 1]) or words[at - 1][-1] not in _PEOPLE_ENDINGS)
         elif len(word) < 2 or tags.get(word, "n") not in _NAMING_TAGS:
             return None
         naming += 1
@@ -45,4 +58,4 @@ def organ_name_start(words: tuple[str, ...], stop: int, tags: dict[str, str], op
         at -= 1
         if at >= 0 and (words[at] in STATE_WORDS or opens_organ(words[at])):
             return at
-    return None
+    return -1 if ministry else None

@@ -142,3 +142,35 @@ def test_organ_names_run_from_a_place_or_organ_to_the_post(text, name, office):
 ])
 def test_joined_hosts_long_places_dashes_and_glued_repeats(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Posts of village Party branches.
+    ("石桥村党总支第一书记余红是党的二十大代表。", {"余红": "石桥村党总支第一书记"}),
+    ("暴雨中，村党总支书记张卫东和村干部连夜转移群众。", {"张卫东": "村党总支书记"}),
+    # A numeral opens a village's name; a count is no part of the office.
+    ("吉林省双辽市三道沟村党支部书记王秀兰说，今年增收了。", {"王秀兰": "吉林省双辽市三道沟村党支部书记"}),
+    ("全县三个村党支部书记王秀兰出席。", {"王秀兰": "村党支部书记"}),
+    # Ministries named with no place, and the supreme court.
+    ("中央宣讲团成员，文化和旅游部党组书记、部长孙海峰在甘肃作宣讲报告。", {"孙海峰": "文化和旅游部党组书记、部长"}),
+    ("中央宣讲团成员，最高人民检察院党组成员、副检察长陈立新在江西作宣讲报告。",
+     {"陈立新": "最高人民检察院党组成员、副检察长"}),
+    # Two parties joined by 和, the second an organ of its own.
+    ("感谢市民和市政府秘书长张明华到场。", {"张明华": "市政府秘书长"}),
+    # 称 ("said") ends a name.
+    ("美国众议院外交委员会主席詹姆斯·布朗称，美方将继续援助。", {"詹姆斯·布朗": "美国众议院外交委员会主席"}),
+])
+def test_village_posts_numerals_ministries_and_said(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Names, then groups of unnamed others, before the verb; a name written
+    # in sounds among them is left unread.
+    ("会上听取了汇报。\n孙立群、钱卫东、扎西平措和冯建军，中央和国家机关有关部门负责同志，代表团全体成员等参加汇报会。",
+     {"孙立群": "", "钱卫东": "", "冯建军": ""}),
+    # Villagers named among others are no companions of a leader's visit.
+    ("村民张大山、李小河、王小五等参加活动。", {}),
+])
+def test_companions_before_groups_of_others(text, found):
+    assert offices(text) == found
