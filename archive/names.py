@@ -24,7 +24,9 @@ SURNAMES_1 = set(
     "傅阎郦郗庹逄钭")
 # Characters that do not occur inside personal names but do follow titles.
 NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署省们这那其该各此对于从把被将也都"
-                  "就还而并或得靠前")
+                  "就还而并或得靠前"
+                  # verbs of saying glued to a name (刘磊说：, 麦考尔称，)
+                  "说称")
 
 
 def plausible_name(name: str) -> bool:

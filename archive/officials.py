@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import leaders
+from . import deputies, leaders
 from .companions import companions
 from .organ_names import STATE_WORDS, organ_name_start
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
@@ -1062,6 +1062,20 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.
+    def holder_at(text: str, k: int) -> str | None:
+        name = name_after(text, k)
+        return name if name and (name in officials or _AFTER_NAME.match(text, k + len(name))) else None
+
+    for _, seat_end, at, name in deputies.seated(folded, holder_at, lambda word: _word_tags().get(word, "").startswith("v")):
+        if name in skip:
+            continue
+        seat = title_before(folded, seat_end - 2, seat_end, is_place)
+        known = officials.get(name)
+        if known is None:
+            officials[name] = Official(name=original[at:at + len(name)], title=seat)
+        elif seat not in known.title:
+            officials[name] = Official(name=known.name, title=seat + "、" + known.title)
     # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
     for name, at in companions(folded):
         if name not in officials and name not in skip and name not in not_holding:

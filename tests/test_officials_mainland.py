@@ -174,3 +174,19 @@ def test_village_posts_numerals_ministries_and_said(text, found):
 ])
 def test_companions_before_groups_of_others(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # The seat first, a company's post after it: the seat is the office.
+    ("两会一结束，全国人大代表某某控股集团有限公司董事长缪海林就回到了车间。", {"缪海林": "全国人大代表"}),
+    # A job that is no post at all, and a verb of saying glued to the name.
+    ("“我很振奋。”省人大代表、某热电有限公司技术员刘晓东说：“要干出新成绩。”", {"刘晓东": "省人大代表"}),
+    ("二十大代表——某轴承集团分公司维修电工那云和同事们一起学习。", {"那云": "二十大代表"}),
+    # A seat and a public post across a comma: both are the office.
+    ("投下庄严的一票，省人大代表，丹阳市延陵镇东塘村党委书记、村委会主任周立阳心潮澎湃。",
+     {"周立阳": "省人大代表、丹阳市延陵镇东塘村党委书记、村委会主任"}),
+    # The seat's holder acts: no job, no one else is seated.
+    ("全国人大代表要认真履职尽责，坚定支持行政长官和特别行政区政府依法施政。", {}),
+])
+def test_seats_before_day_jobs(text, found):
+    assert offices(text) == found
