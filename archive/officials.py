@@ -49,7 +49,8 @@ _STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
+                             r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -139,6 +140,8 @@ _YI_SURNAMES = set("""吉克 阿西 沙马 尔古 阿苏 吉木 俄木 曲比 �
 # Transliterated names hold characters that end Chinese names (都, 会, 里);
 # only function words and organs are out.
 _NOT_IN_TRANSLITERATION = set("的了是在们这那其该各此从把被将也就还而并或得靠局处市县区镇乡村所院委办厅署省")
+# Aspect particles follow verbs (忙着, 来了), never a name.
+_ASPECT = set("着了过")
 # 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
@@ -151,11 +154,14 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # Transliterations hold characters that are words elsewhere
         # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
-        for end in range(start + last_dot + 3, dotted.end() + 1):
-            boundary = _AFTER_NAME.match(folded, end)
-            if boundary and boundary.group(0) != "都":
-                name = folded[start:end]
-                return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
+        ends = range(start + last_dot + 3, dotted.end() + 1)
+        end = next((end for end in ends if (boundary := _AFTER_NAME.match(folded, end)) and boundary.group(0) != "都"),
+                   None)
+        if end is None:  # …托合塔洪|讲述: no boundary, but a verb follows the name
+            end = next((end for end in ends if _word_tags().get(folded[end:end + 2], "").startswith("v")), None)
+        if end is not None:
+            name = folded[start:end]
+            return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
     while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
         parts += 1
@@ -208,6 +214,10 @@ def name_after(folded: str, start: int) -> str | None:
     candidates = [name for name in candidates if plausible_name(name)]
     if not candidates:
         return None
+    if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
+            and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
+        # 谢瑶|忙着: an aspect particle makes the third character a verb
+        return None if _is_word(candidates[1]) else candidates[1]
     if len(candidates) == 2 \
             and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
@@ -920,7 +930,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         generic = post in _GENERIC_POSTS and (
-            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END) \
+            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END
+            or folded[match.start() - 2:match.start()] == "团队") \
             and not folded.endswith("政协", 0, match.start())  # 全国政协委员傅小云是…: a conference's member
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)

@@ -190,3 +190,18 @@ def test_companions_before_groups_of_others(text, found):
 ])
 def test_seats_before_day_jobs(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # An aspect particle makes the character before it a verb (谢芳|忙着).
+    ("眼下正是销售旺季，驻村第一书记谢芳忙着帮村民联系销路。", {"谢芳": "驻村第一书记"}),
+    ("镇长李明华了解情况后表示，马上整改。", {"李明华": "镇长"}),
+    # A verb of taking up a post is no part of the name before it.
+    ("2021年，潘文琼调任清原县检察长，不到一年就办结积案。", {"潘文琼": "清原县检察长"}),
+    # A dotted name ends where a verb begins, even with no mark after it.
+    ("来自新疆的全国政协委员阿依古丽·托合提讲述了快递进村的故事。", {"阿依古丽·托合提": "全国政协委员"}),
+    # A team is no organ: its head holds no public office.
+    ("无人机远销海外。团队负责人张羽泽是上海人。", {}),
+])
+def test_verbs_after_names_and_teams(text, found):
+    assert offices(text) == found
