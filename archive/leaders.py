@@ -25,8 +25,10 @@ _CITED_AFTER = re.compile(r"(?:的|在[^，,。；;]{0,20}?的)?(?:关于|重要
 # visits, presides, writes; or the clause ends on the person (…，习近平总书记。).
 _ACTS_AFTER = re.compile(
     r"(?:[\d〇一二三四五六七八九十]{2,4}年|\d{1,2}月\d{1,2}日|今年|去年|近日|日前|当天|今天|曾|还|也|亲自|专门|多次|同志)*"
-    r"(?:强调|指出|说|考察|视察|来到|走进|察看|看望|慰问|主持|出席|会见|会谈|回信|复信|致信|致电|致贺|"
-    r"作出|寄语|勉励|听取|参加|提出|宣布|签署|发表|对|同|向|与|[。；;！!])")
+    r"(?:强调|指出|说(?![明服])|考察|视察|来到|走进|察看|看望|慰问|主持|出席|会见|会谈|回信|复信|致信|致电|致贺|"
+    r"作出|作交流|作报告|作讲解|寄语|勉励|听取|参加|提出|宣布|签署|发表|对|同|向|与|[。；;！!])")
+# After a post, a list of its holders (国务院副总理丁薛祥、何立峰作交流发言).
+_LISTED_AFTER = re.compile(r"、")
 _LOOK_BACK = 8
 
 
@@ -48,6 +50,7 @@ def cited_in_speech(folded: str, start: int, end: int) -> bool:
     return bool(_SPEECH.search(folded, sentence, start))
 
 
-def acts(folded: str, end: int) -> bool:
-    """The leader named right before `end` does something in the story."""
-    return bool(_ACTS_AFTER.match(folded, end))
+def acts(folded: str, end: int, post_first: bool = False) -> bool:
+    """The leader named right before `end` does something in the story; a
+    list of names after the post (`post_first`) names several who do."""
+    return bool(_ACTS_AFTER.match(folded, end)) or (post_first and bool(_LISTED_AFTER.match(folded, end)))

@@ -708,10 +708,12 @@ def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, nam
         return True
     if _at_or_act(folded, post_start, post_end) < LEAD_CHARS:
         return False
-    # Further down, a leader jieba lists by a full name (习近平) who acts;
-    # two-character entries are too often words (晋见 is listed as a name).
-    listed = bool(name) and _known_person(name, _word_tags().get(name, ""))
-    return not (listed and leaders.acts(folded, end))
+    # Further down, a leader who acts: named after the post (国务院副总理
+    #丁薛祥作交流发言), or before it by a full name jieba lists (习近平);
+    # a word before a post is too often read as a name (晋见总统).
+    if name_at is None:
+        return not (name and leaders.acts(folded, end, post_first=True))
+    return not (name and _known_person(name, _word_tags().get(name, "")) and leaders.acts(folded, end))
 
 
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:

@@ -63,6 +63,8 @@ def test_no_companions_without_a_bare_list_of_names(text):
     # Further down, the leader acts: he visits, he speaks.
     (LEAD_PADDING + "去年秋天，村里迎来了一位特殊的客人，习近平总书记。", {"习近平": "总书记"}),
     (LEAD_PADDING + "在中央经济工作会议上，习近平总书记强调，要扩大内需。", {"习近平": "总书记"}),
+    # Further down, a list of holders after the post act too.
+    (LEAD_PADDING + "国务院副总理孙立群、钱卫东作交流发言。", {"孙立群": "国务院副总理", "钱卫东": "国务院副总理"}),
 ])
 def test_a_national_leader_cited_in_another_leaders_words_or_acting(text, found):
     assert offices(text) == found
