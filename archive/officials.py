@@ -946,6 +946,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             spaced = name_after(folded, position + 1)
             if spaced:
                 position += 1
+        elif folded[position:position + 1] in "，," and folded.endswith("作为", 0, match.end() - len(title)):
+            # 作为全国人大代表，农加贵分享了…: the office, a comma, its holder
+            if name_after(folded, position + 1):
+                position += 1
         elif folded[position:position + 2] == "——" and folded[position + 2:position + 3] != "—":
             # 峨嵋村党总支部书记——李春燕: a dash sets the name apart
             if name_after(folded, position + 2):
@@ -983,7 +987,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
             if second and title.endswith(second[1:]):
                 second = ""  # 教育局长郑新辉局长: the same post twice
-            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not (
+            # …委员会党组书记、主任郑栅洁11月9日: a post joined to an office shares its organ
+            if generic and "、" not in title and position == match.end() and not second and (post in ("领导", "负责人") or not (
                     re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
                     or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
                 break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name

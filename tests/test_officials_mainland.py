@@ -207,3 +207,15 @@ def test_seats_before_day_jobs(text, found):
 ])
 def test_verbs_after_names_and_teams(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A generic post joined to an office shares its organ, whatever follows the name.
+    ("中央宣讲团成员，国家发展和改革委员会党组书记、主任郑海洁11月9日在江苏作宣讲报告。",
+     {"郑海洁": "国家发展和改革委员会党组书记、主任"}),
+    # 作为 an office, a comma, then its holder.
+    ("今年全国两会期间，作为全国人大代表，农立贵分享了山村孩子们的故事。", {"农立贵": "全国人大代表"}),
+    ("作为村党支部书记，我要带头干。", {}),
+])
+def test_shared_organs_and_offices_introduced_with_zuowei(text, found):
+    assert offices(text) == found
