@@ -346,6 +346,10 @@ def _post_ends(folded: str, at: int) -> bool:
 
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
+    tibetan = folded[max(0, end - 4):end]
+    if tibetan[:2] in _TIBETAN_PARTS and tibetan[2:] in _TIBETAN_PARTS \
+            and (end == 4 or folded[end - 5] in _BEFORE_NAME):
+        return tibetan  # 巴桑卓玛委员: a Tibetan name of two parts, not 桑卓玛
     for length in (3, 2, 4):
         begin = end - length
         if begin < 0:

@@ -219,3 +219,7 @@ def test_verbs_after_names_and_teams(text, found):
 ])
 def test_shared_organs_and_offices_introduced_with_zuowei(text, found):
     assert offices(text) == found
+
+
+def test_a_tibetan_name_of_two_parts_before_its_post():
+    assert offices("讲话在委员中引发反响。巴桑卓玛委员来自高原的医疗一线。") == {"巴桑卓玛": "委员"}
