@@ -81,11 +81,12 @@ _NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
 # A religious body's hospital or school is civil too (佛教正德医院), and so is
 # an elected member's own office (立委服务处执行长, 议员服务处主任), and a
-# sport's committee (软式网球委员会, 桌球委员会: a sports federation's). A foreign
+# sport's committee (软式网球委员会, 桌球委员会: a sports federation's), and a
+# farm or training base's Party branch (示范基地党支部书记). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
+                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处" % _NOT_PLACE_NAME_PART)
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"

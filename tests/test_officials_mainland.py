@@ -223,3 +223,8 @@ def test_shared_organs_and_offices_introduced_with_zuowei(text, found):
 
 def test_a_tibetan_name_of_two_parts_before_its_post():
     assert offices("讲话在委员中引发反响。巴桑卓玛委员来自高原的医疗一线。") == {"巴桑卓玛": "委员"}
+
+
+def test_a_farm_bases_party_branch_is_no_public_office():
+    assert offices("徐海祥是某县现代农业科技示范基地党支部书记，多年来带领农民种粮。") == {}
+    assert offices("村党支部书记徐海祥带领农民种粮。") == {"徐海祥": "村党支部书记"}
