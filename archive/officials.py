@@ -234,6 +234,10 @@ def name_after(folded: str, start: int) -> str | None:
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
+    four = folded[start:start + 4]
+    if lengths[0] == 3 and len(four) == 4 and is_cjk_run(four) and _AFTER_NAME.match(folded, start + 4) \
+            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) and folded.count(four) > 1:
+        return four  # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
@@ -244,6 +248,11 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
     return None
+
+
+def _of_two_words(text: str) -> bool:
+    """A four-character phrase of two common words (国家|安全, 居家|隔离), or a word."""
+    return text in _word_tags() or (is_common_word(text[:2]) and is_common_word(text[2:]))
 
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
@@ -1104,7 +1113,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
-    glued = {name for name in officials if len(name) == 3 and name[:2] in officials}
+    # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
+    glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
+        | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued]
 
