@@ -23,7 +23,7 @@ With --damaged, each dev document is scored as a seed-like damaged copy
 (bench/damage.py) instead, after a report of how well cleaning recovers
 the plain body from the copies.
 
-Usage: python bench/labels/score_dev.py [--verbose] [--damaged]
+Usage: python bench/labels/score_dev.py [--verbose] [--damaged] [--round N]
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from archive import gazetteer as gazetteer_module  # noqa: E402
 from archive.extract import extract  # noqa: E402
 from archive.ingest import RawDocument  # noqa: E402
 from archive.script import fold  # noqa: E402
-from bench.labels.hand_labels import PAGES_DIR, half_of, label_files, load  # noqa: E402
+from bench.labels.hand_labels import PAGES_DIR, SPENT_ROUNDS, half_of, label_files, load, round_of  # noqa: E402
 
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)]
@@ -165,8 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each disagreement (dev only)")
     parser.add_argument("--damaged", action="store_true", help="score damaged copies (bench/damage.py)")
+    parser.add_argument("--round", type=int, choices=sorted(SPENT_ROUNDS),
+                        help="only the records labelled in this round (all of them dev now)")
     args = parser.parse_args(argv)
     records = dev_records(label_files())
+    if args.round is not None:
+        records = [record for record in records if round_of(record) == args.round]
     if not records:
         print("no dev labels found in bench/labels/*.jsonl")
         return 0
