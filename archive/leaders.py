@@ -34,20 +34,23 @@ _LOOK_BACK = 8
 
 # Reported speech opening earlier in the sentence: 他强调，要…, 会议指出：
 _SPEECH = re.compile(r"(?:强调|指出|要求|表示)[,，:：]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = "。！？!?\n"
 
 
-def cited_in_speech(folded: str, start: int, end: int) -> bool:
+def in_speech(folded: str, start: int) -> bool:
+    """A verb of saying opens reported speech earlier in the sentence that
+    reaches `start` (他强调，要…)."""
+    lowest = max(0, start - 200)
+    sentence = max(folded.rfind(end, lowest, start) + 1 for end in _SENTENCE_ENDS) or lowest
+    return bool(_SPEECH.search(folded, max(sentence, lowest), start))
+
+
+def cited(folded: str, start: int, end: int) -> bool:
     """The leader named in folded[start:end] (name and post, in either
-    order) is cited in someone's reported words: a verb of studying opens
-    the phrase, or the phrase goes on to the words cited, and a verb of
-    saying opens the sentence's speech before it."""
+    order) is cited: a verb of studying opens the phrase, or the phrase
+    goes on to the words cited."""
     before = folded[max(0, start - _LOOK_BACK):start]
-    if not (_CITED_BEFORE.search(before) or _CITED_AFTER.match(folded, end)):
-        return False
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(folded, max(0, start - 200), start)),
-                   default=max(0, start - 200))
-    return bool(_SPEECH.search(folded, sentence, start))
+    return bool(_CITED_BEFORE.search(before) or _CITED_AFTER.match(folded, end))
 
 
 def acts(folded: str, end: int, post_first: bool = False) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from . import deputies, leaders
 from .companions import companions
-from .organ_names import STATE_WORDS, organ_name_start
+from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
@@ -35,6 +35,14 @@ POSTS = sorted(set("""
 领袖代表 代表 工作专班 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()), key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
+_POST_LENGTHS = sorted({len(post) for post in POSTS}, reverse=True)
+
+
+def _post_ending(text: str, end: int | None = None) -> str | None:
+    """The longest post `text[:end]` ends with: a few set lookups, not one
+    comparison per post (this runs for every list mark before an office)."""
+    end = len(text) if end is None else end
+    return next((text[end - n:end] for n in _POST_LENGTHS if n <= end and text[end - n:end] in _POST_SET), None)
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
@@ -544,13 +552,13 @@ def office_prefix(head: str, is_place=None) -> str:
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
                 and not _names_bare_organ(word, kept):
-            if _numeral_opens_place(word, kept):
+            if word[0] in _NUMERAL_CHARS and _numeral_opens_place(word, kept):
                 kept.append(word)  # 十家子村, 三河镇: a numeral opens a village's name
                 at -= 1
                 continue
             # 固原市|卫生健康|委: words naming an organ, run from a place or organ
             named_from = organ_name_start(words, at, _word_tags(), functools.partial(_opens_organ, is_place=is_place)) \
-                if any(w[-1] in _ORGAN_END for w in kept) else None
+                if may_name_organ(word, _word_tags()) and any(w[-1] in _ORGAN_END for w in kept) else None
             if named_from is None:
                 break
             kept.extend(reversed(words[named_from + 1:at + 1]))
@@ -566,12 +574,13 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
-        if kept and kept[0].startswith(tuple(STATE_WORDS)) and any(w[-1] in _ORGAN_END for w in kept[1:first_place]):
+        if first_place and kept[0].startswith(_STATE_PREFIXES) and any(w[-1] in _ORGAN_END for w in kept[1:first_place]):
             first_place = 0  # 国家烟草专卖局|吉林省局: a state organ holds the place's
-        # A long place name is cut into words (宁夏回族|自治区): the words
-        # before the first place that join into a longer place open it.
-        first_place = next((k for k in range(max(0, first_place - 2), first_place)
-                            if is_place("".join(kept[k:first_place]))), first_place)
+        if first_place:
+            # A long place name is cut into words (宁夏回族|自治区): the words
+            # before the first place that join into a longer place open it.
+            first_place = next((k for k in range(max(0, first_place - 2), first_place)
+                                if is_place("".join(kept[k:first_place]))), first_place)
         while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
             first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
         kept = kept[first_place:]
@@ -579,6 +588,7 @@ def office_prefix(head: str, is_place=None) -> str:
 
 
 _NUMERAL_CHARS = set("一二三四五六七八九十百千两")
+_STATE_PREFIXES = tuple(STATE_WORDS)
 _SMALL_UNITS = set("村镇乡屯庄寨铺营")
 
 
@@ -628,7 +638,7 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     cut = folded.rfind("、", begin, post_start)
     while cut > begin:
         segment = folded[clause_start(folded, cut, cut):cut]
-        office = next((post for post in POSTS if segment.endswith(post)), None)
+        office = _post_ending(segment)
         if not office or name_before(segment, len(segment) - len(office)):
             begin = cut + 1
             break
@@ -658,6 +668,8 @@ def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
     """Where an office starts when another person's office and name open
     its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)."""
     start = begin
+    if not _HOLDER_JOIN.search(folded, begin, post_start):
+        return start  # the common case: no conjunction, no second holder
     for post in _POST_RE.finditer(folded, begin, post_start):
         holder = name_after(folded, post.end())
         end = post.end() + len(holder) if holder else post_start
@@ -667,6 +679,7 @@ def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
 
 
 _HOLDERS_JOINED = set("和与及同")
+_HOLDER_JOIN = re.compile("[和与及同]")
 
 
 # Words that end an organ's name: a bureau, an office, a council.
@@ -713,14 +726,19 @@ def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, nam
     the post (only for a national office: reading a name is costly)."""
     if not _is_national(title, LEAD_CHARS):
         return False
+    start = post_end - len(title) if name_at is None else name_at
+    speech = leaders.in_speech(folded, start)
+    in_lead = _at_or_act(folded, post_start, post_end) < LEAD_CHARS
+    if in_lead and not speech:
+        return False  # the lead names its leader, and no one cites him
     if name_at is None:
         name = name_after(folded, name_from) if name_from is not None else None
-        start, end = post_end - len(title), post_end + len(name or "")
+        end = post_end + len(name or "")
     else:
-        start, end = name_at, post_end
-    if leaders.cited_in_speech(folded, start, end):
-        return True
-    if _at_or_act(folded, post_start, post_end) < LEAD_CHARS:
+        end = post_end
+    if speech and leaders.cited(folded, start, end):
+        return True  # 他强调，要学习贯彻习近平总书记关于…: cited in another's words
+    if in_lead:
         return False
     # Further down, a leader who acts: named after the post (国务院副总理
     #丁薛祥作交流发言), or before it by a full name jieba lists (习近平);
@@ -891,7 +909,7 @@ def _list_item_before(folded: str, end: int) -> str | None:
 
 def _holds_own_post(folded: str, begin: int) -> bool:
     """A post (or a title ending like one: 执行长, 专员) stands right before `begin`."""
-    return folded[begin - 1:begin] in ("长", "员") or any(folded.endswith(post, 0, begin) for post in POSTS)
+    return folded[begin - 1:begin] in ("长", "员") or _post_ending(folded, begin) is not None
 
 
 def extract_officials(folded: str, original: str, reporters: list[str] | None = None,

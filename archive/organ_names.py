@@ -27,6 +27,12 @@ _MAX_NAMING_WORDS = 3
 _PEOPLE_ENDINGS = set("民众家员者人生师工友长士兵属")
 
 
+def may_name_organ(word: str, tags: dict[str, str]) -> bool:
+    """The cheap test first: the word that stopped reading back may belong
+    to an organ's name at all."""
+    return word in _JOINS or word in STATE_WORDS or (len(word) > 1 and tags.get(word, "n") in _NAMING_TAGS)
+
+
 def organ_name_start(words: tuple[str, ...], stop: int, tags: dict[str, str], opens_organ) -> int | None:
     """Where an organ's name that reading back stopped inside begins.
 
