@@ -16,11 +16,11 @@ import math
 import re
 
 from . import deputies, leaders
-from .companions import companions
-from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
+from .companions import companions
 from .document import Official
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
+from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 POSTS = sorted(set("""
@@ -43,6 +43,8 @@ def _post_ending(text: str, end: int | None = None) -> str | None:
     comparison per post (this runs for every list mark before an office)."""
     end = len(text) if end is None else end
     return next((text[end - n:end] for n in _POST_LENGTHS if n <= end and text[end - n:end] in _POST_SET), None)
+
+
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
@@ -741,7 +743,7 @@ def _leader_skipped(folded: str, title: str, post_start: int, post_end: int, nam
     if in_lead:
         return False
     # Further down, a leader who acts: named after the post (国务院副总理
-    #丁薛祥作交流发言), or before it by a full name jieba lists (习近平);
+    # 丁薛祥作交流发言), or before it by a full name jieba lists (习近平);
     # a word before a post is too often read as a name (晋见总统).
     if name_at is None:
         return not (name and leaders.acts(folded, end, post_first=True))
@@ -1117,7 +1119,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         name = name_after(text, k)
         return name if name and (name in officials or _AFTER_NAME.match(text, k + len(name))) else None
 
-    for _, seat_end, at, name in deputies.seated(folded, holder_at, lambda word: _word_tags().get(word, "").startswith("v")):
+    for _, seat_end, at, name in deputies.seated(folded, holder_at, _is_verb):
         if name in skip:
             continue
         seat = title_before(folded, seat_end - 2, seat_end, is_place)
@@ -1139,6 +1141,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
 
 _POST_SET = frozenset(POSTS)
+
+
+def _is_verb(word: str) -> bool:
+    return _word_tags().get(word, "").startswith("v")
 
 
 def _past_before(folded: str, at: int) -> bool:
