@@ -32,7 +32,9 @@ from .script import detect_script, fold
 #    dates (notice days, relative and bare story days, programme dates,
 #    reported months, no cut-off dates); regions (lists of provinces, places
 #    after their parent, 古镇, everyday-word names).
-EXTRACTOR_VERSION = "5"
+# 6: issue 11 round 3: mainland officials (companions of a visit, leaders
+#    acting or cited, deputies' seats, organ names, village posts).
+EXTRACTOR_VERSION = "6"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
