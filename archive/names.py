@@ -18,10 +18,17 @@ SURNAMES_1 = set(
     "储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国"
     "狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆"
     "茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "洪萧赖锺涂蓝骆庄谌习")
+    "洪萧赖锺涂蓝骆庄谌习"
+    # Among the hundred commonest surnames (傅, 阎 beside 闫) and rarer ones
+    # of people in the news (郦, 郗, 庹, 逄, 钭).
+    "傅阎郦郗庹逄钭")
 # Characters that do not occur inside personal names but do follow titles.
 NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署省们这那其该各此对于从把被将也都"
-                  "就还而并或得靠前每")
+                  "就还而并或得靠前"
+                  # a determiner (但每位议员)
+                  "每"
+                  # verbs of saying glued to a name (刘磊说：, 麦考尔称，)
+                  "说称")
 
 
 def plausible_name(name: str) -> bool:

@@ -15,11 +15,13 @@ import functools
 import math
 import re
 
+from . import deputies, leaders
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
+from .companions import companions
 from .document import Official
 from .japanese_names import japanese_name_after
-from .leaders import takes_part
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
+from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -32,6 +34,7 @@ _POST_WORDS = set("""
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
+第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split())
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
@@ -39,7 +42,16 @@ POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
     ("副" + post).startswith(shorter) for shorter in _POST_WORDS if shorter.startswith("副"))},
     key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
-_POST_AT_END = re.compile("(?:%s)$" % "|".join(map(re.escape, POSTS)))
+_POST_LENGTHS = sorted({len(post) for post in POSTS}, reverse=True)
+
+
+def _post_ending(text: str, end: int | None = None) -> str | None:
+    """The longest post `text[:end]` ends with: a few set lookups, not one
+    comparison per post (this runs for every list mark before an office)."""
+    end = len(text) if end is None else end
+    return next((text[end - n:end] for n in _POST_LENGTHS if n <= end and text[end - n:end] in _POST_SET), None)
+
+
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
@@ -53,10 +65,14 @@ _POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
                      "辖区", "片区", "街区", "老区", "郊区", "牧区", "湾区", "城市", "都市", "全县",
                      "全市", "全区", "全镇", "全乡", "城镇", "乡镇", "村镇", "集镇", "小镇", "古镇"}
+# A locative or adverb ending on the post's first character (地处|长江,
+# 经常|委员会, 高处|长): the post is a misreading of two words.
+_STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|出任|当选为?|是|系|任)(.+)$")
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
+                             r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -80,17 +96,21 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
     return 0 if _PERSONNEL_ACT.search(folded, max(0, start - 20), end + 20) else start
 
 
+# A temple's character opens many place names (庙荒村, 寺前镇, 宫前里): there
+# a unit closes the name a character or two later, not the temple's post.
+_NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # Bodies that are not government: their heads hold no public office
 # (协会主委, 保生大帝庙主任委员, 经济日报社长, 董事长).
 # A religious body's hospital or school is civil too (佛教正德医院), and so is
 # an elected member's own office (立委服务处执行长, 议员服务处主任), and a
-# sport's committee (软式网球委员会, 桌球委员会: a sports federation's). A foreign
+# sport's committee (软式网球委员会, 桌球委员会: a sports federation's), and a
+# farm or training base's Party branch (示范基地党支部书记). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
-_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
+_CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
+                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
-                          r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园")
+                          r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -111,7 +131,7 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称)")
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number
@@ -144,6 +164,8 @@ _YI_SURNAMES = set("""吉克 阿西 沙马 尔古 阿苏 吉木 俄木 曲比 �
 # Transliterated names hold characters that end Chinese names (都, 会, 里);
 # only function words and organs are out.
 _NOT_IN_TRANSLITERATION = set("的了是在们这那其该各此从把被将也就还而并或得靠局处市县区镇乡村所院委办厅署省")
+# Aspect particles follow verbs (忙着, 来了), never a name.
+_ASPECT = set("着了过")
 # 于 is a surname and a preposition: 市长于昨日 is "on", 市长于殿红 a name.
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
@@ -156,11 +178,14 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # Transliterations hold characters that are words elsewhere
         # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
-        for end in range(start + last_dot + 3, dotted.end() + 1):
-            boundary = _AFTER_NAME.match(folded, end)
-            if boundary and boundary.group(0) != "都":
-                name = folded[start:end]
-                return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
+        ends = range(start + last_dot + 3, dotted.end() + 1)
+        end = next((end for end in ends if (boundary := _AFTER_NAME.match(folded, end)) and boundary.group(0) != "都"),
+                   None)
+        if end is None:  # …托合塔洪|讲述: no boundary, but a verb follows the name
+            end = next((end for end in ends if _word_tags().get(folded[end:end + 2], "").startswith("v")), None)
+        if end is not None:
+            name = folded[start:end]
+            return None if any(c in _NOT_IN_TRANSLITERATION for c in name) else name
     parts = 0
     while folded[start + 2 * parts:start + 2 * parts + 2] in _TIBETAN_PARTS and parts < 2:
         parts += 1
@@ -214,6 +239,10 @@ def name_after(folded: str, start: int) -> str | None:
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
     if not candidates:
         return None
+    if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
+            and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
+        # 谢瑶|忙着: an aspect particle makes the third character a verb
+        return None if _is_word(candidates[1]) else candidates[1]
     if len(candidates) == 2 \
             and frequency(folded[start + len(candidates[1]):start + len(candidates[1]) + 2]) >= _FREQUENT_WORD \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
@@ -231,6 +260,10 @@ def name_after(folded: str, start: int) -> str | None:
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
+    four = folded[start:start + 4]
+    if lengths[0] == 3 and len(four) == 4 and is_cjk_run(four) and _AFTER_NAME.match(folded, start + 4) \
+            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) and folded.count(four) > 1:
+        return four  # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
@@ -244,6 +277,11 @@ def name_after(folded: str, start: int) -> str | None:
 
 
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
+
+
+def _of_two_words(text: str) -> bool:
+    """A four-character phrase of two common words (国家|安全, 居家|隔离), or a word."""
+    return text in _word_tags() or (is_common_word(text[:2]) and is_common_word(text[2:]))
 
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
@@ -348,6 +386,10 @@ def _post_ends(folded: str, at: int) -> bool:
 
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
+    tibetan = folded[max(0, end - 4):end]
+    if tibetan[:2] in _TIBETAN_PARTS and tibetan[2:] in _TIBETAN_PARTS \
+            and (end == 4 or folded[end - 5] in _BEFORE_NAME):
+        return tibetan  # 巴桑卓玛委员: a Tibetan name of two parts, not 桑卓玛
     for length in (3, 2, 4):
         begin = end - length
         if begin < 0:
@@ -537,14 +579,27 @@ def office_prefix(head: str, is_place=None) -> str:
     """
     words = _words(head, is_place)
     kept: list[str] = []
-    for at in range(len(words) - 1, -1, -1):
+    at = len(words) - 1
+    while at >= 0:
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
                 and not _opens_state_name(word, kept) and not (kept and _well_known_state(word)) \
                 and not _names_bare_organ(word, kept):
-            break
+            if word[0] in _NUMERAL_CHARS and _numeral_opens_place(word, kept):
+                kept.append(word)  # 十家子村, 三河镇: a numeral opens a village's name
+                at -= 1
+                continue
+            # 固原市|卫生健康|委: words naming an organ, run from a place or organ
+            named_from = organ_name_start(words, at, _word_tags(), functools.partial(_opens_organ, is_place=is_place)) \
+                if may_name_organ(word, _word_tags()) and any(w[-1] in _ORGAN_END for w in kept) else None
+            if named_from is None:
+                break
+            kept.extend(reversed(words[named_from + 1:at + 1]))
+            at = named_from
+            continue
         kept.append(word)
+        at -= 1
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
     if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (
@@ -553,6 +608,13 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
+        if first_place and kept[0].startswith(_STATE_PREFIXES) and any(w[-1] in _ORGAN_END for w in kept[1:first_place]):
+            first_place = 0  # 国家烟草专卖局|吉林省局: a state organ holds the place's
+        if first_place:
+            # A long place name is cut into words (宁夏回族|自治区): the words
+            # before the first place that join into a longer place open it.
+            first_place = next((k for k in range(max(0, first_place - 2), first_place)
+                                if is_place("".join(kept[k:first_place]))), first_place)
         while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"
                                or _well_known_state(kept[first_place - 1])):
             # 国立|台湾科学教育馆, 驻|台北…办事处, 日本|台湾交流协会: "state-run",
@@ -566,6 +628,29 @@ def _well_known_state(word: str) -> bool:
     """A state jieba tags a place and uses often (日本, 美国), not a courtesy
     word it tags one (贵宾, 嘉宾)."""
     return _word_tags().get(word) == "ns" and word_frequencies().get(word, 0) >= _KNOWN_STATE
+
+
+_NUMERAL_CHARS = set("一二三四五六七八九十百千两")
+_STATE_PREFIXES = tuple(STATE_WORDS)
+_SMALL_UNITS = set("村镇乡屯庄寨铺营")
+
+
+def _numeral_opens_place(word: str, kept_after: list[str]) -> bool:
+    """A numeral opening a village's or town's name is part of it
+    (十家|子村, 三道|沟村): a name follows it, and the unit closes that name
+    a character or two later. A unit right after it is a count (三个|村)."""
+    if not word or word[0] not in _NUMERAL_CHARS or len(word) > 2 or not _word_tags().get(word, "m").startswith("m"):
+        return False
+    following = "".join(reversed(kept_after[-3:]))
+    return bool(following) and following[0] not in _SMALL_UNITS and any(c in _SMALL_UNITS for c in following[1:3])
+
+
+def _opens_organ(word: str, is_place=None) -> bool:
+    """A place or an organ word an organ's name may run from (固原市, 省)."""
+    if len(word) == 1:
+        return word in _ORGAN_END
+    return (bool(is_place) and is_place(word)) or (
+        word[-1] in _ORGAN_END and not _POST_RE.search(word) and _word_tags().get(word, "n") not in _STOP_TAGS)
 
 
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
@@ -606,14 +691,14 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     cut = folded.rfind("、", begin, post_start)
     while cut > begin:
         segment = folded[clause_start(folded, cut, cut):cut]
-        ending = _POST_AT_END.search(segment)  # the longest post ending the segment
-        office = ending.group(0) if ending else None
+        office = _post_ending(segment)
         if not office or name_before(segment, len(segment) - len(office)):
             begin = cut + 1
             break
         cut = folded.rfind("、", begin, cut)
     # Only the first joined office opens with words to weigh: the others
     # were checked to be offices above.
+    begin = _after_another_holder(folded, begin, post_start)
     pieces = folded[begin:post_start].split("、")
     head = pieces[0]
     pieces[0] = office_prefix(head, is_place) or _organ_fused_with_post(head, folded[post_start], is_place)
@@ -647,6 +732,24 @@ def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
     if len(last) < 2 or last + post_first not in word_frequencies():
         return ""
     return office_prefix(head[:-len(last)], is_place) + last
+
+
+def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
+    """Where an office starts when another person's office and name open
+    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)."""
+    start = begin
+    if not _HOLDER_JOIN.search(folded, begin, post_start):
+        return start  # the common case: no conjunction, no second holder
+    for post in _POST_RE.finditer(folded, begin, post_start):
+        holder = name_after(folded, post.end())
+        end = post.end() + len(holder) if holder else post_start
+        if end < post_start and folded[end] in _HOLDERS_JOINED:
+            start = end + 1
+    return start
+
+
+_HOLDERS_JOINED = set("和与及同")
+_HOLDER_JOIN = re.compile("[和与及同]")
 
 
 # Words that end an organ's name: a bureau, an office, a council.
@@ -703,13 +806,50 @@ def _leader_takes_part(folded: str, name: str, start: int, after: int) -> bool:
     """A national leader past the lead named in full, not a surname with the
     post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
     post (高声向总书记问好)."""
-    if not takes_part(folded, name, start, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
+    if not leaders.takes_part(folded, name, start, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
             or name[-1] in _FUNCTION_CHARS or _opens_with_word(name) or _is_word(name):
         return False
     # A state jieba tags a name (乌克兰, 伊拉克: frequent, or transliterations
     # tagged nrt) is no leader; only a rare name it lists is (习近平, 陈建仁).
     tag = _word_tags().get(name)
     return tag is None or _known_person(name, tag)
+
+
+def _leader_standing(folded: str, title: str, post_start: int, post_end: int, name: str | None = None,
+                     name_at: int | None = None, name_from: int | None = None) -> str:
+    """How the holder of a national office named here stands (`archive.leaders`):
+    "" when the office is no national one or the lead names its leader, who
+    counts; "cited" inside another's words (他强调，要学习贯彻习近平总书记
+    关于…), who never counts; "acts" further down (习近平总书记强调, 国务院副
+    总理丁薛祥作交流发言), who counts; "passing" further down without acting,
+    who counts only if named in full taking part (`_leader_takes_part`).
+    `name_at` is where a name written before the post starts; else the name,
+    if any, is read from `name_from` after the post (only for a national
+    office: reading a name is costly)."""
+    if not _is_national(title, LEAD_CHARS):
+        return ""
+    start = post_end - len(title) if name_at is None else name_at
+    speech = leaders.in_speech(folded, start)
+    in_lead = _at_or_act(folded, post_start, post_end) < LEAD_CHARS
+    if in_lead and not speech:
+        return ""  # the lead names its leader, and no one cites him
+    if name_at is None:
+        name = name_after(folded, name_from) if name_from is not None else None
+        end = post_end + len(name or "")
+    else:
+        end = post_end
+    if speech and leaders.cited(folded, start, end):
+        return "cited"
+    if in_lead:
+        return ""
+    # Further down, a leader who acts: named after the post, or before it by
+    # a full name jieba lists (习近平); a word before a post is too often read
+    # as a name (晋见总统).
+    if name_at is None:
+        acting = bool(name) and leaders.acts(folded, end, post_first=True)
+    else:
+        acting = bool(name) and _known_person(name, _word_tags().get(name, "")) and leaders.acts(folded, end)
+    return "acts" if acting else "passing"
 
 
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
@@ -914,7 +1054,7 @@ def _list_item_before(folded: str, end: int) -> str | None:
 
 def _holds_own_post(folded: str, begin: int) -> bool:
     """A post (or a title ending like one: 执行长, 专员) stands right before `begin`."""
-    return folded[begin - 1:begin] in ("长", "员") or any(folded.endswith(post, 0, begin) for post in POSTS)
+    return folded[begin - 1:begin] in ("长", "员") or _post_ending(folded, begin) is not None
 
 
 def extract_officials(folded: str, original: str, reporters: list[str] | None = None,
@@ -961,7 +1101,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
-        if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
+        if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
+                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
@@ -974,7 +1115,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         bare = post in _POSTS_NEEDING_ORGAN and not folded.endswith(_ORGAN_WORDS, 0, match.start()) \
             and not folded.endswith(tuple(_ORGAN_END), 0, match.start())
         generic = post in _GENERIC_POSTS and (match.start() == 0 or (
-            folded[match.start() - 1] not in _ORGAN_END and not folded.endswith(_ORGAN_WORDS, 0, match.start())))
+            folded[match.start() - 1] not in _ORGAN_END and not folded.endswith(_ORGAN_WORDS, 0, match.start()))
+            or folded[match.start() - 2:match.start()] == "团队") \
+            and not folded.endswith("政协", 0, match.start())  # 全国政协委员傅小云是…: a conference's member
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
         if title == post and folded[match.start() - 1:match.start()] == " ":
@@ -993,6 +1136,14 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             valued = name_after(folded, position + 1)
             if valued and not _POST_RE.search(valued):
                 position += 1
+        elif folded[position:position + 1] in "，," and folded.endswith("作为", 0, match.end() - len(title)):
+            # 作为全国人大代表，农加贵分享了…: the office, a comma, its holder
+            if name_after(folded, position + 1):
+                position += 1
+        elif folded[position:position + 2] == "——" and folded[position + 2:position + 3] != "—":
+            # 峨嵋村党总支部书记——李春燕: a dash sets the name apart
+            if name_after(folded, position + 2):
+                position += 2
         elif folded[position:position + 1] == "的":
             # 六连任台南市议员的邱莉莉表示: the office describes the speaker
             described = name_after(folded, position + 1)
@@ -1007,10 +1158,14 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        national = _is_national(title, _at_or_act(folded, match.start(), match.end()))
+        # A national leader cited in another's words takes no name; further
+        # down, one who acts takes the names listed, and one in passing only a
+        # name in full taking part (行政院长赖清德, not 总书记关于…的重要指示).
+        standing = _leader_standing(folded, title, match.start(), match.end(), name_from=position)
+        national = standing == "passing"
         # 黄伟哲市长应正视, 郭贞慧局长任台日: a person right before the post
         # holds it; what follows is their clause, not another holder.
-        names_follow = names_follow and not _holder_before(folded, match.start(), is_place)
+        names_follow = names_follow and standing != "cited" and not _holder_before(folded, match.start(), is_place)
         while names_follow:
             name = name_after(folded, position)
             if not name and position > match.end():
@@ -1037,7 +1192,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 break  # 吴才堃股长 蔡玲珊科长: across a space, the office after the name is theirs
             if second and title.endswith(second[1:]):
                 second = ""  # 教育局长郑新辉局长: the same post twice
-            if generic and position == match.end() and not second and (post in ("领导", "负责人") or not (
+            # …委员会党组书记、主任郑栅洁11月9日: a post joined to an office shares its organ
+            if generic and "、" not in title and position == match.end() and not second and (post in ("领导", "负责人") or not (
                     re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
                     or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
                 break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
@@ -1115,16 +1271,20 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices
             continue
+        if len(name) == 3 and name[-1] in _LIST_JOINS and name_after(folded, match.end()):
+            continue  # 省委书记陈刚和省长吴晓军: 和 joins two people, the post is the next one's
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
-        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
-                and (not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end())):
-            # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布
-            # takes part); 吉布提总统盖莱: the holder follows, a state came first
+        standing = _leader_standing(folded, state + post, match.start(), match.end(), name, end - len(name))
+        if standing == "cited" or (standing == "passing" and (
+                not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end()))):
+            # 他强调，要学习贯彻习近平总书记…: cited in another's words; 习近平总书记
+            # 重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布 takes part,
+            # 习近平总书记强调 acts); 吉布提总统盖莱: the holder follows, a state came first
             continue
         if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
                          or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
@@ -1140,8 +1300,30 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
+    # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.
+    def holder_at(text: str, k: int) -> str | None:
+        name = name_after(text, k)
+        return name if name and (name in officials or _AFTER_NAME.match(text, k + len(name))) else None
+
+    for _, seat_end, at, name in deputies.seated(folded, holder_at, _is_verb):
+        if name in skip:
+            continue
+        seat = title_before(folded, seat_end - 2, seat_end, is_place)
+        known = officials.get(name)
+        if known is None:
+            officials[name] = Official(name=original[at:at + len(name)], title=seat)
+        elif seat not in known.title:
+            officials[name] = Official(name=known.name, title=seat + "、" + known.title)
+    # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
+    for name, at in companions(folded):
+        if name not in officials and name not in skip and name not in not_holding:
+            officials[name] = Official(name=original[at:at + len(name)], title="")
+    # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
+    # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
+    glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
+        | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
-            if not (name in not_holding and official.title in _POST_SET)
+            if not (name in not_holding and official.title in _POST_SET) and name not in glued
             and not (states_named and _names_a_state(folded, name))]
 
 
@@ -1160,6 +1342,10 @@ def _names_a_state(folded: str, name: str) -> bool:
 
 
 _POST_SET = frozenset(POSTS)
+
+
+def _is_verb(word: str) -> bool:
+    return _word_tags().get(word, "").startswith("v")
 
 
 def _past_before(folded: str, at: int) -> bool:

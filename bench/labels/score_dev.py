@@ -25,7 +25,7 @@ the plain body from the copies.
 
 With --round N, only the dev records of labelling round N are scored (round 1
 is every record without a "round"): a spent sealed round is the most honest dev
-there is until rules are tuned on it. An unspent round has no dev records.
+there is until rules are tuned on it. Only spent rounds may be named.
 
 Usage: python bench/labels/score_dev.py [--verbose] [--damaged] [--round N]
 """
@@ -45,7 +45,7 @@ from archive import gazetteer as gazetteer_module  # noqa: E402
 from archive.extract import extract  # noqa: E402
 from archive.ingest import RawDocument  # noqa: E402
 from archive.script import fold  # noqa: E402
-from bench.labels.hand_labels import PAGES_DIR, half_of, label_files, load, round_of  # noqa: E402
+from bench.labels.hand_labels import PAGES_DIR, SPENT_ROUNDS, half_of, label_files, load, round_of  # noqa: E402
 
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)]
@@ -174,13 +174,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each disagreement (dev only)")
     parser.add_argument("--damaged", action="store_true", help="score damaged copies (bench/damage.py)")
-    parser.add_argument("--round", type=int, help="score only the dev records of this labelling round")
+    parser.add_argument("--round", type=int, choices=sorted(SPENT_ROUNDS),
+                        help="score only the dev records of this spent labelling round")
     args = parser.parse_args(argv)
     records = dev_records(label_files())
     if args.round is not None:
         records = of_round(records, args.round)
         if not records:
-            print(f"no dev records of round {args.round} (an unspent round has none)")
+            print(f"no dev records of round {args.round}")
             return 0
     if not records:
         print("no dev labels found in bench/labels/*.jsonl")
