@@ -37,16 +37,38 @@ class FacetColumn:
         return {self.names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
 
+class DocIds:
+    """Each document key's id, packed: one UTF-8 blob and where each id starts
+    (a Python string per document would cost several times the memory)."""
+
+    def __init__(self, ids: list[str]):
+        encoded = [doc_id.encode("utf-8") for doc_id in ids]
+        self._blob = b"".join(encoded)
+        self._starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=self._starts[1:])
+        # Each key's place in the ids' order: how equals are ordered.
+        self.order = np.empty(len(ids), dtype=np.int32)
+        self.order[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids), dtype=np.int32)
+
+    def __getitem__(self, key: int) -> str:
+        return self._blob[self._starts[key]:self._starts[key + 1]].decode("utf-8")
+
+
 class FacetTable:
-    """Facet columns and the date column of one index version, by document key.
+    """Facet columns, the date column and the tie order of one index version, by document key.
 
     `values` holds, per facet field, each key's list of values; `date_start`
-    each key's first day (YYYYMMDD, 0 when undated)."""
+    each key's first day (YYYYMMDD, 0 when undated); `ids` each key's
+    document id, whose order (`tie_order`) orders equals (same score, same
+    day) alike in every build, whatever document numbers it gave."""
 
-    def __init__(self, values: dict[str, list[list[str]]], date_start: np.ndarray):
+    def __init__(self, values: dict[str, list[list[str]]], date_start: np.ndarray,
+                 ids: DocIds):
         self.size = len(date_start)
         self.columns = {name: FacetColumn(values[name]) for name in FACET_FIELDS}
         self.date_start = date_start
+        self.ids = ids
+        self.tie_order = ids.order
 
     def mask(self, docnums) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -60,11 +82,11 @@ class FacetTable:
 
     def by_date(self, docnums, k: int, newest: bool = True) -> list[tuple[int, int]]:
         """The first `k` documents by date as (first day, docnum): newest or
-        oldest first, undated (0) last either way, ties in docnum order."""
+        oldest first, undated (0) last either way, ties in tie order (by id)."""
         docnums = np.asarray(docnums, dtype=np.int64)
         days = self.date_start[docnums]
         first = -days if newest else np.where(days > 0, days, np.iinfo(np.int64).max)
-        order = np.lexsort((docnums, first))[:k]
+        order = np.lexsort((self.tie_order[docnums], first))[:k]
         return list(zip(days[order].tolist(), docnums[order].tolist()))
 
 

@@ -242,8 +242,8 @@ class Index:
         wanted = Keywords(tuple(shared), except_id=doc.id)
         # A wider pool than shown, so that ordering by date picks from enough.
         pool = shard.rank(wanted, shard.match(wanted, SEARCH_SECONDS).keys, limit * 6)
-        stored = shard.fetch([key for _, key in pool])
-        candidates = [self._hit(found, [], score) for (score, _), found in zip(pool, stored)]
+        stored = shard.fetch([key for _score, key, _id in pool])
+        candidates = [self._hit(found, [], score) for (score, _key, _id), found in zip(pool, stored)]
 
         def day_number(date: DocDate | None) -> int | None:
             if date is None or date.precision == "month-day":
@@ -284,7 +284,7 @@ class Index:
             found = shard.by_date(None, 1, newest=newest)
             if not found or not found[0][0]:
                 return None   # nothing is dated (undated documents come last)
-            day, key = found[0]
+            day, key, _id = found[0]
             date = shard.fetch([key])[0].meta.get("date")
             return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
@@ -428,8 +428,10 @@ class _Matched:
         if len(self._ordered) < min(k, len(self.docnums)):
             # Deeper than ordered so far: order again, a few pages ahead.
             deeper = max(k, 2 * len(self._ordered))
-            self._ordered = ([(None, key) for _day, key in shard.by_date(self.docnums, deeper)]
-                             if self._by_date else shard.rank(self._wanted, self.docnums, deeper))
+            self._ordered = ([(None, key) for _day, key, _id in shard.by_date(self.docnums, deeper)]
+                             if self._by_date else
+                             [(score, key) for score, key, _id in
+                              shard.rank(self._wanted, self.docnums, deeper)])
         return self._ordered[:k]
 
 
