@@ -9,16 +9,22 @@ Engine-neutral: a shard reads its columns and hands them over as lists.
 """
 from __future__ import annotations
 
+from array import array
+from typing import Callable, Iterable
+
 import numpy as np
 
 FACET_FIELDS = ("region", "official", "date_bucket")
 
 
 class FacetColumn:
-    def __init__(self, values_per_doc: list[list[str]]):
+    def __init__(self, values_per_doc: Iterable[list[str]]):
+        """`values_per_doc`: each document's values in key order, read once
+        (gathered into compact arrays as they come: a list of every document's
+        values at once was the largest allocation of a server's life)."""
         self.names: list[str] = []
         ids: dict[str, int] = {}
-        value_ids, doc_ids = [], []
+        value_ids, doc_ids = array("i"), array("i")
         for docnum, values in enumerate(values_per_doc):
             for value in values:
                 if not value:
@@ -29,8 +35,10 @@ class FacetColumn:
                     self.names.append(value)
                 value_ids.append(index)
                 doc_ids.append(docnum)
-        self.value_ids = np.array(value_ids, dtype=np.int32)
-        self.doc_ids = np.array(doc_ids, dtype=np.int32)
+        self.value_ids = np.frombuffer(value_ids, dtype=np.int32) if value_ids else \
+            np.zeros(0, dtype=np.int32)
+        self.doc_ids = np.frombuffer(doc_ids, dtype=np.int32) if doc_ids else \
+            np.zeros(0, dtype=np.int32)
 
     def count(self, mask: np.ndarray) -> dict[str, int]:
         counts = np.bincount(self.value_ids[mask[self.doc_ids]], minlength=len(self.names))
@@ -45,10 +53,13 @@ class DocIds:
         encoded = [doc_id.encode("utf-8") for doc_id in ids]
         self._blob = b"".join(encoded)
         self._starts = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e) for e in encoded], out=self._starts[1:])
+        np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)),
+                  out=self._starts[1:])
+        del encoded
         # Each key's place in the ids' order: how equals are ordered.
         self.order = np.empty(len(ids), dtype=np.int32)
-        self.order[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids), dtype=np.int32)
+        self.order[np.argsort(np.array(ids, dtype=object), kind="stable")] = \
+            np.arange(len(ids), dtype=np.int32)
 
     def __getitem__(self, key: int) -> str:
         return self._blob[self._starts[key]:self._starts[key + 1]].decode("utf-8")
@@ -57,15 +68,15 @@ class DocIds:
 class FacetTable:
     """Facet columns, the date column and the tie order of one index version, by document key.
 
-    `values` holds, per facet field, each key's list of values; `date_start`
+    `values` gives, per facet field, each key's list of values; `date_start`
     each key's first day (YYYYMMDD, 0 when undated); `ids` each key's
     document id, whose order (`tie_order`) orders equals (same score, same
     day) alike in every build, whatever document numbers it gave."""
 
-    def __init__(self, values: dict[str, list[list[str]]], date_start: np.ndarray,
+    def __init__(self, values: Callable[[str], Iterable[list[str]]], date_start: np.ndarray,
                  ids: DocIds):
         self.size = len(date_start)
-        self.columns = {name: FacetColumn(values[name]) for name in FACET_FIELDS}
+        self.columns = {name: FacetColumn(values(name)) for name in FACET_FIELDS}
         self.date_start = date_start
         self.ids = ids
         self.tie_order = ids.order

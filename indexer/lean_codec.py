@@ -26,6 +26,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections import OrderedDict
 from itertools import accumulate
 from operator import sub
 
@@ -487,36 +488,95 @@ class TermBlocks:
                 b"".join(values))
 
 
-def term_blocks(terms_reader: "LeanTermsReader", fieldname: str, tbytes: bytes,
-                among: np.ndarray | None = None) -> TermBlocks | None:
-    """A term's postings (None when the segment lacks it). Given `among`
-    (ascending document numbers), a block of the postings file none of them
-    can be in is skipped undecoded: the block headers say each block's last
-    document."""
+def term_entry(terms_reader: "LeanTermsReader", fieldname: str, tbytes: bytes) -> bytes | None:
+    """A term's entry in the terms file (None when the segment lacks the term):
+    what `entry_doc_frequency` and `term_blocks` read."""
     try:
-        data = terms_reader._tindex[terms_reader._keycoder(fieldname, tbytes)]
+        return terms_reader._tindex[terms_reader._keycoder(fieldname, tbytes)]
     except KeyError:
         return None
+
+
+def entry_doc_frequency(data: bytes) -> int:
+    return data[3] if data[0] == _INLINED else _HEADER.unpack_from(data)[2]
+
+
+# A term with this many blocks keeps where they are (its block index) for as
+# long as its segment is open, up to this many terms per segment: walking the
+# block headers of a common term (several hundred) cost more than reading the
+# few blocks that hold a rare phrase's candidates.
+_INDEXED_BLOCKS = 8
+_BLOCK_INDEXES = 1024
+
+
+class _BlockIndex:
+    """Where a term's blocks are in the postings file and what each holds."""
+
+    __slots__ = ("starts", "ends", "counts", "last_ids", "deflated")
+
+    def __init__(self, raw: bytes, offset: int):
+        starts, ends, counts, last_ids, deflated = [], [], [], [], []
+        position = 0
+        while True:
+            size, count, last, _weight, _minl, _maxl, packed = _BLOCK.unpack_from(raw, position)
+            end = position + 4 + abs(size)
+            starts.append(offset + position + _BLOCK.size)
+            ends.append(offset + end)
+            counts.append(count)
+            last_ids.append(last)
+            deflated.append(packed)
+            position = end
+            if size < 0:
+                break
+        self.starts, self.ends, self.counts = starts, ends, counts
+        self.last_ids = np.array(last_ids, dtype=np.int64)
+        self.deflated = deflated
+
+
+def _block_index(terms_reader: "LeanTermsReader", offset: int,
+                 length: int) -> tuple[_BlockIndex, bytes | None]:
+    """The term's block index, and the term's bytes when they had to be read for it."""
+    cache = terms_reader.__dict__.get("_block_indexes")
+    if cache is None:
+        cache = terms_reader._block_indexes = OrderedDict()
+    index = cache.get(offset)
+    if index is not None:
+        cache.move_to_end(offset)
+        return index, None
+    raw = terms_reader._postfile.get(offset, length)
+    index = _BlockIndex(raw, offset)
+    if len(index.counts) >= _INDEXED_BLOCKS:
+        cache[offset] = index
+        if len(cache) > _BLOCK_INDEXES:
+            cache.popitem(last=False)
+    return index, raw
+
+
+def term_blocks(terms_reader: "LeanTermsReader", data: bytes,
+                among: np.ndarray | None = None) -> TermBlocks | None:
+    """The postings of a term (its entry, `data`). Given `among` (ascending
+    document numbers), a block of the postings file none of them can be in
+    is skipped undecoded: the block index says each block's last document.
+    None when no block is left."""
     if data[0] == _INLINED:
         inlined = bytes(data[_INLINE.size:])
         count = data[3]
         # The last id is only needed of blocks before another: none here.
         return TermBlocks([(inlined, count, 0, False)])
     offset, length = _POINTER.unpack_from(data, _HEADER.size)
-    raw = terms_reader._postfile.get(offset, length)
-    heads, position = [], 0
-    while True:
-        size, count, last, _weight, _minl, _maxl, deflated = _BLOCK.unpack_from(raw, position)
-        end = position + 4 + abs(size)
-        heads.append((position + _BLOCK.size, end, count, last, deflated))
-        position = end
-        if size < 0:
-            break
+    index, raw = _block_index(terms_reader, offset, length)
+    chosen = range(len(index.counts))
     if among is not None:
-        last_ids = np.fromiter((head[3] for head in heads), dtype=np.int64, count=len(heads))
-        reached = np.searchsorted(among, last_ids, side="right")
-        heads = [heads[i] for i in np.flatnonzero(np.diff(reached, prepend=0)).tolist()]
-    if not heads:
+        reached = np.searchsorted(among, index.last_ids, side="right")
+        chosen = np.flatnonzero(np.diff(reached, prepend=0)).tolist()
+    if not chosen:
         return None
-    return TermBlocks([(raw[start:end], count, last, deflated)
-                       for start, end, count, last, deflated in heads])
+    if raw is None and 4 * len(chosen) >= len(index.counts):
+        raw = terms_reader._postfile.get(offset, length)
+    if raw is None:  # a few blocks of many: read only those
+        get = terms_reader._postfile.get
+        blocks = [get(index.starts[i], index.ends[i] - index.starts[i]) for i in chosen]
+    else:
+        blocks = [raw[index.starts[i] - offset:index.ends[i] - offset] for i in chosen]
+    return TermBlocks([(block, index.counts[i], int(index.last_ids[i]), index.deflated[i])
+                       for block, i in zip(blocks, chosen)])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .lean_codec import TermBlocks, term_blocks
+from .lean_codec import TermBlocks, entry_doc_frequency, term_blocks, term_entry
 
 EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -32,6 +32,9 @@ class SegmentPostings:
         self._terms = getattr(reader, "_terms", None)
         deleted = reader.deleted_docs_set if reader.has_deletions() else ()
         self.deleted = np.array(sorted(deleted), dtype=np.int64) if deleted else None
+        # Terms-file entries looked up so far: a search asks for a term's
+        # frequency, its cost and its postings, and each lookup hashes the key.
+        self._entries: dict[tuple[str, bytes], bytes | None] = {}
 
     def to_bytes(self, fieldname: str, text) -> bytes | None:
         if isinstance(text, bytes):
@@ -41,24 +44,33 @@ class SegmentPostings:
         except ValueError:
             return None
 
-    def doc_frequency(self, fieldname: str, text) -> int:
+    def _entry(self, fieldname: str, text) -> bytes | None:
         tbytes = self.to_bytes(fieldname, text)
-        return 0 if tbytes is None else self.reader.doc_frequency(fieldname, tbytes)
+        if tbytes is None or self._terms is None:
+            return None
+        key = (fieldname, tbytes)
+        if key not in self._entries:
+            self._entries[key] = term_entry(self._terms, fieldname, tbytes)
+        return self._entries[key]
+
+    def doc_frequency(self, fieldname: str, text) -> int:
+        entry = self._entry(fieldname, text)
+        return 0 if entry is None else entry_doc_frequency(entry)
 
     def blocks(self, fieldname: str, text, among: np.ndarray | None = None) -> TermBlocks | None:
         """The term's postings, or those blocks of them that can hold one of `among`."""
-        tbytes = self.to_bytes(fieldname, text)
-        if tbytes is None or self._terms is None or (among is not None and not len(among)):
+        if among is not None and not len(among):
             return None
-        return term_blocks(self._terms, fieldname, tbytes, among)
+        entry = self._entry(fieldname, text)
+        return None if entry is None else term_blocks(self._terms, entry, among)
 
     def kept(self, ids: np.ndarray, among: np.ndarray | None) -> np.ndarray | None:
         """A mask of the ids that are live and in `among`; None when all are."""
         keep = None
         if among is not None:
-            keep = np.isin(ids, among, assume_unique=True)
+            keep = member(ids, among)
         if self.deleted is not None:
-            live = ~np.isin(ids, self.deleted, assume_unique=True)
+            live = ~member(ids, self.deleted)
             keep = live if keep is None else keep & live
         return keep
 
@@ -105,6 +117,15 @@ class SegmentPostings:
         # Each posting's deltas summed from its own first: less what came before it.
         before = running[firsts] - deltas[firsts]
         return np.repeat(ids, counts), running - np.repeat(before, counts)
+
+
+def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `of`, an ascending array (a mask of `values`)."""
+    if not len(of):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(of, values)
+    at[at == len(of)] = 0
+    return of[at] == values
 
 
 def intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:

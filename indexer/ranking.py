@@ -15,6 +15,9 @@ number, which depends on the build.
 """
 from __future__ import annotations
 
+import threading
+import weakref
+
 import numpy as np
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -52,7 +55,6 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
             continue
         local = matches[first:last] - offset
         postings = SegmentPostings(reader)
-        lengths: dict[str, np.ndarray] = {}
         for fieldname, text, constant, boost in terms:
             ids, weights = postings.weights(fieldname, text, local)
             if not len(ids):
@@ -60,13 +62,11 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
             if constant is not None:
                 score = np.full(len(ids), constant)
             elif searcher.schema[fieldname].scorable:
-                if fieldname not in lengths:
-                    lengths[fieldname] = _field_lengths(reader, fieldname)
                 idf = searcher.idf(fieldname, postings.to_bytes(fieldname, text))
                 avgfl = searcher.avg_field_length(fieldname) or 1
                 B = weighting._field_B.get(fieldname, weighting.B)
                 K1 = weighting.K1
-                fl = lengths[fieldname][ids]
+                fl = _LENGTH_OF_BYTE[_field_lengths(reader, fieldname)[ids]]
                 # whoosh.scoring.bm25, term by term in the same order.
                 score = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
             else:
@@ -75,14 +75,26 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
     return total
 
 
+# Each segment reader's length bytes per field, read once: a segment never
+# changes, and its reader (the key) goes when its searcher is closed.
+_LENGTH_BYTES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LENGTH_LOCK = threading.Lock()
+
+
 def _field_lengths(reader, fieldname: str) -> np.ndarray:
-    """Each document's length of the field, as Whoosh's scorer reads it."""
-    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    size = reader.doc_count_all()
-    if column is None:
-        return np.ones(size)
-    data = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
-    return _LENGTH_OF_BYTE[np.pad(data, (0, size - len(data)))]
+    """Each document's length byte of the field (0: none), as Whoosh's scorer reads it."""
+    with _LENGTH_LOCK:
+        per_field = _LENGTH_BYTES.setdefault(reader, {})
+        if fieldname not in per_field:
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            size = reader.doc_count_all()
+            data = np.zeros(size, dtype=np.uint8)
+            if column is not None:
+                stored = np.frombuffer(column._dbfile.get(column._basepos, column._count),
+                                       dtype=np.uint8)
+                data[:len(stored)] = stored
+            per_field[fieldname] = data
+        return per_field[fieldname]
 
 
 def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray, k: int,

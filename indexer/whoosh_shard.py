@@ -19,7 +19,7 @@ from whoosh import searching
 from . import ranking, whoosh_query
 from .columns import column_values
 from .engine import Keywords, Latest, Matches, StoredDoc, TermStats, Wanted
-from .facets import FACET_FIELDS, DocIds, FacetTable
+from .facets import DocIds, FacetTable
 from .match_sets import match_set
 from .query import SearchRequest
 from .searchers import ThreadSearchers
@@ -76,10 +76,10 @@ class WhooshStore:
 
 def read_table(reader) -> FacetTable:
     """The facet and date columns, and the order of the ids, of one Whoosh index version."""
-    values = {name: [list(v) for v in column_values(reader, name)] for name in FACET_FIELDS}
     dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
                         count=reader.doc_count_all())
-    return FacetTable(values, dates, DocIds(list(column_values(reader, "id"))))
+    return FacetTable(lambda name: column_values(reader, name), dates,
+                      DocIds(list(column_values(reader, "id"))))
 
 
 class WhooshShard:
