@@ -217,3 +217,29 @@ def test_the_script_toggle_converts_title_and_officials_in_the_browser(server, b
     assert "新橋鎮" in converted.text and [m.text for m in converted.find_elements(By.TAG_NAME, "mark")] == ["新橋鎮"]
     officials = [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".metadata .official")]
     assert any("任俊潔" in o for o in officials) and not any("任俊洁" in o for o in officials)
+
+
+# Every control a thumb aims at on a phone, with its size; headings' links and
+# links in running text are exempt from WCAG 2.5.8 and keep the line's height.
+_SMALL_TARGETS = """
+for (const d of document.querySelectorAll('details')) d.open = true;
+const small = [];
+for (const t of document.querySelectorAll('a, button, summary, input, select')) {
+  if (t.closest('h1, h2, .text, .snippet, svg')) continue;
+  const r = t.getBoundingClientRect();
+  if (r.width && r.height && (r.width < 24 || r.height < 24))
+    small.push(`${t.tagName} "${t.textContent.trim()}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+}
+return small;
+"""
+
+
+def test_on_a_phone_every_standalone_link_is_at_least_24_px(server, browser):
+    try:
+        browser.set_window_size(390, 844)
+        for path in ("/", "/search?q=书记", "/search?q=书记&region=51", "/doc/001_0c41b430a93a6d9e?q=杨国昕",
+                     "/official/任俊洁", "/search?q=没有这个词"):
+            browser.get(server + path)
+            assert browser.execute_script(_SMALL_TARGETS) == [], path
+    finally:
+        browser.set_window_size(1280, 1000)

@@ -118,7 +118,7 @@ def test_every_facet_link_round_trips_to_its_count(client):
         html = page(client, url)
         facet_links = [link for link in links_of(html)
                        if link["section"] and link["section"].startswith("facet-") and link["count"]
-                       and not (link["label"] or "").startswith("remove")]
+                       and "remove" not in (link["label"] or "")]
         assert facet_links, url
         for link in facet_links:
             assert total_on(page(client, link["href"])) == link["count"], (url, link)
@@ -145,16 +145,16 @@ def test_region_facet_drills_down_and_the_breadcrumb_steps_back_up(client):
 def test_filter_chips_remove_exactly_one_filter(client):
     html = page(client, "/search?q=书记&region=51&from=2022&to=2022&script=simplified&sort=date")
     removers = {link["label"]: params(link["href"]) for link in links_of(html)
-                if (link["label"] or "").startswith("remove")}
+                if "remove" in (link["label"] or "")}
     everything = {"q": "书记", "region": "51", "from": "2022", "to": "2022",
                   "script": "simplified", "sort": "date"}
-    assert removers["remove region filter"] == {k: v for k, v in everything.items() if k != "region"}
-    assert removers["remove date filter"] == {k: v for k, v in everything.items()
+    assert removers["去掉地区筛选 · remove region filter"] == {k: v for k, v in everything.items() if k != "region"}
+    assert removers["去掉日期筛选 · remove date filter"] == {k: v for k, v in everything.items()
                                               if k not in ("from", "to")}
-    assert removers["remove script filter"] == {k: v for k, v in everything.items() if k != "script"}
+    assert removers["去掉字体筛选 · remove script filter"] == {k: v for k, v in everything.items() if k != "script"}
     # Removing the only filter of a search without words leads home, not to a 400.
     alone = links_of(page(client, "/search?official=任俊洁&sort=date"))
-    assert next(link for link in alone if link["label"] == "remove official filter")["href"] == "/"
+    assert next(link for link in alone if link["label"] == "去掉官员筛选 · remove official filter")["href"] == "/"
 
 
 def test_official_facet_shows_office_region_and_trail(client, seed_documents):
