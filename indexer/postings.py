@@ -37,6 +37,8 @@ class SegmentPostings:
         self._entries: dict[tuple[str, bytes], bytes | None] = {}
 
     def to_bytes(self, fieldname: str, text) -> bytes | None:
+        if fieldname not in self.reader.schema:
+            return None   # as Whoosh: no such field, no postings
         if isinstance(text, bytes):
             return text
         try:
