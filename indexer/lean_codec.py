@@ -506,11 +506,12 @@ def entry_doc_frequency(data: bytes) -> int:
 # block headers of a common term (several hundred) cost more than reading the
 # few blocks that hold a rare phrase's candidates.
 _INDEXED_BLOCKS = 8
-_BLOCK_INDEXES = 1024
+_BLOCK_INDEXES = 512
 
 
 class _BlockIndex:
-    """Where a term's blocks are in the postings file and what each holds."""
+    """Where a term's blocks are in the postings file and what each holds,
+    as arrays (about 30 bytes a block, kept per open segment)."""
 
     __slots__ = ("starts", "ends", "counts", "last_ids", "deflated")
 
@@ -528,9 +529,11 @@ class _BlockIndex:
             position = end
             if size < 0:
                 break
-        self.starts, self.ends, self.counts = starts, ends, counts
+        self.starts = np.array(starts, dtype=np.int64)
+        self.ends = np.array(ends, dtype=np.int64)
+        self.counts = np.array(counts, dtype=np.int32)
         self.last_ids = np.array(last_ids, dtype=np.int64)
-        self.deflated = deflated
+        self.deflated = np.array(deflated, dtype=bool)
 
 
 def _block_index(terms_reader: "LeanTermsReader", offset: int,
@@ -565,18 +568,20 @@ def term_blocks(terms_reader: "LeanTermsReader", data: bytes,
         return TermBlocks([(inlined, count, 0, False)])
     offset, length = _POINTER.unpack_from(data, _HEADER.size)
     index, raw = _block_index(terms_reader, offset, length)
-    chosen = range(len(index.counts))
-    if among is not None:
+    if among is None:
+        chosen = np.arange(len(index.counts))
+    else:
         reached = np.searchsorted(among, index.last_ids, side="right")
-        chosen = np.flatnonzero(np.diff(reached, prepend=0)).tolist()
-    if not chosen:
-        return None
+        chosen = np.flatnonzero(np.diff(reached, prepend=0))
+        if not len(chosen):
+            return None
+    starts, ends = index.starts[chosen].tolist(), index.ends[chosen].tolist()
     if raw is None and 4 * len(chosen) >= len(index.counts):
         raw = terms_reader._postfile.get(offset, length)
     if raw is None:  # a few blocks of many: read only those
         get = terms_reader._postfile.get
-        blocks = [get(index.starts[i], index.ends[i] - index.starts[i]) for i in chosen]
+        blocks = [get(start, end - start) for start, end in zip(starts, ends)]
     else:
-        blocks = [raw[index.starts[i] - offset:index.ends[i] - offset] for i in chosen]
-    return TermBlocks([(block, index.counts[i], int(index.last_ids[i]), index.deflated[i])
-                       for block, i in zip(blocks, chosen)])
+        blocks = [raw[start - offset:end - offset] for start, end in zip(starts, ends)]
+    return TermBlocks(list(zip(blocks, index.counts[chosen].tolist(),
+                               index.last_ids[chosen].tolist(), index.deflated[chosen].tolist())))
