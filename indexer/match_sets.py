@@ -88,9 +88,10 @@ class _Segment:
 
     def all_of(self, queries: list[Q.Query], among: np.ndarray | None) -> np.ndarray:
         """Cheapest first, each part reading only what the parts before it left."""
-        ordered = sorted(queries, key=self.cost)
+        if not queries:
+            return EMPTY   # as Whoosh's empty And
         found = among
-        for query in ordered:
+        for query in sorted(queries, key=self.cost):
             found = self.docs(query, found)
             if not len(found):
                 return EMPTY
