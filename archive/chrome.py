@@ -20,6 +20,7 @@ line is worse than keeping a nav bar.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 
 
@@ -44,8 +45,11 @@ _SITE_IDENTITY = re.compile(r"ICP[备備证證]|网站标识码|網站標識碼|
                             r"copyright|©|all rights reserved", re.I)
 _CONTACT = re.compile(r"(?:电话|電話|传真|傳真|热线|熱線)\s*[:：]\s*[\d(（][\d\-－()（） #]{6,}|邮编|郵編|邮政编码|"
                       r"^\s*(?:地址|技术支持|技術支持|主办|主辦|承办|承辦|协办|協辦)\s*[:：]", re.I)
-# Buttons and the font-size control: 【打印】【关闭】, 字号：大 中 小.
-_BUTTONS = re.compile(r"^(?:\s*【[^】]{1,10}】\s*)+$|^[【\[]?字[号號体體]\s*[:：]\s*[【\[]?大")
+# Buttons and the font-size control: 【打印】【关闭】, 【打印本页】, 字号：大 中 小.
+# A button is a verb of a few characters; a single bracketed phrase longer
+# than that is a heading (【征才活动资讯】 over a job fair's details).
+_BUTTONS = re.compile(r"^\s*【[^】]{1,4}】\s*$|^(?:\s*【[^】]{1,10}】\s*){2,}$"
+                      r"|^[【\[]?字[号號体體]\s*[:：]\s*[【\[]?大")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；!?;]|[，,].*[，,]")
 # Separators of nav bars and trails; a run of two or more spaces separates
 # items too, a single space only between many items (a tag cloud).
@@ -106,18 +110,26 @@ def classify(line: str) -> Kind:
     return Kind.SHORT if len(stripped) <= _SHORT else Kind.SENTENCE
 
 
-def _link_list_above(kinds: list[Kind], lines: list[str], at: int) -> int:
+def _link_list_above(kinds: list[Kind], lines: list[str], at: int,
+                     garbled: Callable[[str], bool]) -> int:
     """How many lines, ending at `at` and running up, form a link list: three
     or more short lines, few of them 'label: value' fields (活动时间：…,
-    联络人：…), which are the article's particulars, not links."""
+    联络人：…), which are the article's particulars, not links.
+
+    A garbled line ends the run: a site prints its link lists from its own
+    template, readable, while a line of mojibake is damage the article's
+    text brought with it (a scraped copy's garbled byline), so the short
+    lines above it (a price list's rows, a form's last fields) are the
+    article's."""
     count = fields = 0
-    while at - count >= 0 and kinds[at - count] is Kind.SHORT:
+    while at - count >= 0 and kinds[at - count] is Kind.SHORT and not garbled(lines[at - count]):
         fields += bool(_FIELD.match(lines[at - count].strip()))
         count += 1
     return count if count >= 3 and fields * 3 <= count else 0
 
 
-def _extend(kinds: list[Kind], lines: list[str], at: int, step: int, stop: int) -> int:
+def _extend(kinds: list[Kind], lines: list[str], at: int, step: int, stop: int,
+            garbled: Callable[[str], bool]) -> int:
     """From a strong chrome line, walk over adjoining chrome toward the article.
 
     Above the article (walking down) that is blank lines, buttons and
@@ -130,7 +142,7 @@ def _extend(kinds: list[Kind], lines: list[str], at: int, step: int, stop: int) 
         if kind in (Kind.STRONG, Kind.BLANK) or (kind is Kind.WEAK and step > 0):
             at += step
             continue
-        run = _link_list_above(kinds, lines, at) if step < 0 else 0
+        run = _link_list_above(kinds, lines, at, garbled) if step < 0 else 0
         if not run:
             break
         at -= run
@@ -151,8 +163,9 @@ def _first_paragraph(lines: list[str], kinds: list[Kind], sentences: list[int]) 
     return first
 
 
-def article_bounds(lines: list[str]) -> tuple[int, int]:
-    """(start, end): the lines[start:end] that hold the article; the rest is chrome."""
+def article_bounds(lines: list[str], garbled: Callable[[str], bool] = lambda line: False) -> tuple[int, int]:
+    """(start, end): the lines[start:end] that hold the article; the rest is
+    chrome. `garbled` tells a line with mojibake in it (see `archive.clean`)."""
     kinds = [classify(line) for line in lines]
     sentences = [i for i, kind in enumerate(kinds) if kind is Kind.SENTENCE]
     if not sentences:
@@ -161,9 +174,9 @@ def article_bounds(lines: list[str]) -> tuple[int, int]:
     start = 0
     head_strong = [i for i in range(first) if kinds[i] is Kind.STRONG]
     if head_strong:
-        start = _extend(kinds, lines, head_strong[-1], 1, first)
+        start = _extend(kinds, lines, head_strong[-1], 1, first, garbled)
     end = len(lines)
     tail_strong = [i for i in range(last + 1, len(lines)) if kinds[i] is Kind.STRONG]
     if tail_strong:
-        end = _extend(kinds, lines, tail_strong[0], -1, last) + 1
+        end = _extend(kinds, lines, tail_strong[0], -1, last, garbled) + 1
     return start, end

@@ -30,8 +30,9 @@ _SPAM_TAG_LINE = re.compile(r"^\s*[•·\-\*]?\s*(?:标签|標籤|tags?)\s*[:：
 
 _CHINESE_CLASS = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027"
 _CHINESE = re.compile(f"[{_CHINESE_CLASS}]")
-# At least three / four Chinese characters or punctuation marks, found
+# At least two / three / four Chinese characters or punctuation marks, found
 # without building a list of them (segments may be megabytes long).
+_TWO_CHINESE = re.compile(f"(?:[^{_CHINESE_CLASS}]*[{_CHINESE_CLASS}]){{2}}")
 _THREE_CHINESE = re.compile(f"(?:[^{_CHINESE_CLASS}]*[{_CHINESE_CLASS}]){{3}}")
 _FOUR_CHINESE = re.compile(f"(?:[^{_CHINESE_CLASS}]*[{_CHINESE_CLASS}]){{4}}")
 _CUT_POINT = re.compile(r"[\s。！？；，]")
@@ -73,11 +74,17 @@ def looks_like_mojibake(segment: str) -> bool:
     pieces = [piece for piece in segment.split(_REPLACEMENT) if piece.strip()]
     if not pieces:
         return True
-    judged = [piece for piece in pieces if _THREE_CHINESE.match(piece)]
+    # Between marks a garbled run may be cut to two characters (榛勬� is
+    # 黄 and a lost byte); such pieces are judged too, or a tail whose
+    # marks are dense would never be, and a shorter tail inside a longer
+    # garbled one would read as clean.
+    enough = _TWO_CHINESE if len(pieces) > 1 else _THREE_CHINESE
+    judged = [piece for piece in pieces if enough.match(piece)]
     if not judged or not _FOUR_CHINESE.match(segment):
         return False
     # A piece after a mark may begin inside a character the mark took.
-    return all(repair_mojibake(piece, skip=1 if piece is pieces[0] else 3) is not None
+    return all(repair_mojibake(piece, skip=1, after_mark=False) if piece is pieces[0]
+               else repair_mojibake(piece, skip=3, after_mark=True)
                for piece in judged)
 
 
@@ -86,13 +93,14 @@ def _chinese(text: str) -> list[str]:
     return _CHINESE.findall(text)
 
 
-def repair_mojibake(segment: str, skip: int = 1) -> str | None:
+def repair_mojibake(segment: str, skip: int = 1, after_mark: bool = False) -> str | None:
     """The text a GBK-misread UTF-8 segment stood for, or None if it is not one.
 
     The segment may start or end inside a character whose other bytes were
     lost: up to `skip` characters may be dropped at its start (more would
     let real text before a garbled run pass as garbled), up to three bytes at
-    its end.
+    its end; a segment `after_mark` (a replacement mark) may also open with
+    up to three bytes of a character the mark took.
     """
     for start in range(0, min(skip + 1, len(segment))):
         candidate = segment[start:].replace("?", "")
@@ -100,14 +108,41 @@ def repair_mojibake(segment: str, skip: int = 1) -> str | None:
             data = candidate.encode("gbk")
         except UnicodeEncodeError:
             continue
+        # After a replacement mark the decoder may have paired the last byte
+        # of one character with the first of the next (校对 -> 鏍″�癸細): the
+        # piece then opens with continuation bytes of a character it lost,
+        # which no character-sized skip removes. (Not at a segment's start:
+        # readable text there, 电话 = B5E7 BBB0, would lose a byte and read
+        # as another character.)
+        if after_mark:
+            data = data[_lost_continuation(data):]
         for cut in range(0, min(4, len(data))):
             try:
                 repaired = data[:len(data) - cut].decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if _reads_as_chinese(repaired) and len(repaired) < len(candidate):
+            if _reads_as_chinese(repaired) and len(repaired) < len(candidate) \
+                    and _opens_like_text(repaired):
                 return repaired
     return None
+
+
+def _opens_like_text(repaired: str) -> bool:
+    """A repair starts where the garbled run starts, on a character of the
+    original text (Chinese, its punctuation, ASCII). One that opens on a
+    stray Cyrillic or Armenian letter began inside readable text whose GBK
+    bytes happen to be valid UTF-8 (話 -> Ԓ): the run starts later."""
+    first = repaired.lstrip()[:1]
+    return not first or first < "\x80" or bool(_CHINESE.match(first))
+
+
+def _lost_continuation(data: bytes) -> int:
+    """How many bytes at the start are UTF-8 continuation bytes (at most
+    three: a character's tail whose lead byte was lost)."""
+    count = 0
+    while count < min(3, len(data)) and 0x80 <= data[count] <= 0xBF:
+        count += 1
+    return count
 
 
 def _reads_as_chinese(repaired: str) -> bool:
@@ -123,7 +158,7 @@ def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]
     Only the edges are trimmed (see `archive.chrome`): a boilerplate-looking
     line in the middle of an article is more likely a quotation than navigation.
     """
-    start, end = article_bounds(lines)
+    start, end = article_bounds(lines, garbled=lambda line: bool(_cut_mojibake(line)[1]))
     while start < end and (is_boilerplate_line(lines[start]) or not lines[start].strip()):
         start += 1
     while end > start and (is_boilerplate_line(lines[end - 1]) or not lines[end - 1].strip()
@@ -183,11 +218,35 @@ def _ends_like_utf8_read_as_gbk(line: str) -> bool:
     encoded back to GBK, are mostly valid UTF-8; ordinary Chinese is not.
     """
     end = line[-12:].replace("?", "")
-    data = end.encode("gbk", errors="ignore")
-    if len(data) < 6:
-        return False
-    readable = data.decode("utf-8", errors="ignore")
-    return len(readable.encode("utf-8")) >= 0.6 * len(data)
+    if _REPLACEMENT not in end:
+        data = end.encode("gbk", errors="ignore")
+        if len(data) < 6:
+            return False
+        return len(data.decode("utf-8", errors="ignore").encode("utf-8")) >= 0.6 * len(data)
+    # Replacement marks stand for bytes the decoder dropped, so each piece
+    # between them is judged alone, without the character cut at its
+    # edges: 蹇� 閮�绉�娑涳級 is 中心 郭秀涛） with a byte lost at each mark.
+    judged = readable = 0
+    for piece in end.split(_REPLACEMENT):
+        data = piece.encode("gbk", errors="ignore")
+        data = data[_lost_continuation(data):]
+        whole = _complete_utf8_prefix(data)
+        judged += len(whole)
+        readable += len(whole.decode("utf-8", errors="ignore").encode("utf-8"))
+    return judged >= 6 and readable >= 0.6 * judged
+
+
+def _complete_utf8_prefix(data: bytes) -> bytes:
+    """`data` without a UTF-8 character cut off at its end (lead byte and
+    fewer continuation bytes than it announces)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return data
+        if byte >= 0xC0:
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data if back >= needed else data[:-back]
+    return data
 
 
 def _cut_mojibake(line: str) -> tuple[str, str]:
@@ -217,8 +276,28 @@ def _cut_mojibake(line: str) -> tuple[str, str]:
         else:
             low = middle + 1
     if low < len(judged):
-        return line[: judged[low]], line[judged[low]:]
+        cut = _readable_lead_end(line, judged[low])
+        return line[:cut], line[cut:]
     return line, ""
+
+
+# What reads the same whether a byte run is decoded as UTF-8 or as GBK:
+# ASCII (a phone number, a clock time, a URL just before a garbled tail),
+# and a closing mark that the judgement may skip as a cut character.
+_READABLE_LEAD = re.compile(r"[\x00-\x7f]*(?:[」』）》”’][\x00-\x7f]*(?=\s))?\s*")
+
+
+def _readable_lead_end(line: str, cut: int) -> int:
+    """Where the garbled tail that the search found to start at `cut`
+    really starts: ASCII reads alike in both decodings, so text such as
+    电话06-5892325 or 18:16 before the garble is the readable line's end,
+    not part of the garble (UTF-8 read as GBK turns every non-ASCII
+    character into rare Chinese, never ASCII into anything else)."""
+    lead = _READABLE_LEAD.match(line, cut)
+    end = lead.end()
+    if end > cut and end < len(line) and looks_like_mojibake(line[end:]):
+        return end
+    return cut
 
 
 def _fourth_chinese_from_end(line: str) -> int:

@@ -27,6 +27,7 @@ import functools
 import re
 
 from .document import DocDate
+from .event_year import named_event_year
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
@@ -56,6 +57,7 @@ _TITLE_MONTH_DAY = re.compile(r"^\s*(\d{2})[.\-/](\d{2})(?=\s)")
 # The story's own day: 今（12）日, 今天（3月2日）, 今日9月20日.
 _TODAY = re.compile(r"今(?:天|日)?\s*[(（]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*[)）]\s*日?"
                     r"|今(?:天|日)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TODAY_IN_FULL = re.compile(r"今(?:天|日)\s*[(（]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]")
 # The story's day, told relative to the publication (昨（27）日) or bare in
 # its opening sentence (2日她再度送酒精到學校): like 今（12）日, a day whose
 # month must come from elsewhere; a month and day written later in the
@@ -64,6 +66,8 @@ _YESTERDAY = re.compile(r"昨\s*(?:天|日)?\s*[(（]\s*(\d{1,2})\s*日?\s*[)）
 # (Not a span of days: 近3日, 连续5日, 3日内.)
 _BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每近数几连续逾共满约])(\d{1,2})\s*日(?![\d内来间后前左多])")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?\n]*")
+# Today or yesterday with no day written after it (今日, 昨天; not 今日（8日）).
+_UNDATED_TODAY = re.compile(r"[今昨](?:日|天)(?!\s*[(（\d])")
 # A full date followed by its weekday or a part of the day (114年12月5日(五)
 # 上午, 徵才時間：108年2月27日(三), 110年12月11日下午3時至…) is how a
 # programme says when something happens: an event's date, year and all. A
@@ -170,6 +174,11 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     head = folded[:400]
     today = _TODAY.search(head)
     if today is None:
+        # 今天（6月24日） gives the story's day in full wherever it stands: a
+        # round-up may reach it after several places' stories.
+        later = _TODAY_IN_FULL.search(folded, max(0, len(head) - 20))
+        if later and _valid(int(later.group(1)), int(later.group(2))):
+            return int(later.group(1)), int(later.group(2)), later.group(0), False
         today = _YESTERDAY.search(head) or _story_day_in_opening(folded)
     if today:
         if today.re is _TODAY:
@@ -200,6 +209,12 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
         + list(_SLASH_MONTH_DAY.finditer(head))
     candidates = [m for m in sorted(candidates, key=lambda m: m.start())
                   if _valid(int(m.group(1)), int(m.group(2))) and not _EARLIER.match(folded, m.end())]
+    # A story whose opening sentence happens today or yesterday with no day
+    # written (市黨部今日質疑…) is dated by its publication: a month and day
+    # after that sentence is another event (an earlier meeting, 9月16日).
+    opening = _opening_sentence(folded)
+    if _UNDATED_TODAY.search(folded, opening.start(), opening.end()):
+        candidates = [m for m in candidates if m.start() < opening.end()]
     # A background date is never the story's, even when it is the only date
     # there is: 截至10月6日已處理來電2萬通 counts up to a day and says
     # nothing of when the story happened; an end of a range (至5月31日止) is
@@ -221,11 +236,24 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
     return None
 
 
+def _opening_sentence(folded: str) -> re.Match:
+    """The story's first sentence: after leading blanks and the labelled
+    lines a release opens with (發稿單位：…, 發稿時間：…)."""
+    at = len(folded) - len(folded.lstrip())
+    while True:
+        label = _LABEL_LINE.match(folded, at)
+        line_end = folded.find("\n", at)
+        if label is None or line_end < 0:
+            break
+        at = line_end + 1
+    return _FIRST_SENTENCE.match(folded, at)
+
+
 def _story_day_in_opening(folded: str) -> re.Match | None:
     """A bare day (2日) in the story's opening sentence, before any month and day there."""
-    opening = _FIRST_SENTENCE.match(folded.lstrip())
-    start = len(folded) - len(folded.lstrip())
-    bare = _BARE_DAY.search(folded, start, start + opening.end())
+    opening = _opening_sentence(folded)
+    start = opening.start()
+    bare = _BARE_DAY.search(folded, start, opening.end())
     if bare is None or _MONTH_DAY.search(folded, start, bare.start()):
         return None
     return bare
@@ -300,9 +328,44 @@ def _year_near(year: int, month: int, event_month: int) -> int | None:
     return year - 1 if event_month > month else year + 1
 
 
+# Days written in Chinese numerals (八月十四日, 今（十八）日), as older releases
+# and formal notices write them: read as digits before any rule looks.
+_CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")}
+_CHINESE_NUMBER = "[一二三四五六七八九十]{1,3}"
+# One pass for both forms: a month and day (八月十四日), or today's day (今（十八）日).
+_CHINESE_DAY = re.compile(f"({_CHINESE_NUMBER})月({_CHINESE_NUMBER})日"
+                          f"|(今\\s*[(（]\\s*)({_CHINESE_NUMBER})(\\s*[)）])")
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 三十一 as a number (十 = 10, 十八 = 18, 二十 = 20, 二十一 = 21)."""
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+
+
+def with_arabic_days(folded: str) -> str:
+    """The text with days written in Chinese numerals written in digits
+    (same meaning, possibly shorter: offsets into it are its own)."""
+    def in_digits(match: re.Match) -> str:
+        if match.group(1):
+            month, day = _chinese_number(match.group(1)), _chinese_number(match.group(2))
+            if month is None or day is None or not _valid(month, day):
+                return match.group(0)
+            return f"{month}月{day}日"
+        day = _chinese_number(match.group(4))
+        return match.group(0) if day is None or not 1 <= day <= 31 else f"{match.group(3)}{day}{match.group(5)}"
+
+    return _CHINESE_DAY.sub(in_digits, folded)
+
+
 def extract_date(folded: str, title: str | None = None) -> DocDate | None:
     """The document's date from its folded body (and folded headline, which
     may write the event's day in full)."""
+    folded = with_arabic_days(folded)
     notice = notice_date(folded)
     if notice:
         return notice
@@ -342,6 +405,11 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
     # the story; the story's year is then not written, and no date is given.
     if proof and not re.search(re.escape(proof[1]) + r"\s*\d{1,2}\s*月", folded):
         return DocDate(f"{proof[0]:04d}", "year", proof[1])
+    # With no day or month of its own, a story is dated by the year of the
+    # event it names (今（23）日出席「2024保生文化祭」): see `event_year`.
+    named = named_event_year(folded, title)
+    if named:
+        return DocDate(f"{named[0]:04d}", "year", named[1])
     return None
 
 

@@ -32,7 +32,11 @@ from .script import detect_script, fold
 #    dates (notice days, relative and bare story days, programme dates,
 #    reported months, no cut-off dates); regions (lists of provinces, places
 #    after their parent, 古镇, everyday-word names).
-EXTRACTOR_VERSION = "5"
+# 6: issue 11 round 3 (dates, regions, cleaning): a named gathering's year for
+#    today's story, days in Chinese numerals; places in a given headline,
+#    provinces before 大/中/小, namesakes settled by the next place; garbled
+#    tails broken by replacement marks.
+EXTRACTOR_VERSION = "6"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 _SOURCE_PATTERNS = [
@@ -99,8 +103,9 @@ def extract(raw: RawDocument) -> Document:
     anchors = [folded_title] if folded_title else []
     anchors += [fold(o.title) for o in officials]
     people = {fold(o.name) for o in officials} | set(reporters_folded)
+    headline = folded_title if title and title.strip() not in body[:len(title) + 200] else None
     regions, mentioned = extract_regions(folded_body, gaz, anchors, blocked=_spans_of(people, folded_body),
-                                         chrome=folded_edges)
+                                         chrome=folded_edges, headline=headline)
     named = {fold(o.name) for o in officials}
     # Taiwan's region names are shown in traditional script: folded once, here.
     region_names = [fold(r.name) for r in regions + mentioned]

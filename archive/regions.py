@@ -23,12 +23,20 @@ from .gazetteer import Division, Gazetteer
 from .page_places import publisher_places
 
 # What after a short name shows it is part of a longer name, not a place:
-# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills).
-_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)")
+# 中山路, 中山大学, 广安门, 平陆运河, 宝塔山 (but 泰顺山区 is the county's hills),
+# 郑州东站 (a station), and 区 after a name ending in 新: that 新区 is a new
+# area's (雄安新区 holds no 安新县), as a district would have been matched
+# by its full name first.
+_NOT_AFTER_SHORT = re.compile(r"[路街大门桥中小学院站港湾村号楼厂溪河江湖里运]|山(?!区)|[东南西北]站|(?<=新)区")
+# Of those, 大, 中 and 小 make a longer name after a city's or a county's
+# short name (平安大街, 中山小区) but after a province's they start the next
+# word, the province being the sentence's subject: 河南小麦已播超3成,
+# 江西中稻播栽, 四川大凉山 (a university, 四川大学, is told apart below).
+_WORD_AFTER_PROVINCE = re.compile(r"[大中小]")
 # Of those, the ones that name a thing called after the place (汨罗江, 中山路,
 # 平陆运河) even right after the place's parent; the others start ordinary
 # words that may follow a place (烟台招远|大户).
-_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)")
+_FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江湖里运]|山(?!区)|[东南西北]站|(?<=新)区")
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
@@ -221,15 +229,17 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
                     and (not _full_name_inside(folded, i, i + length, gazetteer, by_prefix)
                          or _child_at(folded, i + length, gazetteer, by_prefix, candidates)) \
                     and (not _NOT_AFTER_SHORT.match(folded, i + length) or listed
+                         or _WORD_AFTER_PROVINCE.match(folded, i + length)
+                         and any(d.level == 1 for d in candidates)
                          or not _FEATURE_AFTER_SHORT.match(folded, i + length)
                          and _right_after_a_parent(mentions, i, candidates, gazetteer)
                          or _PART_OF_REGION.match(folded, i + length)
                          or _place_at(folded, i + length, gazetteer, by_prefix, candidates)):
-                found = Mention(i, i + length, piece, candidates, short=True)
+                found = Mention(i, i + length, piece, _as_province(candidates, mentions, i, gazetteer), short=True)
                 break
         if found and (_names_something_else(folded, found)
                       or found.short and all(d.key.isdigit() for d in found.candidates)
-                      and _UNIVERSITY_AFTER.match(folded, found.end)):
+                      and _INSTITUTION_AFTER.match(folded, found.end)):
             i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
             continue
         if found:
@@ -245,15 +255,32 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
     return mentions
 
 
+def _as_province(candidates: list[Division], mentions: list[Mention], at: int,
+                 gazetteer: Gazetteer) -> list[Division]:
+    """A province's short name is the province: the district or county that
+    shares it (天津's 河北区, 乌海's 海南区, 河南蒙古族自治县) is written in
+    full, or short only right after its own city (天津河北). Without this,
+    a story that names 天津 reads 河北召开新闻发布会 as Tianjin's district."""
+    if not any(d.level == 1 for d in candidates):
+        return candidates
+    counties = [d for d in candidates if d.level >= 3]
+    if not counties or _right_after_a_parent(mentions, at, counties, gazetteer):
+        return candidates
+    return [d for d in candidates if d.level < 3]
+
+
 # A place name that opens the name of something else: a time zone (北京时间,
 # 台北时间), an event (台湾灯会, 台湾祭) or a company registered there (香港商,
 # Taiwan's way of naming a foreign company: 香港商世界健身).
 _OTHER_THING_AFTER = re.compile(r"时间|时区|标准时|灯会|灯节|祭(?![祀奠拜扫])|商(?=[\u4e00-\u9fff])")
-# A mainland city written short at the head of a university's name
-# (哈尔滨工程大学, 上海交通大学): the university, wherever the story is. (Taiwan's
-# releases name a city in its institutions' names to place them: 高雄醫學大學
-# is read as a mention of 高雄, as the Taiwan labels do.)
-_UNIVERSITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?大学")
+# A mainland place written short at the head of a university's, a
+# hospital's or a company's name (哈尔滨工程大学, 北京协和医院, 国家电投宁夏铝电公司):
+# the institution, named as an actor (调派北京协和医院专家), wherever the story
+# is. Not across 的, which ends the phrase (落户宁夏的公司), nor a branch
+# (中国电信河北分公司), which is named for the place it serves. (Taiwan's releases
+# name a city in its institutions' names to place them: 高雄醫學大學 is read as
+# a mention of 高雄, as the Taiwan labels do.)
+_INSTITUTION_AFTER = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:大学|医院|(?<!分)公司)")
 
 
 def _names_something_else(folded: str, mention: Mention) -> bool:
@@ -365,7 +392,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
     # 屏东市, which the county would otherwise support.
     in_full = {m.candidates[0].key for m in mentions
                if not m.short and len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])}
-    chosen: dict[int, Division] = {}
+    chosen = _parents_of_the_next(mentions, gazetteer)
+    for division in chosen.values():
+        known.add(division.key)
     for _ in range(3):
         before = len(chosen)
         for index, mention in enumerate(mentions):
@@ -393,6 +422,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 if weak and not support and mention.short and div.level == 3 and div.key.isdigit() \
                         and not mention.glued and not is_common_word(mention.name):
                     support = 0.5 * bool(_support(div, known, gazetteer, close=False))
+                if not support and div.level >= 3 and not mention.glued:
+                    # Places named together lie together: 南区 beside 安平区
+                    # is Tainan's 南區, not Hong Kong's or Taichung's, though
+                    # the text never names the city. The weakest support.
+                    support = 0.5 * bool(div.parent and known.below[div.parent])
                 support += 2 * (div.key in in_full) + (div.level == 4 and div.parent in neighbours)
                 if not weak:
                     support += div.level in _list_levels(mentions, index, chosen)
@@ -413,10 +447,13 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # 南昌 is 南昌市 before its own 南昌县, 屏东 屏东县 before 屏东市:
                 # a short name shared with a place inside it is the larger one.
                 chosen[index] = best[3]
-            elif (not mention.short or best[0] > 0) and all(d.level <= 2 for d in mention.candidates) \
+            elif (not mention.short or best[0] > 0 or any(d.level == 1 for d in mention.candidates)) \
+                    and all(d.level <= 2 for d in mention.candidates) \
                     and len({d.level for d in mention.candidates}) == len(mention.candidates):
                 # 吉林省 / 吉林市 style collision that context does not settle
-                # (吉林舒兰市 is under both): the higher level.
+                # (吉林舒兰市 is under both): the higher level. Written short
+                # with nothing around it (吉林水稻陆续开镰), a province's name
+                # is the province: its namesake city is written 吉林市.
                 chosen[index] = min(mention.candidates, key=lambda d: d.level)
             elif country and not mention.short:
                 # No context but the country's: the one candidate there.
@@ -428,6 +465,40 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
         if len(chosen) == before:
             break
     return [(mentions[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _parents_of_the_next(mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, Division]:
+    """Namesakes settled by the place written right after them: in 吉林扶余
+    吉林 is the province (扶余 lies in 吉林省, not in 吉林市), in 海南三沙
+    the province, not 海南区: a place's parent is written before it, so
+    the reading that holds the next place is the one meant."""
+    chosen = {}
+    for index, (mention, after) in enumerate(zip(mentions, mentions[1:])):
+        if after.start != mention.end or len(mention.candidates) < 2:
+            continue
+        holding = [div for div in mention.candidates
+                   if any(gazetteer.is_ancestor(div, below) for below in after.candidates)]
+        if len(holding) == 1:
+            chosen[index] = holding[0]
+    return chosen
+
+
+def _headline_places(headline: str, resolved: list[tuple[Mention, Division]], gazetteer: Gazetteer,
+                     country: str | None, background: set[str] | frozenset[str],
+                     ) -> list[tuple[Mention, Division]]:
+    """The places a headline names, read with the body's places as context
+    (新化 in the headline is the 新化 the body's other places point to).
+    Their mentions sit before the body's (at negative offsets), so that the
+    headline's places come first and count as the body's do."""
+    mentions = find_mentions(headline, gazetteer)
+    if not mentions:
+        return []
+    shift = len(headline) + 1
+    for mention in mentions:
+        mention.start -= shift
+        mention.end -= shift
+    context = set(background) | {div.key for _, div in resolved}
+    return resolve(mentions, gazetteer, country or country_hint(headline), frozenset(context))
 
 
 def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:
@@ -480,17 +551,23 @@ def _in_address(folded: str, start: int, end: int) -> bool:
 
 def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None = None,
                     blocked: list[tuple[int, int]] | None = None, chrome: str = "",
-                    ) -> tuple[list[Region], list[Region]]:
+                    headline: str | None = None) -> tuple[list[Region], list[Region]]:
     """(regions the document is about, regions it merely mentions).
 
     `anchors` are folded texts that say what the document is about beyond
     frequency: its title and the titles of its officials. `chrome` is the
     folded text cleaning set aside (site name, footer), which says where the
     page was published and so which of several namesakes the text means.
+    `headline` is a given title that the body does not repeat: the places it
+    names belong to the document too (臺南市北區年貨大街記者會 over a body that
+    gives only the time and the room).
     """
     mentions = find_mentions(folded, gazetteer, blocked)
     background = publisher_places(folded, chrome, gazetteer)
-    resolved = resolve(mentions, gazetteer, country_hint(folded), background)
+    country = country_hint(folded)
+    resolved = resolve(mentions, gazetteer, country, background)
+    in_headline = _headline_places(headline, resolved, gazetteer, country, background) if headline else []
+    resolved = in_headline + resolved
     if not resolved:
         return [], []
     counts: Counter[str] = Counter()
@@ -500,8 +577,12 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
         counts[div.key] += 1
         first_seen.setdefault(div.key, mention.start)
         divisions[div.key] = div
-    anchored = set()
+    # The headline's places, read once with the body's as context, anchor
+    # what the document is about; the other anchors are read alone.
+    anchored = {div.key for _, div in in_headline}
     for anchor in anchors or []:
+        if headline is not None and anchor == headline:
+            continue
         for mention, div in resolve(find_mentions(anchor, gazetteer), gazetteer):
             if div.key in divisions:
                 anchored.add(div.key)
@@ -510,10 +591,11 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     # A place written with its province or city before it (安徽金寨县, 河南林州)
     # is where a round-up's story happens, however often the text names it.
     # Not in an address (地址：708台南市安平区永华路), which says where an
-    # office sits, not where the story happens.
+    # office sits, not where the story happens. (A headline's places, at
+    # negative offsets, are in no address.)
     for (before, above), (mention, div) in zip(resolved, resolved[1:]):
         if before.end == mention.start and gazetteer.is_ancestor(above, div) \
-                and not _in_address(folded, before.start, mention.end):
+                and not (before.start >= 0 and _in_address(folded, before.start, mention.end)):
             about_keys.add(div.key)
     if not about_keys:
         about_keys = {min(first_seen, key=first_seen.get)}

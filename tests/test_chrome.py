@@ -127,3 +127,28 @@ def test_field_rows_with_slashes_are_not_nav_rows():
     article = ["市府勞工局將於9月10日辦理徵才活動，說明如下：", "內/外場正職人員：學經歷不拘/月薪30,000元起/排班排休",
                "因應疫情，請民眾全程配戴口罩。"]
     assert body_of(article) == article
+
+
+def test_short_article_rows_above_a_garbled_line_are_not_a_link_list():
+    # A price list ends the article, then the copy's garbled byline, then
+    # the site's related links and footer: the link list stops at the
+    # garble, whose readable rows above are the article's.
+    garbled = "（平安镇融媒体中心 郭涛）".encode("utf-8").decode("gbk", errors="replace")
+    rows = ["规格", "金额", "6-7粒/3公斤", "600", "12-13粒/6公斤", "1000"]
+    article = ARTICLE[1:3] + rows
+    footer = ["", "延伸阅读", "> 清河县召开安全生产专题会", "> 李庄乡开展秸秆禁烧巡查",
+              "> 城关镇推进人居环境整治", "版权所有：平安镇人民政府", "豫ICP备87654321号"]
+    for tail in ([rows[-1] + " " + garbled], [rows[-1], garbled]):
+        cleaned = clean_text("\n".join(article[:-1] + tail + footer))
+        assert cleaned.body.split("\n") == article
+        assert cleaned.mojibake == [garbled] and "延伸阅读" in cleaned.boilerplate
+
+
+def test_a_bracketed_heading_under_the_nav_is_no_button():
+    # 【打印】【关闭】 are buttons; 【征才活动资讯】 heads the particulars below it.
+    header = ["首页 · 政务公开 · 乡镇动态 · 走进平安镇 · 互动交流", "当前位置：首页 → 政务公开", ""]
+    article = ["【征才活动资讯】", "活动时间：111/2/16(三)上午9点30分-11点", "活动地点：平安镇文化站",
+               "因应疫情，劳工局提醒参加征才的民众，请全程配戴口罩。"]
+    assert body_of(header + article) == article
+    for buttons in ("【打印】", "【打印本页】【关闭窗口】", "【关闭窗口】"):
+        assert classify(buttons) is not Kind.SHORT, buttons

@@ -82,3 +82,31 @@ def test_a_lost_character_in_ordinary_text_keeps_the_rest_of_its_line():
                  "演员徐若\ufffd出席了活动，区委书记致辞。\n第二段正文。"):
         cleaned = clean_text(text)
         assert "mojibake" not in cleaned.damage and cleaned.body == text
+
+
+# Short sources whose UTF-8 read as GBK loses bytes at several places (a
+# space, a full-width colon or bracket next to a character breaks a pair):
+# the garble is then short pieces between replacement marks.
+_DENSE_GARBLE_SOURCES = ("审核：马丽 校对：马丽", "（平安县融媒体中心 郭涛）", "责任编辑：张伟", "来源：新桥镇人民政府")
+
+
+def test_a_garbled_tail_broken_by_replacement_marks_is_cut():
+    for source in _DENSE_GARBLE_SOURCES:
+        garbled = source.encode("utf-8").decode("gbk", errors="replace")
+        for line in ("会议要求，各部门要压实责任，确保各项工作落到实处。 " + garbled,
+                     "时间：01 月 26 日 星期一 下午1：30地点：议会一楼简报室 " + garbled):
+            cleaned = clean_text("镇党委书记主持会议。\n" + line)
+            assert "mojibake" in cleaned.damage, source
+            assert cleaned.body == "镇党委书记主持会议。\n" + line[:-len(garbled)].rstrip(), source
+
+
+def test_ascii_before_a_garbled_tail_stays_in_the_body():
+    # A phone number, a clock time or a link reads alike in both decodings:
+    # it ends the readable line, the garble starts after it.
+    for source in _DENSE_GARBLE_SOURCES:
+        garbled = source.encode("utf-8").decode("gbk", errors="replace")
+        for head in ("新闻联络人：动物防疫保护处 陈副处长 0905-128-810", "发稿人：就业服务台 李芬 电话06-5892325",
+                     "[招标公告传输时间]109/11/26 18:16", "活动详情请见 http://example.gov.tw/rl14"):
+            cleaned = clean_text(head + " " + garbled)
+            assert cleaned.body == head, (head, source)
+            assert cleaned.mojibake == [garbled], (head, source)

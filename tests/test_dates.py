@@ -176,7 +176,7 @@ def test_two_digit_year_is_not_read_as_minguo():
 
 
 _PIECES = ["镇政府召开会议", "，", "。", "\n", "今年", "今(", ")日", "年", "月", "日", "发布时间:",
-           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争"]
+           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争", "「", "」", "年度"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -197,3 +197,69 @@ def test_no_year_is_invented(pieces):
 def test_an_event_far_across_the_new_year_gets_no_year():
     # 5月17日 in a December release may be last May or next May.
     assert date_of("發稿時間：110年12月27日\n5月17日起開放申請，歡迎市民踴躍參加。") == ("--05-17", "month-day")
+
+
+def date_with_title(text: str, title: str | None = None):
+    found = extract_date(fold(text), fold(title) if title else None)
+    return (found.value, found.precision) if found else None
+
+
+def test_todays_story_is_dated_by_its_named_events_year():
+    # 今（23）日 with no month: the year the quoted event's name carries.
+    assert date_of("副總統今（23）日上午出席「2024保生文化祭三獻禮」，祈求風調雨順。") == ("2024", "year")
+    assert date_of("總統今(12)日下午出席「107年公務人員傑出貢獻獎表揚大會」。") == ("2018", "year")
+    assert date_with_title("總統今（10）日下午出席典禮，感謝推手。", "副總統出席「111年度體育推手獎表揚典禮」") \
+        == ("2022", "year")
+
+
+def test_a_year_not_in_a_named_event_or_not_todays_story_dates_nothing():
+    # A year in running text, a release with no day of its own (日前, 即日起),
+    # two gatherings of different years, a span, a target, a date in a name.
+    for text in ("總統今（9）日表示，2023年公布的報告肯定我國民主。",
+                 "議員日前出席「107年設備汰換補助說明大會」，質疑執行數竟是0。",
+                 "春聯即日起發送，並搭配「2023新年快樂晚會」文案。",
+                 "市長今（2）日出席「2024社區論壇」與「2025社區論壇」籌備會。",
+                 "局長今（5）日說明「2021至2025年中程計畫論壇」。",
+                 "局長今（5）日出席「2030年目標淨零論壇」。",
+                 "局長今（5）日出席「2024年5月表揚大會」。"):
+        assert date_of(text) is None, text
+
+
+def test_only_a_gathering_held_today_dates_the_story():
+    # Awards and evaluations are for a year past, games and shows are
+    # announced ahead, policies name a target, and a year inside a name
+    # is a subject's or a cohort's (measured on the corpus ids: such years
+    # were another year than the publication's about one time in sixteen).
+    for text in ("市長今（18）日頒發「107年督導考核績優醫院」獎牌。",
+                 "市府今（5）日宣布爭取「2024台灣燈會」在台南舉辦。",
+                 "總統今（3）日說明「2030雙語國家政策」推動情形。",
+                 "總統今（30）日出席「關鍵1991:民主元年展覽開幕典禮」。",
+                 "總統今（6）日出席「高階文官培訓方案110年訓練開訓典禮」。"):
+        assert date_of(text) is None, text
+
+
+def test_a_named_events_year_never_overrides_a_day_the_text_gives():
+    assert date_of("發稿時間：113年5月28日\n市府今(27)日舉辦「2024防汛演練」。") == ("2024-05-27", "day")
+    assert date_of("市府今天（5月27日）舉辦「2023防汛演練」。") == ("--05-27", "month-day")
+
+
+def test_today_written_in_full_dates_a_round_up_wherever_it_stands():
+    # A round-up reaches 今天（6月24日） after several places' stories.
+    places = "".join(f"在第{n}个景区，游客们划龙舟、包粽子，感受传统节日的魅力。" for n in range(12))
+    assert date_of(places + "今天（6月24日），各地旅游市场持续升温。") == ("--06-24", "month-day")
+
+
+def test_days_in_chinese_numerals_are_read():
+    assert date_of("本會訂於八月十四日星期六上午舉行議員座談會。") == ("--08-14", "month-day")
+    assert date_of("發稿時間：81年12月19日\n李副總統今（十八）日主持會議。") == ("1992-12-18", "day")
+    # Not a day: 三十二日, 十三月.
+    assert date_of("工程預計十三月二十日完成，十月三十二日驗收。") is None
+
+
+def test_a_story_of_today_with_no_day_written_is_not_dated_by_a_later_month_and_day():
+    # 今日 in the opening sentence: 9月16日 further on is an earlier meeting.
+    text = "有關市黨部今日質疑議會阻擋總預算一事，議事組回應如下。議會已於9月16日召開協商會議。"
+    assert date_of(text) is None
+    assert date_of("發稿時間：108年9月27日\n" + text) == ("2019-09-27", "day")
+    # A month and day in the opening sentence itself is the story's.
+    assert date_of("市黨部今日指出，議會9月16日的協商並未釐清事實。") == ("--09-16", "month-day")

@@ -222,3 +222,113 @@ def test_a_mountain_named_after_a_place_is_not_the_place():
     assert "610602" not in found and "6106" in found
     # ... but a county's hills are the county's.
     assert "330329" in keys("浙江泰顺山区的茶农忙着采摘春茶。")
+
+
+@pytest.mark.parametrize("text, province", [
+    ("眼下秋播进展顺利。河南小麦已播超3成，达2700多万亩。", "41"),
+    ("江西中稻播栽已超四成，农机手抢抓晴好天气作业。", "36"),
+    ("山东小麦已收5600多万亩，进度超九成。", "37"),
+    ("四川大凉山腹地的村寨里，彝族群众欢度火把节。", "51"),
+])
+def test_a_province_before_a_word_opening_with_big_middle_small(text, province):
+    # 大/中/小 after a city's or county's short name make a longer name
+    # (平安大街, 中山小区); after a province's they start the next word.
+    assert province in keys(text)
+
+
+def test_big_middle_small_still_end_a_short_county_name():
+    assert "440784" not in keys("鹤山大道两侧的绿化带已经完成改造。")
+
+
+def test_a_university_after_a_province_is_no_mention_of_it():
+    assert "51" not in keys("国家卫生健康委调派四川大学华西医院专家赶赴灾区。")
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # 吉林 is province and city; 扶余 lies in the province (under 松原), so
+    # 吉林扶余 is the province, even where the city is written in full too.
+    ("吉林扶余受损道路修复工作已经基本完工。吉林市还调派10个工作组支援。", {"22", "220781", "2202"}, set()),
+    # 海南 is a province, a prefecture of 青海 and a district of 乌海: the
+    # place written next settles which.
+    ("海南三沙永兴岛的渔民将渔船装扮一新。", {"46", "4603"}, {"150303", "6325"}),
+])
+def test_a_namesake_is_the_one_that_holds_the_place_written_after_it(text, wanted, unwanted):
+    found = keys(text)
+    assert wanted <= found and not unwanted & found
+
+
+def test_a_provinces_short_name_is_not_the_district_sharing_it():
+    # Tianjin has a 河北区; 河北 alone, in a story that names Tianjin, is still Hebei.
+    text = ("天津静海区组织力量加固堤防。今天，河北召开防汛救灾新闻发布会。"
+            "此次洪涝灾害发生以来，河北先后出动抢险队伍95万人次。")
+    found = keys(text)
+    assert "13" in found and "120105" not in found
+    # Written right after its own city, the district it is.
+    assert "120105" in keys("在天津河北，社区志愿者走访独居老人。")
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("春运期间，郑州东站智能闸机方便旅客错峰换乘。", "4101"),           # a station
+    ("福厦高铁的福州南站建设现场，3000多名建设者正在施工。", "3501"),
+    ("国家卫生健康委调派北京协和医院专家赶赴灾区。", "11"),             # a hospital as an actor
+    ("国家电投宁夏铝电公司中卫新能源公司党委副书记接受审查调查。", "64"),  # a company
+    ("国家电投宁夏铝电公司中卫新能源公司党委副书记接受审查调查。", "6405"),
+    ("规划建设北京城市副中心与河北雄安新区，形成新的两翼。", "130632"),  # 雄安新区 holds no 安新县
+])
+def test_a_place_heading_a_stations_an_institutions_or_a_new_areas_name(text, unwanted):
+    assert unwanted not in keys(text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("落户宁夏的公司今年新增200多家。", "64"),   # 的 ends the phrase: 宁夏 is the place
+    ("在郑州，东站片区改造正在推进。", "4101"),
+    ("河北雄安新区建设加快推进。", "13"),
+])
+def test_the_place_itself_is_still_read_beside_such_names(text, wanted):
+    assert wanted in keys(text)
+
+
+def regions_of(text: str, title: str | None = None) -> tuple[set[str], set[str]]:
+    given = {"title": title} if title else {}
+    document = extract(RawDocument(id="t", text=text, origin="test", given=given))
+    return {r.key for r in document.regions}, {r.key for r in document.mentioned_regions}
+
+
+def test_places_in_a_given_headline_the_body_does_not_repeat_belong_to_the_document():
+    # A council's press notice: the headline says where, the body only when.
+    about, mentioned = regions_of("時間： 01 月 26 日  星期一  下午1：30地點：市議會一樓小型簡報室",
+                                  title="議員「2026臺南市北區年貨大街美食節」記者會")
+    assert "TW0504" in about and "TW05" in about | mentioned
+
+
+def test_a_headline_place_is_read_with_the_bodys_places():
+    # 新化 alone is Tainan's district or Hunan's county; the body names Tainan's districts.
+    about, mentioned = regions_of("善化區、安定區的農民今日參加採收活動，區長到場致意。",
+                                  title="新化地瓜節熱鬧登場")
+    found = about | mentioned
+    assert "TW0514" in found and "431322" not in found
+
+
+def test_a_headline_the_body_repeats_adds_nothing():
+    text = "河南小麦已播超3成。\n在郑州，农机手抢抓晴好天气作业。"
+    assert regions_of(text, title="河南小麦已播超3成") == regions_of(text)
+
+
+def test_a_district_named_beside_its_sibling_is_of_their_city():
+    # 南区 is a district of Tainan, Taichung and Hong Kong; beside 安平区 it is Tainan's.
+    about, mentioned = regions_of("感謝企業捐贈南區以及安平區消防局、警察局近40份年菜。")
+    assert "TW0505" in about | mentioned and not {"TW0408", "HK0104"} & (about | mentioned)
+
+
+def test_a_district_named_alone_stays_unresolved():
+    about, mentioned = regions_of("感謝企業捐贈南區消防局近40份年菜。")
+    assert not {"TW0505", "TW0408", "HK0104"} & (about | mentioned)
+
+
+def test_a_provinces_name_alone_is_the_province_not_its_namesake_city():
+    # 吉林 names a province and its city; with nothing around it, the province,
+    # and so 舒兰 after it is the province's county.
+    found = keys("吉林水稻陆续开镰，今年全省水稻种植面积1200万亩。在舒兰，当地通过提早育苗收获提前。")
+    assert {"22", "220283"} <= found and "2202" not in found
+    # The city is written in full, and then it is the city.
+    assert "2202" in keys("吉林市组织力量对受灾村屯进行全面防疫消杀。")

@@ -1,0 +1,66 @@
+"""The year a story's named event carries: 「2024保生文化祭」, 「111年度体育推手奖表扬典礼」.
+
+Presidential Office and city releases often date the story by today's day
+alone (今（23）日) and name the event they report in quotes, year and all. The
+label conventions date such a story by that year, at year precision: the
+month is not written, the year is the event's own. Only a story of today's
+event is dated so, and a year is taken only from a quoted name (「」, 『』,
+“”) in the headline or the story's opening paragraph, and only when every
+such name agrees on one year: a year written in running text (2020年对于全球
+来说…) is not the event's, and two years are no year. Spans, limits, targets
+and dates inside a name (2021至2025年, 2025年前, 2030年目标, 2024年5月) are
+not the event's year either.
+"""
+from __future__ import annotations
+
+import re
+
+_MINGUO_OFFSET = 1911
+_QUOTED = re.compile(r"[「『“]([^「」『』“”\n]{2,60})[」』”]")
+# The name must be a gathering held on one day, so that today's story is its
+# day: a ceremony, a congress, a gala, a forum, a rite (2024保生文化祭…三献礼).
+# Not an award or an evaluation, given for a year past (「107年督导考核绩优
+# 医院」 in 2019), not a season's games or a show announced ahead (「2024台湾
+# 灯会」 in 2023, 「2025台南车展」 in 2024), not a policy (「2030双语国家政策」).
+_GATHERING_END = re.compile(r"(?:典礼|大会|晚会|论坛|研讨会|年会|仪式|献礼|庆典|家庭日)$")
+# A year heading the name: 2024保生文化祭, 109年总统府…, 106年度国光体育奖章.
+# (Inside it, 关键1991:李登辉与台湾民主元年展览, 高阶文官培训方案110年训练, the
+# year is a subject's or a cohort's, not the gathering's.)
+_YEAR = re.compile(r"^\s*((?:19|20)\d{2}|\d{2,3}(?=\s*年))\s*(年度?)?")
+# What makes it no event's year: a date goes on (2024年5月, 113/5/2), a span
+# runs from or to it (2021至2025年), or it is a limit or a target (2025年前,
+# 2030年目标).
+_NOT_AN_EVENTS_YEAR_AFTER = re.compile(r"[\d./\-月至到~～]|(?:前|后|後|以前|以后|以來|以来|起|止|底|目标|目標|願景|愿景)")
+_NOT_AN_EVENTS_YEAR_BEFORE = re.compile(r"[至到~～]\s*$")
+# The story tells today's event (今（23）日出席…, 今天, 今日): a release that
+# names no day of its own (日前公告…, 即日起…) may name next year's games or
+# last year's budget in quotes.
+_TODAY = re.compile(r"今\s*[(（]\s*\d{1,2}\s*日?\s*[)）]\s*日?|今日|今天|本日")
+# Minguo years a current release carries (民国38年 = 1949 onwards), as in dates.py.
+_MINGUO_YEARS = range(38, 200)
+# The opening paragraph: where a release says what happened today.
+_OPENING = 300
+
+
+def named_event_year(folded: str, title: str | None) -> tuple[int, str] | None:
+    """(year, the quoted name it was read from), or None."""
+    if not _TODAY.search(folded, 0, _OPENING):
+        return None
+    years: dict[int, str] = {}
+    for text in (title or "", folded[:_OPENING]):
+        for quoted in _QUOTED.finditer(text):
+            name = quoted.group(1).strip()
+            if not _GATHERING_END.search(name):
+                continue
+            for match in _YEAR.finditer(name):
+                if _NOT_AN_EVENTS_YEAR_AFTER.match(name, match.end()) \
+                        or _NOT_AN_EVENTS_YEAR_BEFORE.search(name, 0, match.start()):
+                    continue
+                number = int(match.group(1))
+                if number < 100 or number < 1900 and number not in _MINGUO_YEARS:
+                    continue
+                year = number if number >= 1900 else number + _MINGUO_OFFSET
+                years.setdefault(year, quoted.group(0))
+    if len(years) == 1:
+        return next(iter(years.items()))
+    return None
