@@ -40,7 +40,9 @@ def match_set(searcher, query: Q.Query, seconds: float) -> tuple[np.ndarray, boo
     parts: list[np.ndarray] = []
     for sub, offset in searcher.subsearchers or [(searcher, 0)]:
         segment = _Segment(sub, deadline)
-        parts.append(segment.docs(query, None) + offset)
+        found = segment.docs(query, None)
+        # Cut short, what was found is still only matches: kept, and flagged.
+        parts.append(found + offset)
         if segment.timed_out:
             return np.concatenate(parts), True
     return (np.concatenate(parts) if parts else EMPTY), False
@@ -57,8 +59,13 @@ class _Segment:
         self.timed_out = False
 
     def docs(self, query: Q.Query, among: np.ndarray | None) -> np.ndarray:
-        """The documents matching `query`, restricted to `among` when given."""
+        """The documents matching `query`, restricted to `among` when given.
+        Past the deadline a part matches nothing, so what was found is a
+        subset of the matches, never a document that does not match."""
         if among is not None and not len(among):
+            return EMPTY
+        if self.timed_out or time.perf_counter() > self.deadline:
+            self.timed_out = True
             return EMPTY
         if isinstance(query, Q.Term):
             return self.postings.ids(query.fieldname, query.text, among)
