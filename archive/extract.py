@@ -35,7 +35,10 @@ from .script import detect_script, fold
 # 6: issue 11 round 3 (dates, regions, cleaning): a named gathering's year for
 #    today's story, days in Chinese numerals; places in a given headline,
 #    provinces before 大/中/小, namesakes settled by the next place; garbled
-#    tails broken by replacement marks.
+#    tails broken by replacement marks; Taiwan officials (national leaders
+#    named in full past the lead, Japanese office holders, foreign states'
+#    offices, counted lists, court and health posts with their organ, offices'
+#    extent).
 EXTRACTOR_VERSION = "6"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")

@@ -21,7 +21,7 @@ SURNAMES_1 = set(
     "洪萧赖锺涂蓝骆庄谌习")
 # Characters that do not occur inside personal names but do follow titles.
 NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署省们这那其该各此对于从把被将也都"
-                  "就还而并或得靠前")
+                  "就还而并或得靠前每")
 
 
 def plausible_name(name: str) -> bool:

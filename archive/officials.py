@@ -17,10 +17,12 @@ import re
 
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .document import Official
+from .japanese_names import japanese_name_after
+from .leaders import takes_part
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
-POSTS = sorted(set("""
+_POST_WORDS = set("""
 书记 副书记 常务副书记 镇长 副镇长 乡长 副乡长 县长 副县长 区长 副区长 市长 副市长 州长 副州长 关长
 省长 副省长 主任 副主任 主席 副主席 部长 副部长 局长 副局长 委员 常委 处长 副处长 主委 议长 副议长
 领导 组长 副组长 院长 检察长 庭长 社长 政委 司令员 秘书长 区委书记 县委书记 市委书记 镇长人选
@@ -29,12 +31,23 @@ POSTS = sorted(set("""
 总书记 国家主席 总理 副总理 总统 副总统 次长 大使 资政 国策顾问 发言人 署长 副署长 主任秘书 书记长 书记官
 总督 股长 科员 执行秘书 督导员 参谋总长 辅导员 委员长 首相 村支书 支书
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
-领袖代表 代表 工作专班
-""".split()), key=len, reverse=True)
+领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
+""".split())
+# 副 joins a post whole even where 副 and the post's first characters make a
+# shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
+POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
+    ("副" + post).startswith(shorter) for shorter in _POST_WORDS if shorter.startswith("副"))},
+    key=len, reverse=True)
 _POST_RE = re.compile("|".join(map(re.escape, POSTS)))
+_POST_AT_END = re.compile("(?:%s)$" % "|".join(map(re.escape, POSTS)))
 # Offices that say nothing on their own; they need an organ right before
 # them (区领导, 镇领导, 社区主任), else 信访案件领导包案制 makes a person.
 _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集人", "工作专班"}
+# Posts that courts, prosecutors' offices and health stations share with
+# the private sector (a clinic's 护理师) or with speech (苏大法官, 应尊重
+# 检察官): public only when the organ is written with them (台南地检署
+# 检察官, 北门区卫生所护理师, 司法院大法官).
+_POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护理师".split())
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -43,7 +56,7 @@ _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区",
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|任)(.+)$")
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|出任|当选为?|是|系|任)(.+)$")
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -76,7 +89,8 @@ def _at_or_act(folded: str, start: int, end: int) -> int:
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|庙|宫|寺|报社|日报|商会|同乡会|策进会|促进会|"
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|"
-                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处")
+                          r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
+                          r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园")
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -196,7 +210,8 @@ def name_after(folded: str, start: int) -> str | None:
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
-    candidates = [name for name in candidates if plausible_name(name)]
+    candidates = [name for name in candidates if plausible_name(name)
+                  and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
     if not candidates:
         return None
     if len(candidates) == 2 \
@@ -205,6 +220,8 @@ def name_after(folded: str, start: int) -> str | None:
         # 杨渡|担任: the third character opens a word; but in 曾明华|表示 a
         # word follows the longer name too (华表 is a word only by chance).
         candidates = candidates[1:]
+    if len(candidates) == 2 and folded[start + len(candidates[0]) - 1:start + len(candidates[0]) + 1] in _MADE_A_REPORT:
+        candidates = candidates[1:]  # 副主任委员徐辉|作的关于…的汇报: 作的, 作了, 作出 "made"
     if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
         return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
     for name in candidates:
@@ -224,6 +241,9 @@ def name_after(folded: str, start: int) -> str | None:
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
     return None
+
+
+_MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
 
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
@@ -303,8 +323,9 @@ def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> st
     if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
     given = _GIVEN_AFTER.match(folded, post_end)
-    if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)):
-        return None
+    if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)) \
+            or _AFTER_NAME.match(given.group(0)):
+        return None  # 李议员说，: what follows a name (说, 表示) is no given name
     return given.group(0)
 
 
@@ -451,6 +472,15 @@ _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
 _MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+# Verbs of speech and reference jieba tags nouns: 建议市长黄伟哲整合,
+# 向市长报告, 有关市议员的质询 ("suggests", "reports", "concerning").
+_SPEECH_VERBS = frozenset("建议 报告 有关".split())
+# Single-character verbs that take a person as their object (率环保局长,
+# 邀交通部长, 获市长, 问市长, 就像国家安全会议咨询委员): as a function
+# character, they end an office read back.
+_VERB_CHARS = frozenset("率邀获问像")
+# 第四分局长, 第一科科长: an ordinal numbers the organ that follows it.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+$")
 # jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
 # words); it tags some states as names too (乌克兰, 塞尔维亚: frequent, or
 # transliterations tagged nrt), and those open offices.
@@ -467,14 +497,16 @@ def _title_word(word: str, is_place) -> bool:
     if not is_cjk_run(word):
         return False
     if len(word) == 1:
-        return word not in _FUNCTION_CHARS
+        return word not in _FUNCTION_CHARS and word not in _VERB_CHARS
+    if _ORDINAL.match(word):
+        return True
     if word == "代表":
         return False  # 副市长姜淋煌代表市长: "on behalf of", before a post
     if word in _TITLE_WORDS or word[-1] in _ORGAN_END or _POST_RE.search(word) or _foreign_state(word) \
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if word in _MEETING_VERBS:
+    if word in _MEETING_VERBS or word in _SPEECH_VERBS:
         return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
     if _known_person(word, tag):
         return False  # 习近平|总书记: a person's name is no part of an office
@@ -509,6 +541,7 @@ def office_prefix(head: str, is_place=None) -> str:
         word = words[at]
         if not _title_word(word, is_place) and not (kept and at and _joins_subjects(word, words[at - 1])) \
                 and not (_word_tags().get(word) == "ns" and _opens_foreign_organ(kept, is_place)) \
+                and not _opens_state_name(word, kept) and not (kept and _well_known_state(word)) \
                 and not _names_bare_organ(word, kept):
             break
         kept.append(word)
@@ -520,17 +553,36 @@ def office_prefix(head: str, is_place=None) -> str:
         kept = kept[joined + 1:]
     if is_place:
         first_place = next((i for i, w in enumerate(kept) if len(w) > 1 and is_place(w)), 0)
-        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"):
-            first_place -= 1  # 国立|台湾科学教育馆, 驻|台北…办事处: "state-run", "posted in" belong to it
+        while first_place and (_word_tags().get(kept[first_place - 1]) == "b" or kept[first_place - 1] == "驻"
+                               or _well_known_state(kept[first_place - 1])):
+            # 国立|台湾科学教育馆, 驻|台北…办事处, 日本|台湾交流协会: "state-run",
+            # "posted in" and the foreign state whose body it is belong to it
+            first_place -= 1
         kept = kept[first_place:]
     return "".join(kept)
+
+
+def _well_known_state(word: str) -> bool:
+    """A state jieba tags a place and uses often (日本, 美国), not a courtesy
+    word it tags one (贵宾, 嘉宾)."""
+    return _word_tags().get(word) == "ns" and word_frequencies().get(word, 0) >= _KNOWN_STATE
 
 
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     """An organ character alone needs a name, and organs are named by what
     they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
-    return len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and len(word) > 1 \
-        and _word_tags().get(word) in ("v", "vn")
+    if len(kept_after) != 1 or len(word) < 2:
+        return False
+    tag = _word_tags().get(word)
+    # A set phrase jieba tags l names an organ word after it (家庭教育|中心).
+    return (kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) or (kept_after[0] in _ORGAN_WORDS and tag == "l")
+
+
+def _opens_state_name(word: str, kept_after: list[str]) -> bool:
+    """A transliteration jieba tags a name or a place (马绍尔, 所罗门) opens
+    the name of the state a word or two after it (马绍尔|群岛|共和国)."""
+    return bool(kept_after) and any(_foreign_state(w) for w in kept_after[-2:]) \
+        and _word_tags().get(word, "")[:2] in ("nr", "ns")
 
 
 def _opens_foreign_organ(kept_after: list[str], is_place) -> bool:
@@ -554,7 +606,8 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     cut = folded.rfind("、", begin, post_start)
     while cut > begin:
         segment = folded[clause_start(folded, cut, cut):cut]
-        office = next((post for post in POSTS if segment.endswith(post)), None)
+        ending = _POST_AT_END.search(segment)  # the longest post ending the segment
+        office = ending.group(0) if ending else None
         if not office or name_before(segment, len(segment) - len(office)):
             begin = cut + 1
             break
@@ -563,7 +616,7 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
     # were checked to be offices above.
     pieces = folded[begin:post_start].split("、")
     head = pieces[0]
-    pieces[0] = office_prefix(head, is_place)
+    pieces[0] = office_prefix(head, is_place) or _organ_fused_with_post(head, folded[post_start], is_place)
     quoted = head[:len(head) - len(pieces[0])]
     if len(pieces) == 1 and folded[begin - 1:begin] == "「" and quoted.endswith("」") \
             and quoted[:-1].endswith(_ORGAN_WORDS) and "「" not in quoted:
@@ -573,10 +626,27 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
         # 市府都发局长: a bureau is named by two characters at least, so the
         # one before 发局 belongs to it even when it reads as a word (都).
         pieces[0] = head[-2:]
+    elif len(pieces) == 1 and len(pieces[0]) == 2 and pieces[0][1] in _BUREAU_CHARS \
+            and pieces[0][0] not in _ORGAN_END and is_cjk_run(head[-3:]) and len(head) >= 3:
+        pieces[0] = head[-3:]  # 市府都发局局长: the same, the bureau written before a whole post
     return "、".join(pieces).lstrip("、") + folded[post_start:post_end]
 
 
 _BUREAU_CHARS = set("局处署司科")
+
+
+def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
+    """An organ whose last character opens the post (立法院长, 考选部长:
+    立法院 and 考选部 share 院 and 部 with 院长 and 部长) is named by the word
+    before the post even when jieba tags it a verb; the dictionary knows the
+    organ as a word (立法院, 考选部), not 感谢部 or 表示院."""
+    if post_first not in _ORGAN_END:
+        return ""
+    words = _words(head, is_place)
+    last = words[-1] if words else ""
+    if len(last) < 2 or last + post_first not in word_frequencies():
+        return ""
+    return office_prefix(head[:-len(last)], is_place) + last
 
 
 # Words that end an organ's name: a bureau, an office, a council.
@@ -589,7 +659,10 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
 
     Contact lines set the organ apart with spaces (新闻连络人:台南市动物防疫
     保护处  洪振凯副处长); across spaces it must end in an organ word.
+    An organ 的 names its member (台北地检署的陈佳秀主任检察官).
     """
+    if folded[begin - 1:begin] == "的" and folded.endswith(_ORGAN_WORDS, 0, begin - 1):
+        return _organ_before(folded, begin - 1, is_place)  # (not 率队的: a verb's object)
     spaced = begin
     while spaced > 0 and folded[spaced - 1] in " \t\u3000":
         spaced -= 1
@@ -605,13 +678,38 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
             and begin - start < 12:
         start -= 1
     organ = office_prefix(folded[start:begin], is_place)
-    return organ if organ and organ[-1] in _ORGAN_END else ""
+    # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) else ""
 
 
 # A leader introduced with the full run of their central posts
 # (中共中央政治局常委、国务院总理李强作出批示) acts in the story, wherever
 # it stands; a post alone (学习贯彻习近平总书记…精神) cites them in passing.
 _FORMAL_INTRODUCTION = re.compile(r"(?:中共中央|中央政治局|国务院|中央军委|全国人大|全国政协)[^、]*、")
+
+
+def _holder_before(folded: str, post_start: int, is_place=None) -> bool:
+    """A full name, no organ's or place's, stands right before the post."""
+    if post_start < 3 or folded[post_start - 3:post_start - 2] not in SURNAMES_1:
+        return False  # cheap test first: most posts have no surname three back
+    name = name_before(folded, post_start)
+    # Not a list's join (戴谦及|副市长赵卿惠, 王储兼|首相), nor a state jieba lists (吉布提总统盖莱).
+    return bool(name) and len(name) >= 3 and name[-1] not in _ORGAN_END and name[-1] not in "和与及暨兼" \
+        and name not in _word_tags() \
+        and not (is_place and (is_place(name) or is_place(name[:2]) or is_place(name[1:])))
+
+
+def _leader_takes_part(folded: str, name: str, start: int, after: int) -> bool:
+    """A national leader past the lead named in full, not a surname with the
+    post (蔡总统), an adverb before a verb (曾来到) or a preposition before the
+    post (高声向总书记问好)."""
+    if not takes_part(folded, name, start, after) or _POST_RE.search(name) or name[0] in _ADVERB_SURNAMES \
+            or name[-1] in _FUNCTION_CHARS or _opens_with_word(name) or _is_word(name):
+        return False
+    # A state jieba tags a name (乌克兰, 伊拉克: frequent, or transliterations
+    # tagged nrt) is no leader; only a rare name it lists is (习近平, 陈建仁).
+    tag = _word_tags().get(name)
+    return tag is None or _known_person(name, tag)
 
 
 def _is_national(title: str, at: int = LEAD_CHARS) -> bool:
@@ -646,6 +744,20 @@ def is_public_office(title: str, is_place=None) -> bool:
             and any(is_place(title[:k]) for k in (2, 3, 4)):
         return True
     return not former
+
+
+# A body named in corner quotes with its romanised name or acronym after it
+# (「世界自然基金会」(wwf)保育部主任, 「世界自然保育联盟」(iucn) 熊类专家群组主席)
+# is an international organisation, not a government, unless it is a foreign
+# state's mission (「美国在台协会」(ait)处长).
+_GLOSSED_BODY = re.compile(r"「([^「」]{2,30})」\s?[(（][a-z][a-z .,&'\-]{1,80}[)）]\s?$")
+_FOREIGN_MISSION = re.compile(r"在台|交流协会|办事处|代表处|大使馆|领事馆")
+
+
+def _glossed_body_before(folded: str, post_start: int, post_end: int) -> bool:
+    begin = clause_start(folded, post_start, post_end)
+    body = _GLOSSED_BODY.search(folded, max(0, begin - 120), begin)
+    return bool(body) and not _FOREIGN_MISSION.search(body.group(1))
 
 
 def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
@@ -750,6 +862,33 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
     return found
 
 
+_COUPLE = ("伉俪", "夫妇")
+# A list of people, their count and a word or two describing them, then the
+# post they share (曾之婕、蔡宗豪2位年轻议员, 甲、乙、丙三位议员): the count
+# confirms where the list begins.
+_COUNT_BEFORE_POST = re.compile(r"(\d|[两二三四五六七八九十])[位名]([\u4e00-\u9fff]{0,2})$")
+_COUNT_WORDS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _counted_list_before(folded: str, end: int, is_place=None) -> list[tuple[str, int]]:
+    window = folded[max(0, end - 4):end]
+    if "位" not in window and "名" not in window:
+        return []  # most posts: no count before them, no search
+    count = _COUNT_BEFORE_POST.search(folded, max(0, end - 6), end)
+    if not count:
+        return []
+    describing = count.group(2)
+    if describing and (describing[-1] in _ORGAN_END or (is_place and is_place(describing))):
+        return []  # 两位市|议员 is a post of its own; 三名台南|议员 names a place
+    at = count.start()
+    first = name_before(folded, at) or _list_item_before(folded, at)
+    if not first:
+        return []
+    listed = [(first, at - len(first))] + _names_listed_before(folded, at - len(first))
+    wanted = int(count.group(1)) if count.group(1).isdigit() else _COUNT_WORDS[count.group(1)]
+    return listed if len(listed) == wanted >= 2 else []
+
+
 # Characters no given name holds. Organ characters (镇, 村, 里) are left out:
 # between two list marks they are part of a name (李镇国, 王村生).
 _NOT_IN_LISTED_NAME = set("的了是在等们这那其该各此对于从把被将也都就还而并或得靠")
@@ -818,18 +957,24 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         written = original[surname_at] + original[given_at:given_at + len(given)]
         officials[name] = Official(name=written, title=title)
 
+    japan = "日本" in folded or "交流协会" in folded  # Japanese guests (archive.japanese_names)
+    quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST:
             continue
-        if _civil_body_before(folded, match.start(), match.end()):
+        if _civil_body_before(folded, match.start(), match.end()) \
+                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
             if holder:
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
-        generic = post in _GENERIC_POSTS and (
-            match.start() == 0 or folded[match.start() - 1] not in _ORGAN_END)
+        # 卫生所护理师黄雅如 or 卫生所黄雅如护理师, not 苏大法官
+        bare = post in _POSTS_NEEDING_ORGAN and not folded.endswith(_ORGAN_WORDS, 0, match.start()) \
+            and not folded.endswith(tuple(_ORGAN_END), 0, match.start())
+        generic = post in _GENERIC_POSTS and (match.start() == 0 or (
+            folded[match.start() - 1] not in _ORGAN_END and not folded.endswith(_ORGAN_WORDS, 0, match.start())))
         # Office first: 区长杨国昕, 区领导吴毓舟、洪武强.
         title = title_before(folded, match.start(), match.end(), is_place)
         if title == post and folded[match.start() - 1:match.start()] == " ":
@@ -841,6 +986,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             spaced = name_after(folded, position + 1)
             if spaced:
                 position += 1
+        elif folded[position:position + 1] in (":", "：") \
+                and (match.end() == len(title) or folded[match.end() - len(title) - 1] == "\n"):
+            # 代理科长:李美蓉 电话:…: a contact line's field is the office, its
+            # value the name (not 苏科长: a surname and a post)
+            valued = name_after(folded, position + 1)
+            if valued and not _POST_RE.search(valued):
+                position += 1
         elif folded[position:position + 1] == "的":
             # 六连任台南市议员的邱莉莉表示: the office describes the speaker
             described = name_after(folded, position + 1)
@@ -848,14 +1000,18 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
         # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
-        names_follow = post != "代表" or bool(_MISSION.search(title[:-len(post)]))
+        names_follow = not bare and (post != "代表" or bool(_MISSION.search(title[:-len(post)])))
         given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
         if given:
             # 徐区长全立: surname, office, given name — the person is 徐全立.
             add_joined(given, match.start() - 1, match.end(), title[:-len(post)][:-1] + post)
             continue
         listed: list[tuple[str, int]] = []
-        while names_follow and not _is_national(title, _at_or_act(folded, match.start(), match.end())):
+        national = _is_national(title, _at_or_act(folded, match.start(), match.end()))
+        # 黄伟哲市长应正视, 郭贞慧局长任台日: a person right before the post
+        # holds it; what follows is their clause, not another holder.
+        names_follow = names_follow and not _holder_before(folded, match.start(), is_place)
+        while names_follow:
             name = name_after(folded, position)
             if not name and position > match.end():
                 romanised = _ROMANISED_LIST_ITEM.match(folded, position)
@@ -863,8 +1019,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
-            if not name:
-                break
+            if not name and japan:
+                name = japanese_name_after(folded, position,
+                                           folded[clause_start(folded, match.start(), match.end()):match.end()])
+                if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
+                             or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
+                    name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
+            if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
+                                               and _AFTER_NAME.match(folded, position + len(name)))):
+                break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
             # An office that says little on its own (召集人, 委员) takes a
             # name only when the name clearly ends (召集人余柷青、林冠维).
             if _listed_person(name) and name_before(folded, match.start()):
@@ -891,6 +1054,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             else:
                 listed.append((name, position))
             position += len(name)
+            if folded.startswith(_COUPLE, position):
+                position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
                 position += 1
                 continue
@@ -905,7 +1070,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             break
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
-        copula = _NAME_IS_OFFICE.match(folded, begin, match.end())
+        copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
                 and not _opens_with_word(copula.group(1)) \
                 and not _is_national(copula.group(3), begin) \
@@ -936,6 +1101,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         gloss = _GLOSS_BEFORE.search(folded, max(0, end - 64), end)
         if gloss:  # 龚萨福(ralph gonsalves)总理: the name stands before its gloss
             end = gloss.start()
+        counted = folded[match.end():match.end() + 1] != "级" and _counted_list_before(folded, end, is_place)
+        if counted:  # (三位总统级学生: a rank, no post)
+            for listed_name, at in counted:
+                add(listed_name, at, post)
+            continue
         name = name_before(folded, end)
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
@@ -948,9 +1118,14 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
+        if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
+            continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
-        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())):
-            continue  # 圣文森国龚萨福(…)总理: another state's leader is none of ours
+        if _is_national(state + post, _at_or_act(folded, match.start(), match.end())) \
+                and (not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end())):
+            # 习近平总书记重要讲话, 晋见总统: cited in passing (请蔡英文总统宣布
+            # takes part); 吉布提总统盖莱: the holder follows, a state came first
+            continue
         if is_place and (any(is_place(name[k:] + post[0]) for k in range(len(name) - 1))
                          or is_place(name) or (len(name) == 3 and is_place(name[:2]))):
             continue  # 向台南|市议员, 高雄分|处处长: the "name" ends or starts with a place
@@ -964,8 +1139,24 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    states_named = bool(_STATE_NAME_AFTER.search(folded))
     return [official for name, official in officials.items()
-            if not (name in not_holding and official.title in _POST_SET)]
+            if not (name in not_holding and official.title in _POST_SET)
+            and not (states_named and _names_a_state(folded, name))]
+
+
+# A "name" the text also writes before a state's word (马绍尔总统 beside
+# 马绍尔群岛共和国) is that state's short name.
+_STATE_NAME_AFTER = re.compile("|".join(_STATE_WORDS + ("群岛",)))
+
+
+def _names_a_state(folded: str, name: str) -> bool:
+    at = folded.find(name)
+    while at >= 0:
+        if _STATE_NAME_AFTER.match(folded, at + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 _POST_SET = frozenset(POSTS)

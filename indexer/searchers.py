@@ -35,10 +35,9 @@ from pathlib import Path
 from typing import Callable
 
 from whoosh import index as whoosh_index
-from whoosh.codec import whoosh3
 from whoosh.index import EmptyIndexError
 
-from . import index_format, store, userdict
+from . import index_format, store, userdict, whoosh_fixes
 
 # How long a pointer and a folder must have been unchanged before their
 # time stamps are trusted to show the next change.
@@ -67,7 +66,8 @@ def open_searcher(generation: Path):
     """A Whoosh searcher of one generation folder, with a bounded idf cache,
     and jieba taught the officials' names that generation's build found."""
     searcher = whoosh_index.open_dir(str(generation)).searcher()
-    _open_columns_now(searcher)
+    # Before a rebuild can delete this generation's folder under us.
+    whoosh_fixes.open_column_files(searcher.reader())
     bounded = BoundedCache(IDF_CACHE_SIZE)
     searcher._idf_cache = bounded
     for subsearcher, _offset in searcher.subsearchers or ():
@@ -91,23 +91,6 @@ def fingerprint(pointer: Path | None, generation: Path) -> tuple | None:
         return None
     return (folder.st_ino, folder.st_mtime_ns,
             pointed and (pointed.st_ino, pointed.st_mtime_ns, pointed.st_size))
-
-
-def _open_columns_now(searcher) -> None:
-    """Open each segment's stored documents and field lengths with the searcher.
-
-    Whoosh opens a column file the first time it is read; a full rebuild
-    that replaced this generation may have removed the folder by then, and
-    Whoosh then reads the column as absent (no stored document, no lengths)
-    instead of failing. An open file stays readable after its removal."""
-    for leaf, _base in searcher.reader().leaf_readers():
-        perdoc = getattr(leaf, "_perdoc", None)   # an empty index's reader has none
-        if perdoc is None:
-            continue
-        perdoc._cached_reader("_stored", whoosh3.STORED_COLUMN)
-        for name, field in searcher.schema.items():
-            if field.scorable:
-                perdoc._cached_reader(whoosh3._lenfield(name), whoosh3.LENGTHS_COLUMN)
 
 
 class _Slot:

@@ -35,4 +35,42 @@ def _cache_missing_columns() -> None:
     whoosh3.W3PerDocReader.doc_field_length = doc_field_length
 
 
+def _columns_answer_from_open_files() -> None:
+    """A column whose file a reader opened exists for that reader.
+
+    Whoosh opens a segment's column files (stored fields, lengths, facet
+    columns) lazily and asks the folder whether each file exists first. A
+    rebuild deletes the old generation's folder while searchers may still read
+    it, so a file opened in time stays readable, but one asked for after the
+    deletion "does not exist": stored fields came back as None mid-search and
+    lengths silently defaulted. `open_column_files` opens them all when the
+    searcher opens; this makes the existence check believe what is open.
+    """
+    original = whoosh3.W3PerDocReader.has_column
+    if getattr(original, "believes_open_files", False):
+        return
+
+    def has_column(self, fieldname):
+        return fieldname in self._colfiles or original(self, fieldname)
+
+    has_column.believes_open_files = True
+    whoosh3.W3PerDocReader.has_column = has_column
+
+
+def open_column_files(reader) -> None:
+    """Open every column file of each of the reader's segments now, while its
+    generation is live (see `_columns_answer_from_open_files`)."""
+    for leaf, _offset in reader.leaf_readers():
+        perdoc = getattr(leaf, "_perdoc", None)
+        if not isinstance(perdoc, whoosh3.W3PerDocReader):
+            continue
+        prefix = perdoc._segment.make_filename(".")   # "<index>_<segment id>."
+        for filename in perdoc._storage.list():
+            if filename.startswith(prefix) and filename.endswith(whoosh3.W3Codec.COLUMN_EXT):
+                fieldname = filename[len(prefix):-len(whoosh3.W3Codec.COLUMN_EXT)]
+                if fieldname not in perdoc._colfiles:
+                    perdoc._colfiles[fieldname] = perdoc._get_column_file(fieldname)
+
+
 _cache_missing_columns()
+_columns_answer_from_open_files()

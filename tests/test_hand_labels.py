@@ -94,6 +94,13 @@ def test_dev_scorer_never_reads_the_sealed_round(records):
         score_dev.score([sealed], {}, None)
 
 
+def test_dev_scorer_scores_one_spent_round_and_no_unspent_one():
+    dev = score_dev.dev_records(FILES)
+    second = score_dev.of_round(dev, 2)
+    assert second and all(hand_labels.round_of(record) == 2 for record in second)
+    assert score_dev.of_round(dev, hand_labels.SEALED_ROUND) == []
+
+
 def test_parents_follow_from_a_township_key(gaz):
     township = next(d for d in gaz.by_key.values() if d.level == 4 and d.key.isdigit())
     expanded = score_dev.with_parents({township.key}, gaz)

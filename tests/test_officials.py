@@ -583,3 +583,194 @@ def test_glossed_verbs_place_headed_names_and_former_marks_make_no_name(text, wr
 ])
 def test_names_listed_after_a_task_force(text, found):
     assert offices(text) == found
+
+
+# Round 3 (Taiwan): a lead long enough that what follows is past it.
+_TW_LEAD = "总统今天上午接见访问团，就双边合作交换意见，并感谢各界长期支持。" * 6
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Named in full beside others at the event: they take part.
+    (_TW_LEAD + "包括陈建明副总统伉俪、行政院长赖清华等亦出席。", "陈建明", "副总统"),
+    (_TW_LEAD + "包括陈建明副总统伉俪、行政院长赖清华等亦出席。", "赖清华", "行政院长"),
+    # Addressed by the text.
+    (_TW_LEAD + "议员呼吁，请蔡英华总统快快宣布破案。", "蔡英华", "总统"),
+])
+def test_national_leaders_named_in_full_past_the_lead_take_part(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Cited as the author of a doctrine or a policy.
+    (_LEAD + "全镇干部认真学习习近平总书记关于防汛工作的重要指示。", "习近平"),
+    (_TW_LEAD + "大家都支持蔡英华总统的政策。", "蔡英华"),
+    # A surname with the post, a verb or a preposition glued to it.
+    (_TW_LEAD + "访宾感谢蔡总统的热情款待，随后晋见总统。", "晋见"),
+    (_LEAD + "师生们纷纷围拢过来，高声向总书记问好。", "高声向"),
+])
+def test_national_leaders_cited_or_named_by_surname_past_the_lead_are_not_officials(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A state jieba tags a name, before its leader's post and name.
+    (_LEAD + "会上，吉布提总统盖莱、乌克兰总统泽连斯基先后发言。", "吉布提"),
+    (_LEAD + "会上，吉布提总统盖莱、乌克兰总统泽连斯基先后发言。", "乌克兰"),
+    # A name cut short inside a longer transliteration.
+    (_LEAD + "出席的有刚果（金）总统齐塞克迪等。", "齐塞克"),
+])
+def test_states_and_cut_names_past_the_lead_are_no_leaders(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # 副 joins a post whole where 副主任 is a shorter post of its own.
+    ("由行政院农业委员会副主任委员王政明陪同前来拜会。", "王政明", "行政院农业委员会副主任委员"),
+    ("国民党团副书记长林志明表示支持。", "林志明", "国民党团副书记长"),
+    # An ordinal numbers the organ.
+    ("警察局由第四分局长蔡进明、第六分局长许坤华代表接受。", "许坤华", "第六分局长"),
+    # An organ whose last character opens the post, named by a word jieba tags a verb.
+    ("包括考试院长伍锦明、考选部长蔡宗华等亦出席。", "蔡宗华", "考选部长"),
+    ("包括总统府国策顾问秦嘉明、立法院长苏嘉华出席。", "苏嘉华", "立法院长"),
+    # A set phrase naming an organ word, and a generic post after such an organ.
+    ("活动获得家庭教育中心主任张冰华的赞赏。", "张冰华", "家庭教育中心主任"),
+    # A bureau named by two characters before a whole post.
+    ("市府都发局局长徐中华说明进度。", "徐中华", "都发局局长"),
+    # Verbs before the office: jieba tags some nouns, some are one character.
+    ("议员建议市长黄伟明整合相关局处。", "黄伟明", "市长"),
+    ("副总统指出，就像国家安全会议咨询委员林良华日前所说。", "林良华", "国家安全会议咨询委员"),
+    ("黄市长率环保局长林渊明前往视察。", "林渊明", "环保局长"),
+    ("郭议长邀交通部长林佳明到场。", "林佳明", "交通部长"),
+    ("议员问民政局长姜淋明进度如何。", "姜淋明", "民政局长"),
+    ("有关市议员陈怡华的质询，市府回应如下。", "陈怡华", "市议员"),
+])
+def test_office_extent_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_report_made_is_no_part_of_the_name():
+    found = offices("会议听取了宪法和法律委员会副主任委员徐辉作的关于草案修改情况的汇报。")
+    assert "徐辉" in found and "徐辉作" not in found
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A list goes on after a couple.
+    ("包括总统府资政黄昆明伉俪、沈荣华、刘昭明出席。", "刘昭明", "总统府资政"),
+    # A list, its count, a word describing them, then the post.
+    ("救国团一行人与曾之华、蔡宗明2位年轻议员进行座谈。", "曾之华", "议员"),
+    ("邀请林美华、陈志明、王大同三位议员出席。", "王大同", "议员"),
+    # A foreign state opens its leader's office, before or after the name.
+    ("总统主持「军礼欢迎马绍尔群岛共和国海妮总统伉俪一行」", "海妮", "马绍尔群岛共和国总统"),
+    ("由我驻马绍尔群岛共和国大使夏季明陪同。", "夏季明", "驻马绍尔群岛共和国大使"),
+])
+def test_lists_and_foreign_states_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # The count must match the list; a rank after the post is no post.
+    ("她教出陈水明、马英华及蔡英明三位总统级学生。", "马英华"),
+    ("共有林美华、陈志明、王大同2位议员出席。", "王大同"),
+    # A state's short name in a headline, the full name in the text.
+    ("军礼欢迎马绍尔总统\n总统今日欢迎马绍尔群岛共和国海妮总统。", "马绍尔"),
+])
+def test_counted_lists_and_state_names_round3_false_hits(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Posts shared with courts, prosecutors and health stations, with their organ.
+    ("北门区卫生所护理师黄雅华说明防疫措施。", "黄雅华", "北门区卫生所护理师"),
+    ("司法院大法官汤德华、罗昌明出席典礼。", "罗昌明", "司法院大法官"),
+    ("台南地检署主任检察官王圣明表示将侦办。", "王圣明", "台南地检署主任检察官"),
+    ("发稿人:北门区卫生所黄雅华护理师\n连络电话:06-7862043", "黄雅华", "北门区卫生所护理师"),
+    ("特别邀请台南地方检察署许华明检察官分享。", "许华明", "台南地方检察署检察官"),
+    # An organ 的 names its member.
+    ("来自台北地检署的陈佳明主任检察官，侦办弊案有功。", "陈佳明", "台北地检署主任检察官"),
+    ("率队的赵卿华副市长也承诺改善。", "赵卿华", "副市长"),
+    # A contact line: the field is the office, its value the name.
+    ("发稿单位:水域及毒物管理科\n代理科长:李美华 电话:06-6572916#2301", "李美华", "代理科长"),
+])
+def test_court_health_and_contact_line_posts_round3(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # The same posts without their organ: a surname and a title, or a phrase.
+    ("苏大法官担任教授期间教出许多学生。", "苏大"),
+    ("大家应尊重检察官的专业。", "应尊重"),
+    ("公卫护理师到府关怀。", "公卫"),
+    ("跟卫生所的公卫护理师建立友善的资源连结。", "公卫"),
+    ("承办科长:苏科长 电话:06-2686751", "苏科长"),
+    # What follows a name is no given name after a surname and a post.
+    ("古迹营运科陈科长说，李议员说，最近他号召大家参观。", "李说"),
+    # A determiner is no given name; a verb of meeting opens no name.
+    ("虽然没有彩排，但每位议员都是歌手。", "但每位"),
+    ("总统祝贺李在明先生当选新任韩国大统领。", "祝贺李"),
+    # School staff hold no public office.
+    ("白河区仙草实小洪琪华主任用爱关怀学生。", "洪琪华"),
+])
+def test_round3_false_hits(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_name_holding_a_school_abbreviation_is_no_school():
+    found = offices("国务院副总理张国清、刘国中、国务委员王小洪出席会议。")
+    assert found.get("王小洪") == "国务委员"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Japanese office holders: family names outside the Chinese surnames.
+    ("日本台湾交流协会高雄事务所所长奥正明、台湾之友会理事长张富华等亦出席。", "奥正明",
+     "日本台湾交流协会高雄事务所所长"),
+    ("日本茨城县知事大井川和明今日来访。", "大井川和明", "日本茨城县知事"),
+    ("日本众议员岸信明今(13)日拜会市长。", "岸信明", "日本众议员"),
+    ("日本静冈县藤枝市副市长河野一行拜会议会。", "河野", "日本静冈县藤枝市副市长"),
+])
+def test_japanese_office_holders(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("日本驻台代表表示欢迎。", "表示"),
+    ("日本代表团访问台南。", "团访问"),
+    ("日本静冈县藤枝市副市长河野一行拜会议会。", "河野一行"),
+])
+def test_japanese_office_holders_false_hits(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # International organisations named in quotes with their romanised names.
+    ("副总统接见「世界自然保育联盟」(iucn) 熊类专家群组主席大卫‧贾瑟华(dr. dave garshelis)等一行", "大卫‧贾瑟华"),
+    ("及「世界自然基金会」(world wide fund for nature,wwf)保育部主任罗布‧斯坦华(dr. robert steinmetz)等一行", "罗布‧斯坦华"),
+])
+def test_glossed_quoted_bodies_are_international_organisations(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_glossed_quoted_foreign_mission_stays_public():
+    assert offices("由「美国在台协会」(ait)处长梅健明陪同。").get("梅健明") == "处长"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A person right before the post holds it; what follows is their clause.
+    ("黄伟明市长应正视问题。", "应正视"),
+    ("郭贞华局长任台日交流协会顾问。", "任台日"),
+    ("永康区公所陈胜明区长严阵以待。", "严阵"),
+])
+def test_the_holder_before_a_post_leaves_no_holder_after_it(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("分别由副市长戴谦及副市长赵卿华担任主祭官。", "赵卿华", "副市长"),
+    ("习近平在江西省委书记尹弘和省长叶建明陪同下考察。", "叶建明", "省长"),
+])
+def test_a_join_before_the_next_post_is_no_holder(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_appointed_to_is_no_part_of_the_name():
+    found = offices("1991年，李国明出任暂委高院大法官。")
+    assert "李国明出" not in found and found.get("李国明") == "暂委高院大法官"

@@ -162,6 +162,35 @@ def test_a_searcher_in_use_is_closed_when_its_operation_ends_not_before(own_inde
     index.close()
 
 
+def test_an_operation_begun_before_a_rebuild_reads_all_of_its_version(own_index):
+    """Whoosh opens stored fields and lengths lazily; the rebuild below deletes
+    the generation before this operation first reads them, and it must still
+    get whole hits, scored as before (the files were opened with the searcher)."""
+    def answer(index):
+        result = index.search(SearchRequest.from_params({"q": "书记"}))
+        return [(hit.id, hit.title, round(hit.score, 6)) for hit in result.hits]
+
+    expected = answer(open_index(own_index))
+    index = open_index(own_index)
+    inside, release, answers = threading.Event(), threading.Event(), []
+
+    def begun_before_the_rebuild():
+        with index.shard._searchers.held():
+            inside.set()
+            release.wait(30)
+            answers.append(answer(index))   # nested: the same, now deleted, version
+
+    thread = threading.Thread(target=begun_before_the_rebuild)
+    thread.start()
+    assert inside.wait(30)
+    build([SEEDS], own_index, full=True, workers=1)
+    assert not (own_index / "gen-000001").exists()
+    release.set()
+    thread.join(30)
+    assert answers == [expected] and len(expected) == 4
+    index.close()
+
+
 def test_bounded_cache_forgets_oldest_first():
     cache = BoundedCache(3)
     for key in "abcd":

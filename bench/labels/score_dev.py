@@ -23,7 +23,11 @@ With --damaged, each dev document is scored as a seed-like damaged copy
 (bench/damage.py) instead, after a report of how well cleaning recovers
 the plain body from the copies.
 
-Usage: python bench/labels/score_dev.py [--verbose] [--damaged]
+With --round N, only the dev records of labelling round N are scored (round 1
+is every record without a "round"): a spent sealed round is the most honest dev
+there is until rules are tuned on it. An unspent round has no dev records.
+
+Usage: python bench/labels/score_dev.py [--verbose] [--damaged] [--round N]
 """
 from __future__ import annotations
 
@@ -41,7 +45,7 @@ from archive import gazetteer as gazetteer_module  # noqa: E402
 from archive.extract import extract  # noqa: E402
 from archive.ingest import RawDocument  # noqa: E402
 from archive.script import fold  # noqa: E402
-from bench.labels.hand_labels import PAGES_DIR, half_of, label_files, load  # noqa: E402
+from bench.labels.hand_labels import PAGES_DIR, half_of, label_files, load, round_of  # noqa: E402
 
 # The shared data sits beside the main checkout; a worktree is one level deeper.
 CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (REPO.parent, REPO.parent.parent)]
@@ -49,6 +53,11 @@ CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (R
 
 def dev_records(paths: list[Path]) -> list[dict]:
     return [record for path in paths for record in load(path) if half_of(record) == "dev"]
+
+
+def of_round(records: list[dict], number: int) -> list[dict]:
+    """The records of labelling round `number`."""
+    return [record for record in records if round_of(record) == number]
 
 
 def with_parents(keys: set[str], gazetteer) -> set[str]:
@@ -165,8 +174,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each disagreement (dev only)")
     parser.add_argument("--damaged", action="store_true", help="score damaged copies (bench/damage.py)")
+    parser.add_argument("--round", type=int, help="score only the dev records of this labelling round")
     args = parser.parse_args(argv)
     records = dev_records(label_files())
+    if args.round is not None:
+        records = of_round(records, args.round)
+        if not records:
+            print(f"no dev records of round {args.round} (an unspent round has none)")
+            return 0
     if not records:
         print("no dev labels found in bench/labels/*.jsonl")
         return 0
