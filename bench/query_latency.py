@@ -1,14 +1,19 @@
 """Warm query latency over the full index: 200 mixed queries, top 10 with facets and snippets.
 
-    python -m bench.query_latency --index DIR [--naive DIR]
+    python -m bench.query_latency --index DIR [--naive DIR] [--serve]
 
 Queries are drawn deterministically from the corpus, all different: phrases
 of 2-8 characters (half rewritten into the other script), officials' names
 and place names found by extraction, and a fifth of them with a filter
 (region, year range or script). The timing runs in a fresh process that only
-opens the index (so its peak memory is a serving process's): each query once,
-after a warm-up on other queries. With --naive the same query texts run
-against the naive build.
+opens the index: each query once, after a warm-up on other queries, timed
+in wall and CPU time (on a busy machine the wall time also waits for a
+core). Its peak memory is read as VmHWM: ru_maxrss would report the peak of
+this parent, which drew the queries with jieba and OpenCC loaded.
+
+With --serve the same queries also go, one after another, to a real
+`archive serve` of the index (/api/search) and the server's own peak RSS is
+reported. With --naive the same query texts run against the naive build.
 """
 from __future__ import annotations
 
@@ -18,7 +23,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import resource
 import statistics
 import time
 from pathlib import Path
@@ -102,19 +106,68 @@ def main() -> None:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--naive", type=Path)
     parser.add_argument("--show", type=int, default=10, help="print the N slowest queries")
+    parser.add_argument("--serve", action="store_true",
+                        help="also run the queries against `archive serve` and report its peak RSS")
     parser.add_argument("--queries", type=Path, help=argparse.SUPPRESS)  # the timing process
     args = parser.parse_args()
     if args.queries:
         return run_timings(args)
     with tempfile.TemporaryDirectory() as tmp:
         query_file = Path(tmp) / "queries.json"
-        query_file.write_text(json.dumps({"queries": make_queries(),
-                                          "warmup": make_queries(20, seed=99)}, ensure_ascii=False))
+        queries, warmup = make_queries(), make_queries(20, seed=99)
+        query_file.write_text(json.dumps({"queries": queries, "warmup": warmup},
+                                         ensure_ascii=False))
         command = [sys.executable, "-m", "bench.query_latency", "--index", str(args.index),
                    "--show", str(args.show), "--queries", str(query_file)]
         if args.naive:
             command += ["--naive", str(args.naive)]
         subprocess.run(command, check=True)
+    if args.serve:
+        serve_timings(args.index, queries, warmup)
+
+
+def peak_rss_mb(pid: str = "self") -> float:
+    for line in open(f"/proc/{pid}/status", encoding="ascii"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc")
+
+
+def serve_timings(index: Path, queries: list[dict], warmup: list[dict]) -> None:
+    """The queries over HTTP against `archive serve` of the index; its peak RSS."""
+    import socket
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-c", "from archive.cli import main; main()",
+                               "serve", "--index", str(index), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/api/search?"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + "q=", timeout=60).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("archive serve did not answer")
+                time.sleep(0.5)
+        for params in warmup:
+            urllib.request.urlopen(base + urllib.parse.urlencode(params), timeout=60).read()
+        timings = []
+        for params in queries:
+            started = time.perf_counter()
+            urllib.request.urlopen(base + urllib.parse.urlencode(params), timeout=60).read()
+            timings.append((time.perf_counter() - started) * 1000)
+        report("archive serve, /api/search over HTTP", timings)
+        print(f"peak RSS of archive serve: {peak_rss_mb(str(server.pid)):.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def run_timings(args) -> None:
@@ -131,18 +184,20 @@ def run_timings(args) -> None:
     index.warm_up()
     for params in warmup:
         index.search(SearchRequest.from_params(params))
-    timings, slow = [], []
+    timings, cpu_timings, slow = [], [], []
     for params in queries:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = index.search(SearchRequest.from_params(params))
         elapsed = (time.perf_counter() - started) * 1000
         timings.append(elapsed)
+        cpu_timings.append((time.process_time() - cpu_started) * 1000)
         slow.append((elapsed, result.total, params))
     report("archive (top 10, facets, snippets)", timings)
+    # On a busy machine wall time waits for a core; the CPU time does not.
+    report("  the same, CPU time of the process", cpu_timings)
     for elapsed, total, params in sorted(slow, key=lambda item: item[0], reverse=True)[:args.show]:
         print(f"  {elapsed:7.1f} ms  {total:6d} hits  {params}")
-    print(f"peak RSS of the serving process: "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak RSS of the timing process: {peak_rss_mb():.0f} MB")
     if args.naive:
         from bench.naive import Searcher
         searcher = Searcher(args.naive)

@@ -5,9 +5,9 @@ shuffle), builds it as one index and as 1, 2 and 4 shards, each build in a
 process of its own (a build in this process would teach jieba names that a
 cluster's workers would not know), then runs random searches cut from the
 documents against each and counts the answers that differ from one index's:
-totals, facet counts (region, official, date), top-10 scores; and, apart,
-top-10 ids in order (equal scores come in document-number order, which no
-two builds share, sharded or not). Also the mean time per search, in process.
+totals, facet counts (region, official, date), top-10 scores, and top-10
+ids in order (equal scores come in document-id order, so every build should
+agree, sharded or not). Also the mean time per search, in process.
 
 Usage:
   python -m bench.shard_exactness [--documents 3000] [--queries 300]

@@ -426,7 +426,7 @@ class ClusterView:
         parts = {number: (_counts, None, local) for number, local in split_keys(keys).items()}
         return sum(self._run(parts).values(), FacetCounts({}))
 
-    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int, str]]:
         if isinstance(keys, ClusterMatches):
             answers = self._where_matched(keys, _by_date, keys.wanted, None, k, newest)
         elif keys is None:
@@ -434,8 +434,8 @@ class ClusterView:
         else:
             answers = self._run({number: (_by_date, None, local, k, newest)
                                  for number, local in split_keys(keys).items()})
-        merged = [(day, global_key(number, key))
-                  for number, found in answers.items() for day, key in found]
+        merged = [(day, global_key(number, key), doc_id)
+                  for number, found in answers.items() for day, key, doc_id in found]
         return merged_by_date(merged, k, newest)
 
     def dates(self, keys) -> np.ndarray:
@@ -450,7 +450,7 @@ class ClusterView:
         return sum(self._everywhere(_term_stats, wanted), TermStats())
 
     def rank(self, wanted: Wanted, keys, k: int,
-             stats: TermStats | None = None) -> list[tuple[float, int]]:
+             stats: TermStats | None = None) -> list[tuple[float, int, str]]:
         if isinstance(keys, ClusterMatches):
             stats = stats if stats is not None else keys.stats
             answers = self._where_matched(keys, _rank, wanted, None, k, stats)
@@ -458,8 +458,8 @@ class ClusterView:
             stats = stats if stats is not None else self.term_stats(wanted)
             answers = self._run({number: (_rank, wanted, local, k, stats)
                                  for number, local in split_keys(keys).items()})
-        ranked = [(score, global_key(number, key))
-                  for number, found in answers.items() for score, key in found]
+        ranked = [(score, global_key(number, key), doc_id)
+                  for number, found in answers.items() for score, key, doc_id in found]
         return merged_ranks(ranked, k)
 
     def fetch(self, keys) -> list[StoredDoc]:

@@ -22,7 +22,9 @@ columns or match sets to the serving process. Totals and facet counts are
 computed from match sets, so that shards' counts add up exactly; scores are
 computed against `TermStats` that can be summed over shards (`TermStats.__add__`),
 so that ranking several shards with their sum orders documents as one index
-holding them all would.
+holding them all would. Equals (same score, same day) are ordered by document
+id, never by key: keys depend on the build and the shard count, so an order
+by key would give the same search different pages on different builds.
 """
 from __future__ import annotations
 
@@ -69,12 +71,12 @@ class StoredDoc:
 @dataclass
 class Latest:
     """The newest document a search finds: its first day (0 when undated) and
-    the document; among equals, the first in key order."""
+    the document; among equals, the first by document id."""
     day: int
     doc: StoredDoc
 
     def sort_key(self, newest: bool = True) -> tuple:
-        return (*date_order(self.day, newest), self.doc.key)
+        return (*date_order(self.day, newest), self.doc.meta.get("id", ""))
 
 
 def merged_latest(answers: list[list[tuple[int, Latest | None]]]) -> list[tuple[int, Latest | None]]:
@@ -88,15 +90,16 @@ def merged_latest(answers: list[list[tuple[int, Latest | None]]]) -> list[tuple[
     return merged
 
 
-def merged_ranks(ranked: list[tuple[float, int]], k: int) -> list[tuple[float, int]]:
+def merged_ranks(ranked: list[tuple[float, int, str]], k: int) -> list[tuple[float, int, str]]:
     """Shards' top k by score (their keys made global) as one index's top k:
-    highest score first, ties in key order, as `Shard.rank` orders them."""
-    return sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:k]
+    highest score first, ties by document id, as `Shard.rank` orders them."""
+    return sorted(ranked, key=lambda found: (-found[0], found[2]))[:k]
 
 
-def merged_by_date(dated: list[tuple[int, int]], k: int, newest: bool) -> list[tuple[int, int]]:
+def merged_by_date(dated: list[tuple[int, int, str]], k: int,
+                   newest: bool) -> list[tuple[int, int, str]]:
     """Shards' `by_date` answers (their keys made global) as one index's first k."""
-    return sorted(dated, key=lambda pair: (*date_order(pair[0], newest), pair[1]))[:k]
+    return sorted(dated, key=lambda found: (*date_order(found[0], newest), found[2]))[:k]
 
 
 @dataclass
@@ -140,10 +143,10 @@ class Shard(Protocol):
     def counts(self, keys=None) -> FacetCounts:
         """Facet counts over a match set; None: over every document the shard holds."""
 
-    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int, str]]:
         """The first `k` of a match set (None: every document) by date, newest
-        or oldest first, as (first day YYYYMMDD, key); undated documents (0)
-        last in either order, ties in key order."""
+        or oldest first, as (first day YYYYMMDD, key, document id); undated
+        documents (0) last in either order, ties by document id."""
 
     def dates(self, keys) -> np.ndarray:
         """Each key's first day (YYYYMMDD, 0 when undated), in the order given."""
@@ -156,10 +159,10 @@ class Shard(Protocol):
         """This shard's statistics of the terms `rank` scores `wanted` with."""
 
     def rank(self, wanted: Wanted, keys: np.ndarray, k: int,
-             stats: TermStats | None = None) -> list[tuple[float, int]]:
-        """The first `k` of `keys` by score, as (score, key); ties and documents
-        no ranking term reaches in key order, with score 0. Scored against
-        `stats` when given (all shards' sum), else the shard's own."""
+             stats: TermStats | None = None) -> list[tuple[float, int, str]]:
+        """The first `k` of `keys` by score, as (score, key, document id); ties
+        and documents no ranking term reaches (score 0) by document id. Scored
+        against `stats` when given (all shards' sum), else the shard's own."""
 
     def fetch(self, keys) -> list[StoredDoc]:
         """The stored documents of these keys (a page, or a whole match set), in the same order."""

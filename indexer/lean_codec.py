@@ -29,9 +29,11 @@ import struct
 import sys
 import zlib
 from array import array
+from collections import OrderedDict
 from itertools import accumulate
 from operator import sub
 
+import numpy as np
 from whoosh.codec.whoosh3 import (W3Codec, W3FieldCursor, W3FieldWriter, W3LeafMatcher,
                                   W3TermInfo, W3TermsReader)
 from whoosh.filedb.filetables import OrderedHashWriter
@@ -506,3 +508,203 @@ class LeanLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         self._values = self._data.values()
+
+
+# -- whole posting lists as arrays (the search side's fast path) -------------
+
+class TermBlocks:
+    """A term's encoded postings (its inlined list, or the blocks of the
+    postings file that were asked for) decoded into numpy arrays across all
+    blocks at once: ids, weights and values, each part only when asked for.
+
+    A deflated block is inflated only as far as the parts asked for need:
+    the ids and weights come first, and the values behind them (a bigram's
+    positions) are most of a block's bytes, which a match set never reads."""
+
+    def __init__(self, blocks: list[tuple[bytes, int, int, bool]]):
+        """`blocks`: (bytes, count, last id, deflated) of each, in document order."""
+        self.count = sum(count for _data, count, _last, _deflated in blocks)
+        self._counts = [count for _data, count, _last, _deflated in blocks]
+        self._last_ids = [last for _data, _count, last, _deflated in blocks]
+        self._inflaters = [zlib.decompressobj(wbits=-15) if deflated else None
+                           for _data, _count, _last, deflated in blocks]
+        self._data = [inflater.decompress(data, 1 + 4 * count) if inflater else data
+                      for (data, count, _last, _deflated), inflater in zip(blocks, self._inflaters)]
+        self._ids = None
+
+    def _inflate(self, i: int, size: int | None = None) -> bytes:
+        """Block i inflated to at least `size` bytes (None: all of it)."""
+        inflater, data = self._inflaters[i], self._data[i]
+        if inflater is None or (size is not None and len(data) >= size):
+            return data
+        if size is None:
+            data += inflater.decompress(inflater.unconsumed_tail) + inflater.flush()
+            self._inflaters[i] = None
+        else:
+            data += inflater.decompress(inflater.unconsumed_tail, size - len(data))
+        self._data[i] = data
+        return data
+
+    def _id_size(self, i: int) -> int:
+        return 2 if self._data[i][0] & _IDS_SHORT else 4
+
+    def ids(self) -> np.ndarray:
+        """Ascending document numbers (int64)."""
+        if self._ids is not None:
+            return self._ids
+        counts = self._counts
+        sizes = [self._id_size(i) for i in range(len(counts))]
+        if len(set(sizes)) == 1:
+            joined = b"".join(data[1:1 + count * sizes[0]]
+                              for data, count in zip(self._data, counts))
+            deltas = np.frombuffer(joined, "<u2" if sizes[0] == 2 else "<u4").astype(np.int64)
+        else:
+            deltas = np.concatenate([np.frombuffer(data, "<u2" if size == 2 else "<u4", count, 1)
+                                     .astype(np.int64)
+                                     for data, count, size in zip(self._data, counts, sizes)])
+        # Each block's first delta is its first id: make it the step from
+        # the last id of the block before (its header's), then sum once.
+        firsts = np.cumsum(counts[:-1], dtype=np.int64)
+        deltas[firsts] -= np.array(self._last_ids[:-1], dtype=np.int64)
+        self._ids = np.cumsum(deltas)
+        return self._ids
+
+    def _weights_at(self, i: int) -> int:
+        return 1 + self._counts[i] * self._id_size(i)
+
+    def weights(self) -> np.ndarray:
+        """Float64 weights, one per posting."""
+        parts = []
+        for i, count in enumerate(self._counts):
+            at, code = self._weights_at(i), self._data[i][0] & 6
+            if code == _WEIGHTS_ONE:
+                parts.append(np.ones(count))
+            elif code == _WEIGHTS_BYTE:
+                data = self._inflate(i, at + count)
+                parts.append(np.frombuffer(data, np.uint8, count, at).astype(np.float64))
+            else:
+                data = self._inflate(i, at + 4 * count)
+                parts.append(np.frombuffer(data, "<f4", count, at).astype(np.float64))
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    def values(self) -> tuple[np.ndarray, bytes]:
+        """Each posting's value length in bytes, and all values one after another."""
+        lengths, values = [], []
+        for i, count in enumerate(self._counts):
+            data = self._inflate(i)
+            at, code = self._weights_at(i), data[0] & 6
+            at += 0 if code == _WEIGHTS_ONE else count if code == _WEIGHTS_BYTE else 4 * count
+            code = data[0] & 24
+            if code == _VALUES_NONE:
+                lengths.append(np.zeros(count, dtype=np.int64))
+            elif code == _VALUES_SAME:
+                size = _LONG.unpack_from(data, at)[0]
+                lengths.append(np.full(count, size, dtype=np.int64))
+                values.append(data[at + 4:at + 4 + size * count])
+            else:
+                kind = "<u2" if code == _VALUES_SHORT else "<u4"
+                each = np.frombuffer(data, kind, count, at).astype(np.int64)
+                at += count * (2 if code == _VALUES_SHORT else 4)
+                lengths.append(each)
+                values.append(data[at:at + int(each.sum())])
+        return (np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64),
+                b"".join(values))
+
+
+def term_entry(terms_reader: "LeanTermsReader", fieldname: str, tbytes: bytes) -> bytes | None:
+    """A term's entry in the terms file (None when the segment lacks the term):
+    what `entry_doc_frequency` and `term_blocks` read."""
+    try:
+        return terms_reader._tindex[terms_reader._keycoder(fieldname, tbytes)]
+    except KeyError:
+        return None
+
+
+def entry_doc_frequency(data: bytes) -> int:
+    return data[3] if data[0] == _INLINED else _HEADER.unpack_from(data)[2]
+
+
+# A term with this many blocks keeps where they are (its block index) for as
+# long as its segment is open, up to this many terms per segment: walking the
+# block headers of a common term (several hundred) cost more than reading the
+# few blocks that hold a rare phrase's candidates.
+_INDEXED_BLOCKS = 8
+_BLOCK_INDEXES = 512
+
+
+class _BlockIndex:
+    """Where a term's blocks are in the postings file and what each holds,
+    as arrays (about 30 bytes a block, kept per open segment)."""
+
+    __slots__ = ("starts", "ends", "counts", "last_ids", "deflated")
+
+    def __init__(self, raw: bytes, offset: int):
+        starts, ends, counts, last_ids, deflated = [], [], [], [], []
+        position = 0
+        while True:
+            size, count, last, _weight, _minl, _maxl, packed = _BLOCK.unpack_from(raw, position)
+            end = position + 4 + abs(size)
+            starts.append(offset + position + _BLOCK.size)
+            ends.append(offset + end)
+            counts.append(count)
+            last_ids.append(last)
+            deflated.append(packed)
+            position = end
+            if size < 0:
+                break
+        self.starts = np.array(starts, dtype=np.int64)
+        self.ends = np.array(ends, dtype=np.int64)
+        self.counts = np.array(counts, dtype=np.int32)
+        self.last_ids = np.array(last_ids, dtype=np.int64)
+        self.deflated = np.array(deflated, dtype=bool)
+
+
+def _block_index(terms_reader: "LeanTermsReader", offset: int,
+                 length: int) -> tuple[_BlockIndex, bytes | None]:
+    """The term's block index, and the term's bytes when they had to be read for it."""
+    cache = terms_reader.__dict__.get("_block_indexes")
+    if cache is None:
+        cache = terms_reader._block_indexes = OrderedDict()
+    index = cache.get(offset)
+    if index is not None:
+        cache.move_to_end(offset)
+        return index, None
+    raw = terms_reader._postfile.get(offset, length)
+    index = _BlockIndex(raw, offset)
+    if len(index.counts) >= _INDEXED_BLOCKS:
+        cache[offset] = index
+        if len(cache) > _BLOCK_INDEXES:
+            cache.popitem(last=False)
+    return index, raw
+
+
+def term_blocks(terms_reader: "LeanTermsReader", data: bytes,
+                among: np.ndarray | None = None) -> TermBlocks | None:
+    """The postings of a term (its entry, `data`). Given `among` (ascending
+    document numbers), a block of the postings file none of them can be in
+    is skipped undecoded: the block index says each block's last document.
+    None when no block is left."""
+    if data[0] == _INLINED:
+        inlined = bytes(data[_INLINE.size:])
+        count = data[3]
+        # The last id is only needed of blocks before another: none here.
+        return TermBlocks([(inlined, count, 0, False)])
+    offset, length = _POINTER.unpack_from(data, _HEADER.size)
+    index, raw = _block_index(terms_reader, offset, length)
+    if among is None:
+        chosen = np.arange(len(index.counts))
+    else:
+        reached = np.searchsorted(among, index.last_ids, side="right")
+        chosen = np.flatnonzero(np.diff(reached, prepend=0))
+        if not len(chosen):
+            return None
+    starts, ends = index.starts[chosen].tolist(), index.ends[chosen].tolist()
+    if raw is None and 4 * len(chosen) >= len(index.counts):
+        raw = terms_reader._postfile.get(offset, length)
+    if raw is None:  # a few blocks of many: read only those
+        get = terms_reader._postfile.get
+        blocks = [get(start, end - start) for start, end in zip(starts, ends)]
+    else:
+        blocks = [raw[start - offset:end - offset] for start, end in zip(starts, ends)]
+    return TermBlocks(list(zip(blocks, index.counts[chosen].tolist(),
+                               index.last_ids[chosen].tolist(), index.deflated[chosen].tolist())))

@@ -1,4 +1,4 @@
-"""An exact-substring query over the bigram field, faster than Whoosh's Phrase.
+"""Exact-substring queries over the bigram field, as query nodes.
 
 A run of n >= 3 characters occurs in a document exactly where its bigrams
 stand at consecutive positions. Every other bigram is enough: bigrams at
@@ -7,22 +7,15 @@ offsets 0, 2, 4, ... (and n-2) cover every character, and a token at offset
 tokenizer leaves a gap of two positions between runs. So "新闻及国际关系处"
 is checked with 4 bigrams, not 7.
 
-Whoosh's `Phrase` checks adjacency with its general span machinery (slop,
-ordering, span objects), which costs tens of microseconds per candidate
-document and dominates searches for common names and places. Here the check
-is one set intersection per bigram: position p of the first bigram survives
-if the bigram at offset k is at p + k.
-
-Candidates come from Whoosh's own intersection of the bigram posting lists
-(rarest first), so skipping and scoring stay Whoosh's.
+`AdjacentTerms` and `LiteralPhrase` only say what must line up; they are
+evaluated with posting arrays (`indexer.match_sets`): the bigrams' document
+lists intersected from the rarest, then positions lined up in the survivors.
+Whoosh's `Phrase` and matchers of our own built on its matcher protocol
+checked one candidate at a time in Python, tens of microseconds each.
 """
 from __future__ import annotations
 
 from whoosh import query as Q
-from whoosh.matching import IntersectionMatcher, NullMatcher
-from whoosh.matching.wrappers import WrappingMatcher
-
-from archive.script import fold
 
 from .literal import Literal
 
@@ -84,86 +77,6 @@ class AdjacentTerms(Q.Query):
 
     def estimate_min_size(self, ixreader):
         return self.estimate_size(ixreader)
-
-    def matcher(self, searcher, context=None):
-        reader = searcher.reader()
-        if any((self.fieldname, w) not in reader for w in self.words):
-            return NullMatcher()
-        term_matchers = [Q.Term(self.fieldname, w, boost=self.boost).matcher(searcher, context)
-                         for w in self.words]
-        # Intersect rarest first: Whoosh skips the longer lists to its docs.
-        order = sorted(range(len(self.words)),
-                       key=lambda i: reader.doc_frequency(self.fieldname, self.words[i]))
-        combined = term_matchers[order[0]]
-        for i in order[1:]:
-            combined = IntersectionMatcher(combined, term_matchers[i])
-        return AdjacencyMatcher(combined, term_matchers, self.offsets,
-                                lambda: self.matcher(searcher, context))
-
-
-class FilteringMatcher(WrappingMatcher):
-    """Passes only the child's documents that `_passes()` accepts, the child
-    standing on each in turn. The check reads the child's own term matchers
-    (their positions), so this matcher is never rebuilt around a replaced or
-    copied child: `copy` builds the whole matcher again."""
-
-    def __init__(self, child, rebuild):
-        super().__init__(child)
-        self._rebuild = rebuild
-
-    def _passes(self) -> bool:
-        raise NotImplementedError
-
-    def _skip_rejected(self) -> None:
-        child = self.child
-        while child.is_active() and not self._passes():
-            child.next()
-
-    def copy(self):
-        return self._rebuild()
-
-    def replace(self, minquality=0):
-        return self if self.child.is_active() else NullMatcher()
-
-    def supports_block_quality(self):
-        return False
-
-    def next(self):
-        self.child.next()
-        self._skip_rejected()
-
-    def skip_to(self, id):
-        self.child.skip_to(id)
-        self._skip_rejected()
-
-    def all_ids(self):
-        while self.is_active():
-            yield self.id()
-            self.next()
-
-
-class AdjacencyMatcher(FilteringMatcher):
-    """Passes only the child's documents where the term positions line up."""
-
-    def __init__(self, child, term_matchers, offsets, rebuild):
-        super().__init__(child, rebuild)
-        self._terms = term_matchers
-        self._offsets = offsets
-        self._skip_rejected()
-
-    def _passes(self) -> bool:
-        terms, offsets = self._terms, self._offsets
-        starts = {p - offsets[0] for p in terms[0].value_as("positions")}
-        for term, offset in zip(terms[1:], offsets[1:]):
-            starts.intersection_update(p - offset for p in term.value_as("positions"))
-            if not starts:
-                return False
-        self.starts = starts
-        return True
-
-    def positions(self) -> set[int]:
-        """Where the first word stands in the current document, with all the others aligned."""
-        return self.starts
 
 
 # -- literal phrases -------------------------------------------------------
@@ -242,28 +155,3 @@ class LiteralPhrase(Q.Query):
 
     def estimate_min_size(self, ixreader):
         return 0
-
-    def matcher(self, searcher, context=None):
-        child = self.candidates.matcher(searcher, context)
-        if not child.is_active():
-            return NullMatcher()
-        literal, text_of = self.literal, self.text_of
-        if isinstance(child, AdjacencyMatcher):
-            def check(docnum):
-                return literal.at_any(text_of(searcher, docnum), child.positions())
-        else:
-            def check(docnum):
-                return literal.in_folded(fold(text_of(searcher, docnum)))
-        return CheckedMatcher(child, check, lambda: self.matcher(searcher, context))
-
-
-class CheckedMatcher(FilteringMatcher):
-    """Passes only the child's documents that `check(docnum)` accepts."""
-
-    def __init__(self, child, check, rebuild):
-        super().__init__(child, rebuild)
-        self._check = check
-        self._skip_rejected()
-
-    def _passes(self) -> bool:
-        return self._check(self.child.id())

@@ -1,89 +1,118 @@
-"""A search's matches as an unscored set, and the top of that set in rank order.
+"""The top of a match set in rank order, scored with arrays over the set alone.
 
-Totals, facets and the date order need only which documents match, so the
-match query runs unscored (`match_set`). Relevance is computed for the top of
-the list only (`top_ranked`): the ranking query's best `k` documents within
-the set, found with Whoosh's top-k collector, which skips blocks of postings
-that cannot reach the k-th score. Scoring every match of a broad query was a
-third of its time, and a page needs ten. Matches no ranking term reaches
-follow the ranked ones, in index order.
+Totals, facets and the date order need only which documents match
+(`indexer.match_sets`). Relevance is computed for the match set only: each
+ranking term's postings within the set are read as arrays (`indexer.postings`)
+and scored with Whoosh's own formulas (BM25F for jieba words of the body and
+title, a constant for a place or an official named), summed per document.
+Running the ranking query through Whoosh's top-k collector instead walked
+every posting of every common word in the corpus, matched or not: most of a
+broad or long query's time.
 
-Both steps are small functions over a searcher and queries, so that another
-engine (or shards of this one) can stand behind them.
+Ties, and matches no ranking term reaches (score 0), are ordered by the
+shard's tie order (`Shard.tie_order`: document ids), never by document
+number, which depends on the build.
 """
 from __future__ import annotations
 
-import time
+import threading
+import weakref
 
 import numpy as np
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
 
-# How many matches are collected between looks at the clock (and before the first).
-CLOCK_EVERY = 2048
+from .postings import SegmentPostings
+
+# Whoosh keeps a field length as one byte; this is the length each byte stands for.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
-def match_set(searcher, query: Q.Query, seconds: float) -> tuple[np.ndarray, bool]:
-    """Document numbers matching `query`, ascending, and whether time ran out
-    (then the array holds what was found until then)."""
-    deadline = time.perf_counter() + seconds
-    parts: list[np.ndarray] = []
-    context = searcher.boolean_context()
+def ranking_terms(query: Q.Query) -> list[tuple[str, object, float | None, float]]:
+    """(field, text, constant score or None, boost) of every term a ranking
+    query sums: an Or of terms, any of them wrapped in a constant score."""
+    if isinstance(query, Q.Term):
+        return [(query.fieldname, query.text, None, query.boost)]
+    if isinstance(query, Q.ConstantScoreQuery):
+        return [(field, text, query.score, 1.0) for field, text, _score, _boost
+                in ranking_terms(query.child)]
+    if isinstance(query, Q.Or) and query.boost == 1.0:
+        return [term for sub in query.subqueries for term in ranking_terms(sub)]
+    raise TypeError(f"cannot score {type(query).__name__} with arrays")
+
+
+def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
+    """Each match's score under the ranking query, as Whoosh would sum it;
+    statistics (idf, average field length) from `searcher`, the top searcher."""
+    weighting = searcher.weighting
+    terms = ranking_terms(ranking)
+    total = np.zeros(len(matches))
     for sub, offset in searcher.subsearchers or [(searcher, 0)]:
-        matcher = query.matcher(sub, context)
-        read = _block_ids if isinstance(matcher, W3LeafMatcher) else _one_by_one
-        for ids in read(matcher):
-            if time.perf_counter() > deadline:
-                return _joined(parts), True
-            parts.append(np.asarray(ids, dtype=np.int64) + offset)
-    return _joined(parts), False
+        reader = sub.reader()
+        first, last = np.searchsorted(matches, [offset, offset + reader.doc_count_all()])
+        if first == last:
+            continue
+        local = matches[first:last] - offset
+        postings = SegmentPostings(reader)
+        for fieldname, text, constant, boost in terms:
+            ids, weights = postings.weights(fieldname, text, local)
+            if not len(ids):
+                continue
+            if constant is not None:
+                score = np.full(len(ids), constant)
+            elif searcher.schema[fieldname].scorable:
+                idf = searcher.idf(fieldname, postings.to_bytes(fieldname, text))
+                avgfl = searcher.avg_field_length(fieldname) or 1
+                B = weighting._field_B.get(fieldname, weighting.B)
+                K1 = weighting.K1
+                fl = _LENGTH_OF_BYTE[_field_lengths(reader, fieldname)[ids]]
+                # whoosh.scoring.bm25, term by term in the same order.
+                score = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+            else:
+                score = weights
+            total[first + np.searchsorted(local, ids)] += score * boost if boost != 1.0 else score
+    return total
 
 
-def _one_by_one(matcher):
-    """A matcher's documents, CLOCK_EVERY at a time."""
-    ids: list[int] = []
-    for docnum in matcher.all_ids():
-        ids.append(docnum)
-        if len(ids) == CLOCK_EVERY:
-            yield ids
-            ids = []
-    yield ids
+# Each segment reader's length bytes per field, read once: a segment never
+# changes, and its reader (the key) goes when its searcher is closed.
+_LENGTH_BYTES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LENGTH_LOCK = threading.Lock()
 
 
-def _block_ids(matcher: W3LeafMatcher):
-    """A single term's documents a stored block at a time (up to 128), not one by
-    one through id()/next(): a common character or word in the whole corpus is
-    tens of thousands of postings. Reads the block arrays of Whoosh 2.7's leaf
-    matcher, whose one term has no deletions to filter (else it is wrapped)."""
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        yield matcher._ids[matcher._i:]
-        matcher._next_block()
+def _field_lengths(reader, fieldname: str) -> np.ndarray:
+    """Each document's length byte of the field (0: none), as Whoosh's scorer reads it."""
+    with _LENGTH_LOCK:
+        per_field = _LENGTH_BYTES.setdefault(reader, {})
+        if fieldname not in per_field:
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            size = reader.doc_count_all()
+            data = np.zeros(size, dtype=np.uint8)
+            if column is not None:
+                stored = np.frombuffer(column._dbfile.get(column._basepos, column._count),
+                                       dtype=np.uint8)
+                data[:len(stored)] = stored
+            per_field[fieldname] = data
+        return per_field[fieldname]
 
 
-def _joined(parts: list[np.ndarray]) -> np.ndarray:
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray,
-               k: int) -> list[tuple[float, int]]:
-    """The first `k` of `matches` by the ranking query's score, as (score, docnum);
-    ties and unranked matches in index order."""
+def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray, k: int,
+               tie_order: np.ndarray) -> list[tuple[float, int]]:
+    """The first `k` of `matches` by the ranking query's score, as (score,
+    docnum); ties and unranked matches (score 0) in `tie_order`, a number
+    per document number that orders documents the same in every build."""
     k = min(k, len(matches))
     if k == 0:
         return []
-    ranked: list[tuple[float, int]] = []
-    if ranking is not None:
-        allowed = set(matches.tolist())
-        results = searcher.search(ranking, limit=k, filter=allowed)
-        ranked = [(score, docnum) for score, docnum in results.top_n if score > 0]
-    if len(ranked) < k:
-        seen = {docnum for _, docnum in ranked}
-        for docnum in matches.tolist():
-            if docnum not in seen:
-                ranked.append((0.0, docnum))
-                if len(ranked) == k:
-                    break
-    return ranked
+    score = scores(searcher, ranking, matches) if ranking is not None else np.zeros(len(matches))
+    if k < len(matches):
+        # Only what can reach the top k: above the k-th score, or tied with it.
+        kth = np.partition(score, len(score) - k)[len(score) - k]
+        keep = np.flatnonzero(score >= kth)
+        candidates, score = matches[keep], score[keep]
+    else:
+        candidates = matches
+    order = np.lexsort((tie_order[candidates], -score))[:k]
+    return [(float(score[i]), int(candidates[i])) for i in order]
 

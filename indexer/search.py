@@ -11,6 +11,7 @@ rebuild and sees incremental commits.
 from __future__ import annotations
 
 import functools
+import heapq
 import threading
 import time
 from collections import OrderedDict
@@ -179,18 +180,15 @@ class Index:
             facets.region_trail = [FacetValue(d.key, gaz.display_name(d), region_counts.get(d.key, 0),
                                               selected=d.key == selected.key)
                                    for d in gaz.lineage(selected)]
-        children = []
-        for key, count in region_counts.items():
-            div = gaz.get(key)
-            if div is None:
-                continue
-            parent = gaz.parent_of(div)
-            if (selected is None and parent is None) or (selected and parent and parent.key == selected.key):
-                children.append(FacetValue(key, gaz.display_name(div), count))
+        # A broad result names thousands of regions: their parents are looked
+        # up once per process, not walked in the gazetteer on every search.
+        under = selected.key if selected else None
+        children = [FacetValue(key, gaz.display_name(gaz.get(key)), count)
+                    for key, count in region_counts.items() if _parent_key(key) == under]
         facets.region = sorted(children, key=lambda f: (-f.count, f.key))
         # Officials: the most frequent in the result, each with the office and
         # region of their latest document, so that namesakes can be told apart.
-        top = sorted(official_counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_OFFICIALS]
+        top = _most_counted(official_counts, FACET_OFFICIALS)
         if request.official and request.official not in dict(top):
             top.append((request.official, official_counts.get(request.official, 0)))
         profiles = self.official_profiles([name for name, _count in top])
@@ -242,8 +240,8 @@ class Index:
         wanted = Keywords(tuple(shared), except_id=doc.id)
         # A wider pool than shown, so that ordering by date picks from enough.
         pool = shard.rank(wanted, shard.match(wanted, SEARCH_SECONDS).keys, limit * 6)
-        stored = shard.fetch([key for _, key in pool])
-        candidates = [self._hit(found, [], score) for (score, _), found in zip(pool, stored)]
+        stored = shard.fetch([key for _score, key, _id in pool])
+        candidates = [self._hit(found, [], score) for (score, _key, _id), found in zip(pool, stored)]
 
         def day_number(date: DocDate | None) -> int | None:
             if date is None or date.precision == "month-day":
@@ -284,7 +282,7 @@ class Index:
             found = shard.by_date(None, 1, newest=newest)
             if not found or not found[0][0]:
                 return None   # nothing is dated (undated documents come last)
-            day, key = found[0]
+            day, key, _id = found[0]
             date = shard.fetch([key])[0].meta.get("date")
             return date["value"] if date else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
@@ -428,8 +426,10 @@ class _Matched:
         if len(self._ordered) < min(k, len(self.docnums)):
             # Deeper than ordered so far: order again, a few pages ahead.
             deeper = max(k, 2 * len(self._ordered))
-            self._ordered = ([(None, key) for _day, key in shard.by_date(self.docnums, deeper)]
-                             if self._by_date else shard.rank(self._wanted, self.docnums, deeper))
+            self._ordered = ([(None, key) for _day, key, _id in shard.by_date(self.docnums, deeper)]
+                             if self._by_date else
+                             [(score, key) for score, key, _id in
+                              shard.rank(self._wanted, self.docnums, deeper)])
         return self._ordered[:k]
 
 
@@ -458,6 +458,31 @@ class _MatchCache:
 
 def _count(shard: Shard, request: SearchRequest) -> int:
     return len(shard.match(request, SEARCH_SECONDS).keys)
+
+
+_NO_DIVISION = object()
+
+
+@functools.lru_cache(maxsize=None)
+def _parent_key(key: str):
+    """The key of a region's parent (None for a province); a key the gazetteer
+    lacks has no place in the tree at all."""
+    gaz = gazetteer.load()
+    div = gaz.get(key)
+    if div is None:
+        return _NO_DIVISION
+    parent = gaz.parent_of(div)
+    return parent.key if parent else None
+
+
+def _most_counted(counts: dict[str, int], number: int) -> list[tuple[str, int]]:
+    """The `number` (value, count) pairs with the highest counts, ties by value.
+    Only those at or above the number-th highest count are sorted: a broad
+    result names thousands of officials."""
+    if len(counts) > number:
+        floor = heapq.nlargest(number, counts.values())[-1]
+        counts = {value: count for value, count in counts.items() if count >= floor}
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:number]
 
 
 def _most_frequent(counts: dict, number: int) -> list:

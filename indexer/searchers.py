@@ -14,10 +14,22 @@ Whoosh's own `Searcher.refresh()` is not used: after a merge it returns a
 reader that still includes the merged-away segments (documents counted twice,
 deleted files kept open). An out-of-date searcher is closed and a fresh one
 opened instead.
+
+Whether a thread's searcher is still current is asked on every operation.
+Asking in full (read the CURRENT pointer, list the generation's folder for
+Whoosh's newest table of contents) cost more than a small search's own work,
+so a searcher keeps a fingerprint of both as they stood when it was opened or
+last found current: the pointer file's inode, time and size and the folder's
+time. While a stat of each gives the same, nothing was replaced, added or
+removed there, and the full check is skipped. Two changes within one tick of
+the file system's clock can share a time stamp, so a fingerprint is only
+trusted once what it saw had been settled for a while.
 """
 from __future__ import annotations
 
+import os
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -26,6 +38,10 @@ from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
 
 from . import index_format, store, userdict, whoosh_fixes
+
+# How long a pointer and a folder must have been unchanged before their
+# time stamps are trusted to show the next change.
+SETTLED_NS = 2_000_000_000
 
 # Whoosh caches each term's idf per searcher and never evicts: a server
 # answering distinct queries grows without bound. This many terms is far
@@ -60,12 +76,30 @@ def open_searcher(generation: Path):
     return searcher
 
 
+def fingerprint(pointer: Path | None, generation: Path) -> tuple | None:
+    """The pointer file's and the generation folder's stat, or None when it
+    cannot show a change yet (missing, or changed too recently to tell)."""
+    try:
+        folder = os.stat(generation)
+        pointed = os.stat(pointer) if pointer is not None else None
+    except OSError:
+        return None
+    stamps = [folder.st_mtime_ns, folder.st_ctime_ns]
+    if pointed is not None:
+        stamps += [pointed.st_mtime_ns, pointed.st_ctime_ns]
+    if time.time_ns() - max(stamps) < SETTLED_NS:
+        return None
+    return (folder.st_ino, folder.st_mtime_ns,
+            pointed and (pointed.st_ino, pointed.st_mtime_ns, pointed.st_size))
+
+
 class _Slot:
     """A thread's searcher and the index version it sees."""
 
-    def __init__(self, searcher, generation: Path):
+    def __init__(self, searcher, generation: Path, seen: tuple | None):
         self.searcher = searcher
         self.generation = generation
+        self.seen = seen        # the fingerprint it was opened or last found current at
         # (generation folder, Whoosh commit): later versions compare greater.
         self.version = (generation.name, searcher.reader().generation())
         self.holds = 0          # operations of the owning thread using it now
@@ -78,6 +112,8 @@ class ThreadSearchers:
         self.root = root
         # Where the live generation is: CURRENT's, or what a sharded index's manifest names.
         self.locate = locate or (lambda: store.current_generation(root))
+        # The file whose replacement switches generations, when this class reads it.
+        self._pointer = root / store.POINTER if locate is None else None
         self._local = threading.local()
         self._lock = threading.Lock()
         self._slots: set[_Slot] = set()
@@ -109,17 +145,28 @@ class ThreadSearchers:
             raise RuntimeError("no searcher is held by this thread: use held()")
         return slot
 
+    def _fingerprint(self, pinned: Path | None, generation: Path) -> tuple | None:
+        if pinned is None and self._pointer is None:
+            return None   # the pointer is someone else's (a manifest): always ask in full
+        return fingerprint(None if pinned else self._pointer, generation)
+
     def _claim(self, pinned: Path | None) -> _Slot:
-        generation = pinned or self.locate()
         with self._lock:
             slot = getattr(self._local, "slot", None)
             if slot is not None and slot.closed:
                 slot = None
             if slot is not None:
                 slot.holds = 1   # claimed: no other thread closes it from here on
-        if slot is not None and slot.generation == generation and not slot.stale \
-                and slot.searcher.up_to_date():
+        if slot is not None and not slot.stale and slot.seen is not None \
+                and (pinned is None or pinned == slot.generation) \
+                and self._fingerprint(pinned, slot.generation) == slot.seen:
             return slot
+        generation = pinned or self.locate()
+        if slot is not None and slot.generation == generation and not slot.stale:
+            seen = self._fingerprint(pinned, generation)   # before asking: a later change shows
+            if slot.searcher.up_to_date():
+                slot.seen = seen
+                return slot
         if slot is not None:
             with self._lock:
                 slot.holds = 0
@@ -139,6 +186,7 @@ class ThreadSearchers:
         for attempt in range(3):
             generation = pinned or self.locate()
             index_format.check(generation)
+            seen = self._fingerprint(pinned, generation)   # before opening: a later change shows
             try:
                 searcher = open_searcher(generation)
             except (OSError, EmptyIndexError) as exc:
@@ -151,7 +199,7 @@ class ThreadSearchers:
                         f"opened ({type(exc).__name__}; run `archive reindex --full`)",
                         damaged=True) from exc
                 continue
-            return _Slot(searcher, generation)
+            return _Slot(searcher, generation, seen)
         raise AssertionError("unreachable")
 
     def _retire_older_than(self, version: tuple) -> None:

@@ -152,10 +152,10 @@ class ShardedView:
         return sum((shard.counts(local) for shard, local in zip(self.shards, self._local(keys))),
                    FacetCounts({}))
 
-    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
-        merged = [(day, key + int(offset))
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int, str]]:
+        merged = [(day, key + int(offset), doc_id)
                   for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
-                  for day, key in shard.by_date(local, k, newest)]
+                  for day, key, doc_id in shard.by_date(local, k, newest)]
         return merged_by_date(merged, k, newest)
 
     def dates(self, keys) -> np.ndarray:
@@ -182,9 +182,9 @@ class ShardedView:
 
     def rank(self, wanted, keys: np.ndarray, k: int, stats: TermStats | None = None):
         stats = stats if stats is not None else self.term_stats(wanted)
-        ranked = [(score, key + int(offset))
+        ranked = [(score, key + int(offset), doc_id)
                   for shard, local, offset in zip(self.shards, self._local(keys), self.offsets)
-                  for score, key in shard.rank(wanted, local, k, stats)]
+                  for score, key, doc_id in shard.rank(wanted, local, k, stats)]
         return merged_ranks(ranked, k)
 
     def fetch(self, keys) -> list[StoredDoc]:

@@ -19,7 +19,8 @@ from whoosh import searching
 from . import ranking, whoosh_query
 from .columns import column_values
 from .engine import Keywords, Latest, Matches, StoredDoc, TermStats, Wanted
-from .facets import FACET_FIELDS, FacetTable
+from .facets import DocIds, FacetTable
+from .match_sets import match_set
 from .query import SearchRequest
 from .searchers import ThreadSearchers
 
@@ -74,11 +75,11 @@ class WhooshStore:
 
 
 def read_table(reader) -> FacetTable:
-    """The facet and date columns of one Whoosh index version."""
-    values = {name: [list(v) for v in column_values(reader, name)] for name in FACET_FIELDS}
+    """The facet and date columns, and the order of the ids, of one Whoosh index version."""
     dates = np.fromiter(column_values(reader, "date_start"), dtype=np.int64,
                         count=reader.doc_count_all())
-    return FacetTable(values, dates)
+    return FacetTable(lambda name: column_values(reader, name), dates,
+                      DocIds(list(column_values(reader, "id"))))
 
 
 class WhooshShard:
@@ -114,8 +115,15 @@ class WhooshShard:
     def counts(self, keys=None):
         return self.columns().counts(self.live() if keys is None else keys)
 
-    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int]]:
-        return self.columns().by_date(self.live() if keys is None else keys, k, newest)
+    def by_date(self, keys, k: int, newest: bool = True) -> list[tuple[int, int, str]]:
+        found = self.columns().by_date(self.live() if keys is None else keys, k, newest)
+        ids = self.doc_ids([key for _day, key in found])
+        return [(day, key, doc_id) for (day, key), doc_id in zip(found, ids)]
+
+    def doc_ids(self, keys: list[int]) -> list[str]:
+        """The document ids of these keys (no stored document is read)."""
+        ids = self.columns().ids
+        return [ids[key] for key in keys]
 
     def dates(self, keys) -> np.ndarray:
         return self.columns().date_start[np.asarray(keys, dtype=np.int64)]
@@ -134,35 +142,35 @@ class WhooshShard:
         if isinstance(wanted, Keywords):
             return self._match_keywords(wanted, seconds)
         if wanted.browsing:
-            return Matches(self._browse(wanted))
-        keys, timed_out = ranking.match_set(self.searcher, whoosh_query.match(wanted), seconds)
+            return self._browse(wanted, seconds)
+        keys, timed_out = match_set(self.searcher, whoosh_query.match(wanted), seconds)
         excluded = whoosh_query.exclusion(wanted)
         if excluded is not None and len(keys):
             # A set difference, not Whoosh's AndNot (see whoosh_query.match). It
             # gets a time of its own: a partial exclusion would list excluded documents.
-            ruled_out, late = ranking.match_set(self.searcher, excluded, seconds)
+            ruled_out, late = match_set(self.searcher, excluded, seconds)
             keys, timed_out = np.setdiff1d(keys, ruled_out, assume_unique=True), timed_out or late
         return Matches(keys, timed_out)
 
     def _match_keywords(self, wanted: Keywords, seconds: float) -> Matches:
         terms = [Q.Term(fieldname, value) for fieldname, value in wanted.any_of]
-        keys, timed_out = ranking.match_set(self.searcher, terms[0] if len(terms) == 1
-                                            else Q.Or(terms), seconds)
+        keys, timed_out = match_set(self.searcher, terms[0] if len(terms) == 1
+                                    else Q.Or(terms), seconds)
         if wanted.except_id is not None:
             keys = keys[keys != self.searcher.document_number(id=wanted.except_id)]
         return Matches(keys, timed_out)
 
-    def _browse(self, request: SearchRequest) -> np.ndarray:
-        """The documents a search without terms lists: nothing to score, so the
-        filters and exclusions are read as sets of documents, not run as a query."""
-        searcher = self.searcher
+    def _browse(self, request: SearchRequest, seconds: float) -> Matches:
+        """The documents a search without terms lists: every live one, or those
+        the filters pass, less those an excluded term rules out."""
         filters = whoosh_query.restriction(request)
-        docnums = set(searcher.reader().all_doc_ids() if filters is None
-                      else searcher.docs_for_query(filters))
+        keys, timed_out = (self.live(), False) if filters is None else \
+            match_set(self.searcher, filters, seconds)
         excluded = whoosh_query.exclusion(request)
-        if excluded is not None and docnums:
-            docnums.difference_update(searcher.docs_for_query(excluded))
-        return np.array(sorted(docnums), dtype=np.int64)
+        if excluded is not None and len(keys):
+            ruled_out, late = match_set(self.searcher, excluded, seconds)
+            keys, timed_out = np.setdiff1d(keys, ruled_out, assume_unique=True), timed_out or late
+        return Matches(keys, timed_out)
 
     # -- ranking --------------------------------------------------------
     def term_stats(self, wanted: Wanted) -> TermStats:
@@ -178,15 +186,20 @@ class WhooshShard:
         return stats
 
     def rank(self, wanted: Wanted, keys: np.ndarray, k: int,
-             stats: TermStats | None = None) -> list[tuple[float, int]]:
+             stats: TermStats | None = None) -> list[tuple[float, int, str]]:
         query = _ranking_query(wanted)
+        keys = np.asarray(keys, dtype=np.int64)
+        tie_order = self.columns().tie_order
         if stats is None or query is None:
-            return ranking.top_ranked(self.searcher, query, keys, k)
-        scoring = _GlobalStatsSearcher(self.searcher, stats)
-        try:
-            return ranking.top_ranked(scoring, query, keys, k)
-        finally:
-            scoring.close()
+            found = ranking.top_ranked(self.searcher, query, keys, k, tie_order)
+        else:
+            scoring = _GlobalStatsSearcher(self.searcher, stats)
+            try:
+                found = ranking.top_ranked(scoring, query, keys, k, tie_order)
+            finally:
+                scoring.close()
+        ids = self.doc_ids([key for _score, key in found])
+        return [(score, key, doc_id) for (score, key), doc_id in zip(found, ids)]
 
     # -- documents ------------------------------------------------------
     def fetch(self, keys) -> list[StoredDoc]:
