@@ -1,8 +1,8 @@
 """Round 3's mainland labels (bench/labels/round3-cn.jsonl) follow their own rules.
 
 These checks look only at the labels (ids, fields, sets), never at what the
-extractor makes of the documents: round 3 is the sealed round, scored once at
-the end, so nothing here may read its errors. The selection check needs the
+extractor makes of the documents: round 3 was sealed until it was scored once
+(2026-11-30) and is now spent, counted as dev. The selection check needs the
 shared corpus and is skipped where it is absent.
 """
 from __future__ import annotations

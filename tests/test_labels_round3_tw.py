@@ -3,7 +3,7 @@
 Each kind holds exactly the first 16 sealed candidates of select_tw's sha1
 order once every id labelled in rounds 1 and 2 is skipped, so nobody could
 have chosen the easy documents. These checks read ids and labels only, never
-the extractor's output: round 3 is the sealed set, to be scored once.
+the extractor's output: round 3 was sealed until it was scored once (2026-11-30).
 The selection check needs the shared corpus and is skipped where it is absent.
 """
 from __future__ import annotations
