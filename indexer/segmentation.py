@@ -124,31 +124,22 @@ class FastTokenizer(jieba.Tokenizer):
                 buf += l_word
             else:
                 if buf:
-                    if len(buf) == 1:
-                        yield buf
-                        buf = ''
-                    else:
-                        if not self.FREQ.get(buf):
-                            recognized = hmm_cut(buf)
-                            for t in recognized:
-                                yield t
-                        else:
-                            for elem in buf:
-                                yield elem
-                        buf = ''
+                    yield from self._single_characters(buf)
+                    buf = ''
                 yield l_word
             x = y
-
         if buf:
-            if len(buf) == 1:
-                yield buf
-            elif not self.FREQ.get(buf):
-                recognized = hmm_cut(buf)
-                for t in recognized:
-                    yield t
-            else:
-                for elem in buf:
-                    yield elem
+            yield from self._single_characters(buf)
+
+    def _single_characters(self, buf):
+        # A run of one-character words: one word as it is; a run the
+        # dictionary lacks goes to the HMM; a run it knows stays characters.
+        if len(buf) == 1:
+            yield buf
+        elif not self.FREQ.get(buf):
+            yield from hmm_cut(buf)
+        else:
+            yield from buf
 
 
 def hmm_cut(sentence: str):
