@@ -66,8 +66,11 @@ def open_searcher(generation: Path):
     """A Whoosh searcher of one generation folder, with a bounded idf cache,
     and jieba taught the officials' names that generation's build found."""
     searcher = whoosh_index.open_dir(str(generation)).searcher()
-    # Before a rebuild can delete this generation's folder under us.
-    whoosh_fixes.open_column_files(searcher.reader())
+    try:   # before a rebuild can delete this generation's folder under us
+        whoosh_fixes.open_column_files(searcher.reader())
+    except OSError:
+        searcher.close()
+        raise
     bounded = BoundedCache(IDF_CACHE_SIZE)
     searcher._idf_cache = bounded
     for subsearcher, _offset in searcher.subsearchers or ():

@@ -59,7 +59,13 @@ def _columns_answer_from_open_files() -> None:
 
 def open_column_files(reader) -> None:
     """Open every column file of each of the reader's segments now, while its
-    generation is live (see `_columns_answer_from_open_files`)."""
+    generation is live (see `_columns_answer_from_open_files`).
+
+    A rebuild may be deleting the generation as this runs: a file gone before
+    it is opened raises, and so does a segment whose stored-fields column
+    (which every segment with documents has) was already gone from the
+    listing, so the caller opens the generation that is live now instead.
+    """
     for leaf, _offset in reader.leaf_readers():
         perdoc = getattr(leaf, "_perdoc", None)
         if not isinstance(perdoc, whoosh3.W3PerDocReader):
@@ -70,6 +76,8 @@ def open_column_files(reader) -> None:
                 fieldname = filename[len(prefix):-len(whoosh3.W3Codec.COLUMN_EXT)]
                 if fieldname not in perdoc._colfiles:
                     perdoc._colfiles[fieldname] = perdoc._get_column_file(fieldname)
+        if perdoc.doc_count_all() and "_stored" not in perdoc._colfiles:
+            raise FileNotFoundError(f"{prefix}_stored{whoosh3.W3Codec.COLUMN_EXT} was removed while opening")
 
 
 _cache_missing_columns()

@@ -191,6 +191,19 @@ def test_an_operation_begun_before_a_rebuild_reads_all_of_its_version(own_index)
     index.close()
 
 
+def test_a_generation_losing_its_files_while_opening_is_not_served(own_index):
+    """A rebuild deleting the folder while a searcher opens it: the searcher
+    must not open with columns missing (hits would lose their stored fields),
+    but fail with an OSError, which makes the caller read the pointer again."""
+    from indexer.searchers import open_searcher
+
+    generation = own_index / "gen-000001"
+    for stored in generation.glob("*._stored.col"):
+        stored.unlink()
+    with pytest.raises(OSError, match="removed while opening"):
+        open_searcher(generation)
+
+
 def test_bounded_cache_forgets_oldest_first():
     cache = BoundedCache(3)
     for key in "abcd":
