@@ -72,12 +72,6 @@ class AdjacentTerms(Q.Query):
             for word in self.words:
                 yield self.fieldname, word
 
-    def estimate_size(self, ixreader):
-        return min(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
-
-    def estimate_min_size(self, ixreader):
-        return self.estimate_size(ixreader)
-
 
 # -- literal phrases -------------------------------------------------------
 #
@@ -149,9 +143,3 @@ class LiteralPhrase(Q.Query):
 
     def terms(self, phrases=True):
         return self.candidates.terms(phrases)
-
-    def estimate_size(self, ixreader):
-        return self.candidates.estimate_size(ixreader)
-
-    def estimate_min_size(self, ixreader):
-        return 0
