@@ -38,7 +38,10 @@ class SegmentPostings:
     keep asking for (a common word's ranking) is looked up once per segment."""
 
     def __init__(self, reader):
-        self.reader = reader
+        # Weakly: this object is the reader's entry in a weak-keyed cache
+        # (`segment_postings`), which a strong reference would keep forever.
+        self._reader = weakref.ref(reader)
+        self._schema = reader.schema
         # The segment's LeanTermsReader; an empty index's reader has none.
         self._terms = getattr(reader, "_terms", None)
         self._lookup = HashLookup.of(self._terms._tindex) if self._terms is not None else None
@@ -48,13 +51,17 @@ class SegmentPostings:
         # search asks for a term's frequency, its cost and its postings.
         self._entries: dict[tuple[str, object], bytes | None] = {}
 
+    @property
+    def reader(self):
+        return self._reader()
+
     def to_bytes(self, fieldname: str, text) -> bytes | None:
-        if fieldname not in self.reader.schema:
+        if fieldname not in self._schema:
             return None   # as Whoosh: no such field, no postings
         if isinstance(text, bytes):
             return text
         try:
-            return self.reader.schema[fieldname].to_bytes(text)
+            return self._schema[fieldname].to_bytes(text)
         except ValueError:
             return None
 

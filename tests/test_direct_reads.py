@@ -1,4 +1,4 @@
-"""Term lookups with two reads give exactly what Whoosh's hash reader gives.
+"""Term lookups and stored fields read directly give exactly what Whoosh's readers give.
 
 `indexer.hash_lookup` probes Whoosh's hash files itself (the terms table of
 every segment a search reads); these tests hold it to Whoosh's `HashReader`
@@ -72,3 +72,38 @@ def test_a_crowded_hash_file_reads_as_whoosh_reads_it(crowded):
 def test_any_key_reads_as_whoosh_reads_it(crowded, key):
     reader, lookup, _values = crowded
     assert lookup.get(key) == reader.get(key)
+
+
+def test_stored_fields_read_directly_are_whoosh_s(seed_index):
+    from indexer.stored_fields import stored_fields
+    index = open_index(seed_index)
+    try:
+        with index.shard.reading() as shard:
+            reader = shard.searcher.reader()
+            read = stored_fields(reader)
+            for docnum in range(reader.doc_count_all()):
+                assert read(docnum) == shard.searcher.stored_fields(docnum)
+    finally:
+        index.close()
+
+
+def test_what_a_search_keeps_of_a_segment_goes_with_its_reader(seed_index):
+    """The per-reader caches (term lookups, stored fields) hold their readers
+    weakly: a closed searcher's readers, and the files they held, are not
+    kept alive by them."""
+    import gc
+    import weakref
+
+    from indexer import SearchRequest
+    index = open_index(seed_index)
+    result = index.search(SearchRequest.from_params({"q": "会议"}))
+    assert result.total and result.hits
+    with index.shard.reading() as shard:
+        reader = shard.searcher.reader()
+        leaves = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
+        gone = [weakref.ref(leaf) for leaf in leaves]
+        del reader, leaves, shard
+    index.close()
+    del index, result
+    gc.collect()
+    assert all(ref() is None for ref in gone)
