@@ -54,7 +54,13 @@ class FacetColumn:
             sizes = np.searchsorted(self.doc_ids, docnums, side="right") - first
             before = np.cumsum(sizes) - sizes
             found = self.value_ids[np.repeat(first - before, sizes) + np.arange(int(sizes.sum()))]
-        values, counts = np.unique(found, return_counts=True)
+        if len(found) * 8 > len(self.names):
+            # Many values found: counting into one slot per name beats sorting them.
+            counts = np.bincount(found, minlength=len(self.names))
+            values = np.flatnonzero(counts)
+            counts = counts[values]
+        else:
+            values, counts = np.unique(found, return_counts=True)
         names = self.names
         return {names[v]: c for v, c in zip(values.tolist(), counts.tolist())}
 
