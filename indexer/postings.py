@@ -134,18 +134,18 @@ class SegmentPostings:
         deltas = np.frombuffer(data, dtype="<u4")
         keep = self.kept(ids, among)
         if keep is not None:
-            starts = np.cumsum(counts) - counts        # each posting's first delta
+            starts = counts.cumsum() - counts          # each posting's first delta
             ids, counts, starts = ids[keep], counts[keep], starts[keep]
-            firsts = np.cumsum(counts) - counts        # where each starts among those kept
-            deltas = deltas[np.repeat(starts - firsts, counts) + np.arange(int(counts.sum()))]
+            firsts = counts.cumsum() - counts          # where each starts among those kept
+            deltas = deltas[(starts - firsts).repeat(counts) + np.arange(int(counts.sum()))]
         else:
-            firsts = np.cumsum(counts) - counts
+            firsts = counts.cumsum() - counts
         if not len(deltas):
             return EMPTY, EMPTY
-        running = np.cumsum(deltas, dtype=np.int64)
+        running = deltas.cumsum(dtype=np.int64)
         # Each posting's deltas summed from its own first: less what came before it.
         before = running[firsts] - deltas[firsts]
-        return np.repeat(ids, counts), running - np.repeat(before, counts)
+        return ids.repeat(counts), running - before.repeat(counts)
 
 
 # Each open segment reader's SegmentPostings; it goes with the reader, when
@@ -167,7 +167,7 @@ def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
     """Which of `values` are in `of`, an ascending array (a mask of `values`)."""
     if not len(of):
         return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(of, values)
+    at = of.searchsorted(values)
     at[at == len(of)] = 0
     return of[at] == values
 
@@ -178,7 +178,7 @@ def intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         a, b = b, a
     if not len(a):
         return EMPTY
-    at = np.searchsorted(b, a)
+    at = b.searchsorted(a)
     at[at == len(b)] = 0
     return a[b[at] == a]
 

@@ -67,7 +67,7 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
 
     for postings, offset in segments:
         reader = postings.reader
-        first, last = np.searchsorted(matches, [offset, offset + reader.doc_count_all()])
+        first, last = matches.searchsorted([offset, offset + reader.doc_count_all()]).tolist()
         if first == last:
             continue
         local = matches[first:last] - offset
@@ -87,7 +87,7 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
                 score = term_idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
             else:
                 score = weights
-            total[first + np.searchsorted(local, ids)] += score * boost if boost != 1.0 else score
+            total[first + local.searchsorted(ids)] += score * boost if boost != 1.0 else score
     return total
 
 
