@@ -26,8 +26,10 @@ from .lean_codec import TermBlocks, entry_doc_frequency, term_blocks, term_entry
 
 EMPTY = np.zeros(0, dtype=np.int64)
 # Terms-file entries a segment keeps between searches (common words recur);
-# past this many they are all forgotten, which costs only lookups again.
-ENTRIES_KEPT = 8192
+# past this many they are all forgotten, which costs only lookups again. A
+# search asks for a few dozen; an entry with an inlined list can be a few
+# hundred bytes, and each thread's searcher has its own readers.
+ENTRIES_KEPT = 1024
 
 
 class SegmentPostings:
