@@ -40,7 +40,7 @@ class HashLookup:
         Whoosh hash file on a real file (then ask the reader itself)."""
         if not isinstance(reader, filetables.HashReader) or reader.hashfn is not filetables.md5_hash:
             return None
-        if getattr(reader, "startoffset", 0) or not hasattr(reader.dbfile.file, "fileno"):
+        if getattr(reader, "startoffset", 0) or not has_descriptor(reader.dbfile.file):
             return None
         return cls(reader)
 
@@ -80,3 +80,13 @@ class HashLookup:
         if len(data) < head + datalen:
             data += os.pread(fd, head + datalen - len(data), position + len(data))
         return data[head:head + datalen]
+
+
+def has_descriptor(file) -> bool:
+    """Whether `file` is an open file of the operating system (an in-memory
+    one, such as Whoosh's RamStorage gives, has a fileno() that raises)."""
+    try:
+        file.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True

@@ -23,6 +23,8 @@ from bisect import bisect_right
 from whoosh import columns
 from whoosh.codec.whoosh3 import STORED_COLUMN
 
+from .hash_lookup import has_descriptor
+
 _OF_READER: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
@@ -39,7 +41,7 @@ class _SegmentStored:
         inner = getattr(column, "_child", None)
         if isinstance(column, columns.PickleColumn.Reader) and \
                 isinstance(inner, columns.CompressedBytesColumn.Reader) and \
-                hasattr(inner._dbfile.file, "fileno"):
+                has_descriptor(inner._dbfile.file):
             self._file = inner._dbfile.file
             self._base = inner._basepos
             self._offsets = inner._offsets

@@ -107,3 +107,13 @@ def test_what_a_search_keeps_of_a_segment_goes_with_its_reader(seed_index):
     del index, result
     gc.collect()
     assert all(ref() is None for ref in gone)
+
+
+def test_a_hash_file_in_memory_is_left_to_whoosh():
+    from whoosh.filedb.filestore import RamStorage
+    storage = RamStorage()
+    writer = HashWriter(storage.create_file("mem.hsh"))
+    writer.add(b"key", b"value")
+    writer.close()
+    reader = HashReader.open(storage, "mem.hsh")
+    assert HashLookup.of(reader) is None and reader[b"key"] == b"value"
