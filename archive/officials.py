@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import deputies, leaders
+from . import delegations, deputies, leaders, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .document import Official
@@ -35,7 +35,7 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-""".split())
+""".split()) | set(delegations.POSTS)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -83,6 +83,9 @@ _MISSION = re.compile(r"驻|大$|[处所会团部署]$")
 # 蔡英文总统今日); further down a local page they are quoted in passing.
 _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
+# Posts no civil body has: a body named before them in the clause is the
+# subject citing the leader (协会深入学习习近平总书记关于…), not their organ.
+_HEAD_OF_STATE_POSTS = frozenset({"总书记", "国家主席", "国家副主席", "总理", "总统", "副总统"})
 # A personnel notice names the appointed with the office (任命李强为国务院总理).
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
@@ -409,9 +412,26 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
                 or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
-                or (length == 3 and _foreign_state_before(folded, begin, None)):  # 以色列|游亚旭(…)代表
-            return name
+                or (length == 3 and _foreign_state_before(folded, begin, None)) \
+                or _known_name_after_word(folded, begin, name):
+            return name  # 以色列|游亚旭(…)代表
     return None
+
+
+def _taker_name(name: str) -> bool:
+    """A name read at a clause's start is a person's, not words (曾因救人)."""
+    tag = _word_tags().get(name)
+    return plausible_name(name) and not _is_word(name) and not _opens_with_word(name) \
+        and name[0] not in _ADVERB_SURNAMES and name[-1] not in _FUNCTION_CHARS \
+        and (tag is None or _known_person(name, tag))  # not 吉布提, a state jieba lists
+
+
+def _known_name_after_word(folded: str, begin: int, name: str) -> bool:
+    """A name jieba lists as a person's, cut whole from the word before it,
+    needs no boundary: 受|习近平总书记委派, 学习|习近平总书记关于 (not
+    宏|都拉斯总统: jieba reads 宏都拉斯 as one word, a state)."""
+    return len(name) == 3 and _known_person(name, _word_tags().get(name, "")) \
+        and _words(folded[max(0, begin - 4):begin + 3])[-1] == name
 
 
 # An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
@@ -1101,10 +1121,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
+        if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
+            continue  # 艺术团团长: a troupe's head, no public post
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
-        if _civil_body_before(folded, match.start(), match.end()) \
+        if post not in _HEAD_OF_STATE_POSTS and _civil_body_before(folded, match.start(), match.end()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
@@ -1227,6 +1249,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
         copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
+        if copula and took_office.left_before(folded, copula.start(2)):
+            copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
                 and not _opens_with_word(copula.group(1)) \
                 and not _is_national(copula.group(3), begin) \
@@ -1241,6 +1265,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
             add(appointed.group(1), appointed.start(1), title_before(folded, match.start(), match.end(), is_place))
             continue
+        # A verb of taking office: 党员某某回到某村，担任了党支部书记 (archive.took_office).
+        if not listed and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "\n", ""):
+            taker = took_office.holder(folded, title, match.end() - len(title), name_after, name_before, _taker_name)
+            if taker and taker[0] not in not_holding:
+                add(taker[0], taker[1], title)
+                continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
         rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
@@ -1276,6 +1306,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
+        if organ and leaders.studied(organ):
+            organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
