@@ -83,9 +83,17 @@ _MISSION = re.compile(r"驻|大$|[处所会团部署]$")
 # 蔡英文总统今日); further down a local page they are quoted in passing.
 _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
-# Posts no civil body has: a body named before them in the clause is the
-# subject citing the leader (协会深入学习习近平总书记关于…), not their organ.
+# Posts no civil body has: a body named before the leader's name in the
+# clause is the subject citing them (协会深入学习习近平总书记关于…), not their organ.
 _HEAD_OF_STATE_POSTS = frozenset({"总书记", "国家主席", "国家副主席", "总理", "总统", "副总统"})
+
+
+def _leader_cited_by_body(folded: str, post: str, post_start: int) -> bool:
+    """A name jieba lists as a person's stands before a head of state's post."""
+    if post not in _HEAD_OF_STATE_POSTS:
+        return False
+    name = name_before(folded, post_start)
+    return bool(name) and _known_person(name, _word_tags().get(name, ""))
 # A personnel notice names the appointed with the office (任命李强为国务院总理).
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
@@ -427,11 +435,15 @@ def _taker_name(name: str) -> bool:
 
 
 def _known_name_after_word(folded: str, begin: int, name: str) -> bool:
-    """A name jieba lists as a person's, cut whole from the word before it,
+    """A name jieba lists as a person's, cut whole from a verb before it,
     needs no boundary: 受|习近平总书记委派, 学习|习近平总书记关于 (not
-    宏|都拉斯总统: jieba reads 宏都拉斯 as one word, a state)."""
-    return len(name) == 3 and _known_person(name, _word_tags().get(name, "")) \
-        and _words(folded[max(0, begin - 4):begin + 3])[-1] == name
+    宏|都拉斯总统: jieba reads 宏都拉斯 as one word, a state; nor 同|卢森堡
+    首相: after a preposition, a state jieba also tags a name)."""
+    if len(name) != 3 or not _known_person(name, _word_tags().get(name, "")):
+        return False
+    words = _words(folded[max(0, begin - 4):begin + 3])
+    return len(words) > 1 and words[-1] == name and (
+        _word_tags().get(words[-2], "").startswith("v") or leaders.studied(words[-2]))
 
 
 # An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
@@ -552,6 +564,15 @@ _PERSON_MAX_FREQUENCY = 600
 def _known_person(word: str, tag: str) -> bool:
     return len(word) == 3 and tag in ("nr", "nrfg") and plausible_name(word) \
         and word_frequencies().get(word, 0) < _PERSON_MAX_FREQUENCY
+
+
+def _known_leader_name(name: str) -> bool:
+    """A name before a national post that jieba lists as a person's: three
+    characters (习近平), or two with a common surname that jieba tags a name
+    and nothing else (李强总理作出批示; not 晋见总统, a verb)."""
+    tag = _word_tags().get(name, "")
+    return _known_person(name, tag) or (len(name) == 2 and tag in ("nr", "nrfg") and name[0] in _COMMON_SURNAMES
+                                        and word_frequencies().get(name, 0) < _PERSON_MAX_FREQUENCY)
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -868,7 +889,7 @@ def _leader_standing(folded: str, title: str, post_start: int, post_end: int, na
     if name_at is None:
         acting = bool(name) and leaders.acts(folded, end, post_first=True)
     else:
-        acting = bool(name) and _known_person(name, _word_tags().get(name, "")) and leaders.acts(folded, end)
+        acting = bool(name) and _known_leader_name(name) and leaders.acts(folded, end)
     return "acts" if acting else "passing"
 
 
@@ -1126,7 +1147,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
-        if post not in _HEAD_OF_STATE_POSTS and _civil_body_before(folded, match.start(), match.end()) \
+        if not _leader_cited_by_body(folded, post, match.start()) \
+                and _civil_body_before(folded, match.start(), match.end()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)

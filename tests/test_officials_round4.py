@@ -72,3 +72,13 @@ def test_a_national_leader_named_by_the_lead_or_acting_counts(text, found):
 ])
 def test_the_subject_of_a_verb_of_taking_office_holds_it(text, found):
     assert offices(LEAD_PADDING + text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A two-character name jieba lists as a person's, acting, further down.
+    (LEAD_PADDING + "李强总理作出批示，要求全力做好抢险救援工作。", {"李强": "总理"}),
+    # A verb before the post is no name, acting or not.
+    (LEAD_PADDING + "代表团晋见总统，并作出承诺。", {}),
+])
+def test_a_leader_with_a_two_character_name_who_acts_counts(text, found):
+    assert offices(text) == found
