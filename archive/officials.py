@@ -1147,8 +1147,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
-        if not _leader_cited_by_body(folded, post, match.start()) \
-                and _civil_body_before(folded, match.start(), match.end()) \
+        if _civil_body_before(folded, match.start(), match.end()) \
+                and not _leader_cited_by_body(folded, post, match.start()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
