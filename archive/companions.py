@@ -35,7 +35,7 @@ _LIST_MARKS = re.compile(r"、|和|及")
 _MAX_SENTENCE = 120
 
 
-def _is_name(item: str) -> bool:
+def is_name(item: str) -> bool:
     """A list item that reads as a person's whole name: a surname, one to
     three characters of given name, and no word of the language (来华, 师生,
     全体 open with surnames too)."""
@@ -98,7 +98,7 @@ def companions(folded: str) -> list[tuple[str, int]]:
         if not all(_OTHERS.match(group) for group in groups):
             continue
         items = _LIST_MARKS.split(names)
-        people = [item for item in items if _is_name(item)]
+        people = [item for item in items if is_name(item)]
         # A transliterated name (洛桑江村) may stand among names, unread.
         unread = [item for item in items if item not in people]
         if not people or len(unread) > 1 or (unread and (len(people) < 2 or not _transliterated(unread[0]))):

@@ -18,6 +18,7 @@ import re
 from . import delegations, deputies, leaders, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
+from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
@@ -1369,7 +1370,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         elif seat not in known.title:
             officials[name] = Official(name=known.name, title=seat + "、" + known.title)
     # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
-    for name, at in companions(folded):
+    # 李某某主持会议并作总结讲话: a meeting's presider, named alone.
+    for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).

@@ -82,3 +82,16 @@ def test_the_subject_of_a_verb_of_taking_office_holds_it(text, found):
 ])
 def test_a_leader_with_a_two_character_name_who_acts_counts(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A meeting's presider opening a sentence, named with no office.
+    ("央视网消息：全国对口支援工作会议7日至9日在西部召开。中共中央政治局常委赵立新出席并讲话。\n"
+     "钱卫东主持会议并作总结讲话。他要求各地区各部门提高政治站位。",
+     {"赵立新": "中共中央政治局常委", "钱卫东": ""}),
+    (LEAD_PADDING + "各地代表先后发言。孙立群在京主持召开座谈会。", {"孙立群": ""}),
+    # Not a name opening its sentence: no presider is read.
+    (LEAD_PADDING + "村民们轮流主持会议，讨论村里的大事。", {}),
+])
+def test_a_meetings_presider_named_alone_is_an_official(text, found):
+    assert offices(text) == found
