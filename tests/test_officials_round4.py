@@ -95,3 +95,14 @@ def test_a_leader_with_a_two_character_name_who_acts_counts(text, found):
 ])
 def test_a_meetings_presider_named_alone_is_an_official(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Those who attended, listed alone: after a presider's clause, or with a bare 出席.
+    (LEAD_PADDING + "钱卫东主持会议，孙立群、赵立新出席会议。", {"钱卫东": "", "孙立群": "", "赵立新": ""}),
+    (LEAD_PADDING + "要为外国人才来华工作营造良好条件。孙立群、赵立新出席。", {"孙立群": "", "赵立新": ""}),
+    # A clause before the list that is no presider's keeps it from being read.
+    (LEAD_PADDING + "村里召开大会，孙立群、赵立新出席。", {}),
+])
+def test_those_listed_alone_as_attending_are_officials(text, found):
+    assert offices(text) == found
