@@ -21,8 +21,10 @@ from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run
 # The verb that closes the list: who came along (陪同, 一同) or took part
 # (参加, 出席), in what (调研, 会见, 上述活动). A literal alternation: the
 # scan runs over every document.
+# A bare 出席 closes the sentence (王某、李某出席。); written inside the one
+# alternation, so the scan keeps its literal prefixes.
 _ACCOMPANY = re.compile(r"(?:一同|陪同|参加|出席)(?:调研|考察|视察|会见|会谈|座谈|汇报会|会议|上述活动|活动|"
-                        r"开幕式|仪式|慰问|检查)|出席(?=[。；;])")
+                        r"开幕式|仪式|慰问|检查|(?<=出席)(?=[。；;]))")
 # A presider's clause may open the sentence (石泰峰主持会议，李某、王某出席会议):
 # the list is the clause after it.
 _PRESIDER_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,4}主持(?:召开)?(?:会议|座谈会|座谈)")
