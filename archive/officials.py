@@ -15,13 +15,14 @@ import functools
 import math
 import re
 
-from . import deputies, leaders
+from . import civil_bodies, deputies, leaders
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .document import Official
 from .japanese_names import japanese_name_after
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
+from .ward_lists import ward_chiefs
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -111,6 +112,7 @@ _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
+_CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -877,7 +879,7 @@ def is_public_office(title: str, is_place=None) -> bool:
 
     前 opening a title is "former" unless it opens a place (前锋区委书记).
     """
-    if not title or _CIVIL_ORGAN.search(title):
+    if not title or _CIVIL_ORGAN.search(title) or civil_bodies.holds_no_public_office(title, is_place):
         return False
     former = _NOT_HELD.search(title)
     if former and former.group(0) == "前" and is_place \
@@ -1069,9 +1071,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     # People the document gives a past or a civil post: the same post bare
     # elsewhere (林志聪主任委员也强调, 潘敏捷书记官) is that one, not a public office.
     not_holding: set[str] = set()
+    # (name, post) of posts that are no public office (市党部主委林进旺): the same
+    # post bare elsewhere (林进旺主委) is that one; another post is not (谢龙介委员).
+    private_posts: set[tuple[str, str]] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         if name in skip or not is_public_office(title, is_place):
+            private_posts.add((name, _post_ending(title) or ""))
             return
         if title_at is not None and _past_before(folded, title_at):
             not_holding.add(name)
@@ -1299,6 +1305,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    for name, at, title in ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
+        add(name, at, title)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
     # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.
     def holder_at(text: str, k: int) -> str | None:
@@ -1324,6 +1332,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued
+            and (name, official.title) not in private_posts
             and not (states_named and _names_a_state(folded, name))]
 
 

@@ -9,7 +9,8 @@ it, to be read and counted by hand ("rule X: N new hits, M right").
 The sample is fixed before anything is read: `select_tw.py`'s kinds and
 length limit, sha1(id) order, only ids of the dev half (so no sealed
 candidate of any round, labelled or not, is ever read) and none in a label
-file of a spent round.
+file of a spent round. `--kinds xwlb` samples mainland 新闻联播 stories the
+same way, to see what a Taiwan rule does there.
 
     python bench/labels/new_hits.py dump OUT.json [--repo CHECKOUT] [--per-kind 300] [--kinds tncc,president]
     python bench/labels/new_hits.py diff BEFORE.json AFTER.json
@@ -27,6 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS_CANDIDATES = [base / "shared" / "corpus" / "news.jsonl.gz" for base in (HERE.parents[2], HERE.parents[3])]
 KINDS = ("tainan-city", "tainan-district", "tncc", "president")
+# Mainland news (新闻联播), for a rule's side effects on the other half of the corpus.
+OTHER_KINDS = ("xwlb",)
 MAX_CHARS = 2500
 
 
@@ -37,7 +40,7 @@ def _split(doc_id: str) -> str:
 def _kind(row: dict) -> str | None:
     if row["id"].startswith("tainan-"):
         return "tainan-district" if "區公所" in row.get("label", "") else "tainan-city"
-    for kind in ("tncc", "president"):
+    for kind in ("tncc", "president", "xwlb"):
         if row["id"].startswith(kind + "-"):
             return kind
     return None
@@ -61,7 +64,7 @@ def sample(per_kind: int, kinds: tuple[str, ...]) -> list[dict]:
     groups: dict[str, list[tuple[str, dict]]] = {kind: [] for kind in kinds}
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:
-            if not line.startswith(('{"id": "tainan-', '{"id": "tncc-', '{"id": "president-')):
+            if not line.startswith(('{"id": "tainan-', '{"id": "tncc-', '{"id": "president-', '{"id": "xwlb-')):
                 continue
             row = json.loads(line)
             kind = _kind(row)
