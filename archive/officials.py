@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import civil_bodies, deputies, leaders
+from . import civil_bodies, deputies, foreign_names, leaders
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .document import Official
@@ -37,6 +37,7 @@ _POST_WORDS = set("""
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split())
+_POST_WORDS |= set(foreign_names.FOREIGN_POSTS)  # 教宗, 总领事 (archive.foreign_names)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -1186,6 +1187,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
+            name = foreign_names.name_after_post(folded, position, post, name)  # 总领事maria rivera, 教宗方济各
+            name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
@@ -1215,7 +1218,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 listed = []
             else:
                 listed.append((name, position))
-            position += len(name)
+            position = foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
             if folded.startswith(_COUPLE, position):
                 position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
@@ -1269,6 +1272,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 add(listed_name, at, post)
             continue
         name = name_before(folded, end)
+        # 与费南德斯总统, 巴洛(dean barrow)总理: a foreign name, no leader of ours cited
+        foreign = None if name else foreign_names.name_before_post(folded, end, bool(gloss), post, match.end(),
+                                                                      is_place)
+        name = name or foreign
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
@@ -1285,7 +1292,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
-        standing = _leader_standing(folded, state + post, match.start(), match.end(), name, end - len(name))
+        standing = "" if foreign else _leader_standing(folded, state + post, match.start(), match.end(), name,
+                                                       end - len(name))
         if standing == "cited" or (standing == "passing" and (
                 not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end()))):
             # 他强调，要学习贯彻习近平总书记…: cited in another's words; 习近平总书记
@@ -1328,11 +1336,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
+    waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
     glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued
-            and (name, official.title) not in private_posts
+            and (name, official.title) not in private_posts and name not in waiting
             and not (states_named and _names_a_state(folded, name))]
 
 

@@ -74,3 +74,55 @@ def test_heads_of_parties_clubs_colleges_and_private_hospitals_hold_no_public_of
 ])
 def test_public_heads_beside_private_ones_stay(text, name, office):
     assert offices(text).get(name) == office
+
+
+# Presidential Office releases open with the president; later mentions of a
+# national post are tested as such, so the foreign guests come further down.
+_LEAD = "總統今日上午接見訪賓，雙方就經貿、農業與公衛合作交換意見，並談及區域和平與安全。" * 5
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A name written in sounds, before its post, after a preposition.
+    (_LEAD + "總統並與奧蒂斯總統討論救災事宜。", {"奥蒂斯": "总统"}),
+    # A glossed name before a national post: a foreign head, no leader of ours cited.
+    (_LEAD + "他曾與沙瑞可（Tom Sharek）總理就兩國關切事項交換意見。", {"沙瑞可": "总理"}),
+    # A list of glossed names after one post goes on past each gloss.
+    (_LEAD + "訪團包括眾議員柯林(Mary Collin)、艾迪斯(Ron Eddis)、巴頓(Lee Barton)等人。",
+     {"柯林": "众议员", "艾迪斯": "众议员", "巴顿": "众议员"}),
+    # A rank glued to a name before its gloss is not the name.
+    (_LEAD + "訪團包括議員韋恩(Tim Wayne)、柯蘭勳爵(Lord Curran)等人。", {"韦恩": "议员", "柯兰": "议员"}),
+    # Latin letters after a state's post.
+    (_LEAD + "瓜地馬拉駐邁阿密總領事Ana Lucia Perez則在機場迎接。", {"ana lucia perez": "瓜地马拉驻迈阿密总领事"}),
+    # The Pope, a foreign head of state, with and without a regnal number.
+    (_LEAD + "副總統感謝教宗方濟各日前的賀電。", {"方济各": "教宗"}),
+    (_LEAD + "當年教宗本篤十六世曾接見我國特使。", {"本笃十六世": "教宗"}),
+])
+def test_foreign_names_in_sounds_glosses_and_latin_letters(text, expected):
+    found = offices(text)
+    for name, office in expected.items():
+        assert found.get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A state's name is written with the same characters: visited, posted to, or before a holder.
+    (_LEAD + "總統去年訪問貝里斯，並與貝里斯總理會談。", "贝里斯"),
+    (_LEAD + "他曾任駐格瑞納達與貝里斯兩國大使。", "贝里斯"),
+    (_LEAD + "美國總統柯林頓、尼加拉瓜總統查莫洛夫人均致賀。", "尼加拉瓜"),
+    (_LEAD + "馬來西亞總理安瓦爾、哈薩克斯坦總理別克捷諾夫出席。", "哈萨克斯坦"),
+    # A body's short name, given in parentheses.
+    (_LEAD + "該組織（杰哈德）同意停火，杰哈德發言人稱將遵守協議。", "杰哈德"),
+    # An international body's officer written in Latin letters.
+    (_LEAD + "包括世界童軍組織秘書長Ahmad Hendawi等亦出席。", "ahmad hendawi"),
+    # A society's chair, named in sounds.
+    (_LEAD + "副總統表示，德瑞利斯主席是著名的熊類專家。", "德瑞利斯"),
+])
+def test_states_bodies_and_private_officers_written_in_sounds_are_not_officials(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, waiting", [
+    ("副總統率團出席宏都拉斯共和國總統卡蕬楚（Xiomara Castro）就職典禮。", "卡蕬楚"),
+    ("總統啟程前往友邦參加新任總統羅博就職典禮，羅博總統曾在美國求學。", "罗博"),
+])
+def test_a_head_of_state_awaiting_inauguration_is_not_yet_in_post(text, waiting):
+    assert waiting not in offices(text)
