@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import civil_bodies, deputies, foreign_names, leaders
+from . import civil_bodies, deputies, foreign_names, leaders, staff_titles
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .document import Official
@@ -37,7 +37,7 @@ _POST_WORDS = set("""
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split())
-_POST_WORDS |= set(foreign_names.FOREIGN_POSTS)  # 教宗, 总领事 (archive.foreign_names)
+_POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -62,6 +62,7 @@ _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集�
 # 检察官): public only when the organ is written with them (台南地检署
 # 检察官, 北门区卫生所护理师, 司法院大法官).
 _POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护理师".split())
+_POSTS_NEEDING_ORGAN |= staff_titles.TITLES  # 体育处 高致洁秘书, not 议员秘书
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -880,7 +881,8 @@ def is_public_office(title: str, is_place=None) -> bool:
 
     前 opening a title is "former" unless it opens a place (前锋区委书记).
     """
-    if not title or _CIVIL_ORGAN.search(title) or civil_bodies.holds_no_public_office(title, is_place):
+    if not title or _CIVIL_ORGAN.search(title) or civil_bodies.holds_no_public_office(title, is_place) \
+            or staff_titles.members_staff(title):
         return False
     former = _NOT_HELD.search(title)
     if former and former.group(0) == "前" and is_place \

@@ -126,3 +126,26 @@ def test_states_bodies_and_private_officers_written_in_sounds_are_not_officials(
 ])
 def test_a_head_of_state_awaiting_inauguration_is_not_yet_in_post(text, waiting):
     assert waiting not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A contact line: a bureau, its officer and a staff title.
+    ("新聞聯絡人：\n臺南市文化局 王美華秘書 電話：06-2991111轉8301", "王美华", "台南市文化局秘书"),
+    ("新聞聯絡人：教育局局本部 陳志宏秘書 06-2991111", "陈志宏", "教育局局本部秘书"),
+])
+def test_a_bureaus_secretary_in_a_contact_line_is_an_official(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name", [
+    ("林志明議員秘書黃大偉、陳美玲立委助理李小芳也到場。", "黄大伟"),
+    ("陳美玲立委秘書張國強到場致意。", "张国强"),
+    ("獅子會秘書劉志成報告會務。", "刘志成"),
+])
+def test_members_aides_and_associations_secretaries_are_not_officials(text, name):
+    assert name not in offices(text)
+
+
+def test_a_member_named_before_their_aide_keeps_their_office():
+    found = offices("現場有林志明議員秘書、陳美玲議員助理到場祝賀。")
+    assert found.get("林志明") == "议员"
