@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import civil_bodies, deputies, foreign_names, leaders, staff_titles
+from . import civil_bodies, deputies, foreign_names, leaders, staff_titles, tenure
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .document import Official
@@ -1079,6 +1079,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     private_posts: set[tuple[str, str]] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
+        title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
         if name in skip or not is_public_office(title, is_place):
             private_posts.add((name, _post_ending(title) or ""))
             return

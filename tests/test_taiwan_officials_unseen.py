@@ -149,3 +149,12 @@ def test_members_aides_and_associations_secretaries_are_not_officials(text, name
 def test_a_member_named_before_their_aide_keeps_their_office():
     found = offices("現場有林志明議員秘書、陳美玲議員助理到場祝賀。")
     assert found.get("林志明") == "议员"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("新任書記長李美華表示，黨團將持續監督市政。", "李美华", "书记长"),
+    ("臺南市新任民政局局長陳志明今日到任。", "陈志明", "台南市民政局局长"),
+    ("總統接受索羅門群島新任駐華大使賀伯特呈遞到任國書。", "贺伯特", "索罗门群岛驻华大使"),
+])
+def test_new_and_current_say_when_a_post_was_taken_not_which(text, name, office):
+    assert offices(text).get(name) == office
