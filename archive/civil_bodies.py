@@ -18,7 +18,9 @@ are the classes the officials finder met on unseen Taiwan releases:
   新楼医院): Taiwan's large hospitals are mostly private. A public one says
   so in its name: 市立, 国立, 部立, 署立, 国军, 三军, 荣民, 卫生福利部, 总医院; the
   mainland's 人民医院 and 中医院 are public, as is a place's own hospital
-  (县医院, 台南医院), and a clinic (卫生所, 卫生院) is never a 医院.
+  (县医院, 台南医院), and a clinic (卫生所, 卫生院) is never a 医院. A
+  university's hospital (台大医院, 成大医学院附设医院) is left alone: national
+  ones are public and the name does not say which.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import re
 
 # Joined to the officials finder's own list of civil bodies: a club's or
 # publisher's name anywhere before the post makes it private.
-CLUBS_PRESS_COLLEGES = r"扶轮|狮子会|青商会|同济会|新闻社|杂志社|出版社|周刊|月刊|(?<!科)(?<!行政)学院"
+CLUBS_PRESS_COLLEGES = r"扶轮|狮子会|青商会|同济会|新闻社|杂志社|出版社|周刊|月刊|(?<!科)(?<!行政)学院(?!附设)"
 
 # A party, written as its name, then a post of the party itself (not of its
 # council caucus, 党团): 国民党主席, 民进党中常委, 劳动党主席; or a party
@@ -39,7 +41,11 @@ _PARTY_POST = re.compile(r"党部|(?<!共产)党(?:荣誉|代理)?(?:副?主席|
 _HOSPITAL = re.compile(r"([\u4e00-\u9fff]{0,12}?)医院(?:院长|副院长)$")
 # 总医院 (general hospital) names the armed forces' and veterans' hospitals
 # (三军总医院, 荣民总医院, 国军高雄总医院), whose 国军 a title may lose.
-_PUBLIC_HOSPITAL = re.compile(r"市立|县立|省立|国立|部立|署立|公立|军|荣民|荣总|卫生福利部|卫福部|人民|中医|妇幼|大学|总医院")
+# A university's hospital (台大医院, 成大医院, 医学院附设医院) is left as it
+# was: national ones are public, and the name does not say which. 巿 is a
+# frequent misprint of 市 (台南巿立医院).
+_PUBLIC_HOSPITAL = re.compile(r"[市巿]立|县立|省立|国立|部立|署立|公立|军|荣民|荣总|卫生福利部|卫福部|人民|中医|妇幼|大学|"
+                              r"大医院|附设|总医院")
 
 
 def holds_no_public_office(title: str, is_place=None) -> bool:

@@ -1081,7 +1081,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
         if name in skip or not is_public_office(title, is_place):
-            private_posts.add((name, _post_ending(title) or ""))
+            if civil_bodies.holds_no_public_office(title, is_place):  # not 童军总会…暨教育部长: 部长 is public
+                private_posts.add((name, _post_ending(title) or ""))
             return
         if title_at is not None and _past_before(folded, title_at):
             not_holding.add(name)
