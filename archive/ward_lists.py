@@ -19,7 +19,9 @@ from .names import plausible_name
 # four characters, then a list mark; the last item is closed by the shared
 # post, with 等 and a count between (等6位里长, 三位里长).
 _ITEM = r"[\u4e00-\u9fff]{1,3}?[里村][\u4e00-\u9fff]{2,4}?"
-_LIST = re.compile(r"(?:%s[、及和与暨])+%s(?=等?(?:\d{1,2}|[两二三四五六七八九十]{1,2})?[位名]?(里长|村长))"
+# At most 15 items: a list that never closes is given up after a bounded
+# look, so the scan stays linear in the text (a release names a few chiefs).
+_LIST = re.compile(r"(?:%s[、及和与暨]){1,15}%s(?=等?(?:\d{1,2}|[两二三四五六七八九十]{1,2})?[位名]?(里长|村长))"
                    % (_ITEM, _ITEM))
 # The items one by one: a ward and a name, then a list mark or the list's end
 # (和 may open a ward, 和平里, and 里 a name's second character is not).

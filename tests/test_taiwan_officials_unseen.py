@@ -164,3 +164,20 @@ def test_a_member_named_before_their_aide_keeps_their_office():
 ])
 def test_new_and_current_say_when_a_post_was_taken_not_which(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_an_unclosed_ward_list_is_read_in_linear_time():
+    """A huge run of ward-and-name items that no post closes: 4x the text
+    takes about 4x the time (16x would be quadratic), best of interleaved turns."""
+    import time
+
+    def seconds(text: str) -> float:
+        started = time.perf_counter()
+        ward_chiefs(text)
+        return time.perf_counter() - started
+
+    small_text, large_text = "和平里张三丰、" * 2000 + "里长", "和平里张三丰、" * 8000 + "里长"
+    small = large = float("inf")
+    for _ in range(3):
+        small, large = min(small, seconds(small_text)), min(large, seconds(large_text))
+    assert large < 8 * small + 0.05
