@@ -47,6 +47,7 @@ _OPENS = set("，,、。；;：:“\"「 \n与和及同向由对请偕暨跟")
 _PLACE_USE = re.compile(r"(?:访问|前往|抵达|出访|访|赴|到|自|友邦|在)$")
 _PLACE_USE_AFTER = re.compile(r"[驻国籍岛州]|政府|人民|共和|王国|期间|之旅|的|两国")
 _WELL_KNOWN = 1000
+_LOOKS = 20
 _LATIN_AFTER = re.compile(r"[a-z][a-z\-']+(?: [a-z][a-z\-']+){1,3}(?= ?(?:[\u4e00-\u9fff，,、。；;]|$))")
 _STATE_POSTS = ("议员", "立法委员", "立委", "部长", "次长", "总领事", "领事", "大使", "代表", "发言人", "总统", "总理",
                 "首相", "市长", "州长", "处长", "署长", "局长")
@@ -71,8 +72,11 @@ def _is_state(folded: str, run: str, is_place=None) -> bool:
     if (is_place and is_place(run)) or run.endswith("斯坦") or (
             word_tags().get(run, "").startswith("ns") and word_frequencies().get(run, 0) >= _WELL_KNOWN):
         return True
-    at = folded.find(run)
-    while at >= 0:
+    # The first few times the text writes it: a post may be written after the
+    # run thousands of times in a hostile text, and each would look again.
+    at, looked = folded.find(run), 0
+    while at >= 0 and looked < _LOOKS:
+        looked += 1
         if _PLACE_USE.search(folded, max(0, at - 2), at) or _PLACE_USE_AFTER.match(folded, at + len(run)) \
                 or (folded[at - 1:at] in "(（" and folded[at + len(run):at + len(run) + 1] in ")）"):
             return True
