@@ -150,6 +150,8 @@ def skip_gloss(folded: str, at: int) -> int:
 
 def without_honorific(folded: str, name: str, at: int) -> str:
     """The name without a rank glued to it before its gloss."""
+    if name[-1] not in "爵士人生":
+        return name  # most names: no rank's last character, no search
     rank = _HONORIFIC.search(name)
     if rank and rank.start() >= 2 and _GLOSS_AFTER.match(folded, at + len(name)):
         return name[:rank.start()]
