@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import delegations, deputies, leaders, took_office
+from . import civil_bodies, delegations, deputies, foreign_names, leaders, staff_titles, tenure, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -23,6 +23,7 @@ from .document import Official
 from .japanese_names import japanese_name_after
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
+from .ward_lists import ward_chiefs
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -37,6 +38,7 @@ _POST_WORDS = set("""
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()) | set(delegations.POSTS)
+_POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -61,6 +63,7 @@ _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集�
 # 检察官): public only when the organ is written with them (台南地检署
 # 检察官, 北门区卫生所护理师, 司法院大法官).
 _POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护理师".split())
+_POSTS_NEEDING_ORGAN |= staff_titles.TITLES  # 体育处 高致洁秘书, not 议员秘书
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -123,6 +126,7 @@ _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
+_CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -919,7 +923,8 @@ def is_public_office(title: str, is_place=None) -> bool:
 
     前 opening a title is "former" unless it opens a place (前锋区委书记).
     """
-    if not title or _CIVIL_ORGAN.search(title):
+    if not title or _CIVIL_ORGAN.search(title) or civil_bodies.holds_no_public_office(title, is_place) \
+            or staff_titles.members_staff(title):
         return False
     former = _NOT_HELD.search(title)
     if former and former.group(0) == "前" and is_place \
@@ -1111,9 +1116,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     # People the document gives a past or a civil post: the same post bare
     # elsewhere (林志聪主任委员也强调, 潘敏捷书记官) is that one, not a public office.
     not_holding: set[str] = set()
+    # (name, post) of posts that are no public office (市党部主委林进旺): the same
+    # post bare elsewhere (林进旺主委) is that one; another post is not (谢龙介委员).
+    private_posts: set[tuple[str, str]] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
+        title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
         if name in skip or not is_public_office(title, is_place):
+            if civil_bodies.holds_no_public_office(title, is_place):  # not 童军总会…暨教育部长: 部长 is public
+                private_posts.add((name, _post_ending(title) or ""))
             return
         if title_at is not None and _past_before(folded, title_at):
             not_holding.add(name)
@@ -1225,6 +1236,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
+            name = foreign_names.name_after_post(folded, position, post, name)  # 总领事maria rivera, 教宗方济各
+            name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
@@ -1254,7 +1267,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 listed = []
             else:
                 listed.append((name, position))
-            position += len(name)
+            position = foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
             if folded.startswith(_COUPLE, position):
                 position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
@@ -1316,6 +1329,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 add(listed_name, at, post)
             continue
         name = name_before(folded, end)
+        # 与费南德斯总统, 巴洛(dean barrow)总理: a foreign name, no leader of ours cited
+        foreign = None if name else foreign_names.name_before_post(folded, end, bool(gloss), post, match.end(),
+                                                                      is_place)
+        name = name or foreign
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
@@ -1334,7 +1351,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
-        standing = _leader_standing(folded, state + post, match.start(), match.end(), name, end - len(name))
+        standing = "" if foreign else _leader_standing(folded, state + post, match.start(), match.end(), name,
+                                                       end - len(name))
         if standing == "cited" or (standing == "passing" and (
                 not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end()))):
             # 他强调，要学习贯彻习近平总书记…: cited in another's words; 习近平总书记
@@ -1354,6 +1372,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    for name, at, title in ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
+        add(name, at, title)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
     # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.
     def holder_at(text: str, k: int) -> str | None:
@@ -1376,10 +1396,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
+    waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
     glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued
+            and (name, official.title) not in private_posts and name not in waiting
             and not (states_named and _names_a_state(folded, name))]
 
 
