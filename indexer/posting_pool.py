@@ -8,10 +8,10 @@ CPU (pickle.dump and pickle.load per posting, the sort, heapq's merge).
 
 Postings arrive in document order, so within a term they are already
 sorted: only the terms need sorting, once, when the segment is written.
-When the pool outgrows its memory limit it is written to a run file term by
-term (a pickle per chunk of terms, never one per posting), and the runs are merged by term
-at the end, concatenating each term's postings in run order, which is
-document order.
+When the pool outgrows its memory limit it is written to a run file in
+order of terms (a pickle per chunk of terms, never one per posting), and the
+runs are merged by term at the end, concatenating each term's postings in run
+order, which is document order.
 
 The archive's own fields (`indexer.schema`) say how their postings are kept
 (`pool_layout`), since per posting even a tuple or an array append counts:
