@@ -15,9 +15,10 @@ import functools
 import math
 import re
 
-from . import deputies, leaders
+from . import delegations, deputies, leaders, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
+from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
@@ -35,7 +36,7 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-""".split())
+""".split()) | set(delegations.POSTS)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -83,6 +84,17 @@ _MISSION = re.compile(r"驻|大$|[处所会团部署]$")
 # 蔡英文总统今日); further down a local page they are quoted in passing.
 _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
+# Posts no civil body has: a body named before the leader's name in the
+# clause is the subject citing them (协会深入学习习近平总书记关于…), not their organ.
+_HEAD_OF_STATE_POSTS = frozenset({"总书记", "国家主席", "国家副主席", "总理", "总统", "副总统"})
+
+
+def _leader_cited_by_body(folded: str, post: str, post_start: int) -> bool:
+    """A name jieba lists as a person's stands before a head of state's post."""
+    if post not in _HEAD_OF_STATE_POSTS:
+        return False
+    name = name_before(folded, post_start)
+    return bool(name) and _known_person(name, _word_tags().get(name, ""))
 # A personnel notice names the appointed with the office (任命李强为国务院总理).
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
@@ -409,9 +421,30 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
                 or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
-                or (length == 3 and _foreign_state_before(folded, begin, None)):  # 以色列|游亚旭(…)代表
-            return name
+                or (length == 3 and _foreign_state_before(folded, begin, None)) \
+                or _known_name_after_word(folded, begin, name):
+            return name  # 以色列|游亚旭(…)代表
     return None
+
+
+def _taker_name(name: str) -> bool:
+    """A name read at a clause's start is a person's, not words (曾因救人)."""
+    tag = _word_tags().get(name)
+    return plausible_name(name) and not _is_word(name) and not _opens_with_word(name) \
+        and name[0] not in _ADVERB_SURNAMES and name[-1] not in _FUNCTION_CHARS \
+        and (tag is None or _known_person(name, tag))  # not 吉布提, a state jieba lists
+
+
+def _known_name_after_word(folded: str, begin: int, name: str) -> bool:
+    """A name jieba lists as a person's, cut whole from a verb before it,
+    needs no boundary: 受|习近平总书记委派, 学习|习近平总书记关于 (not
+    宏|都拉斯总统: jieba reads 宏都拉斯 as one word, a state; nor 同|卢森堡
+    首相: after a preposition, a state jieba also tags a name)."""
+    if len(name) != 3 or not _known_person(name, _word_tags().get(name, "")):
+        return False
+    words = _words(folded[max(0, begin - 4):begin + 3])
+    return len(words) > 1 and words[-1] == name and (
+        _word_tags().get(words[-2], "").startswith("v") or leaders.studied(words[-2]))
 
 
 # An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
@@ -532,6 +565,15 @@ _PERSON_MAX_FREQUENCY = 600
 def _known_person(word: str, tag: str) -> bool:
     return len(word) == 3 and tag in ("nr", "nrfg") and plausible_name(word) \
         and word_frequencies().get(word, 0) < _PERSON_MAX_FREQUENCY
+
+
+def _known_leader_name(name: str) -> bool:
+    """A name before a national post that jieba lists as a person's: three
+    characters (习近平), or two with a common surname that jieba tags a name
+    and nothing else (李强总理作出批示; not 晋见总统, a verb)."""
+    tag = _word_tags().get(name, "")
+    return _known_person(name, tag) or (len(name) == 2 and tag in ("nr", "nrfg") and name[0] in _COMMON_SURNAMES
+                                        and word_frequencies().get(name, 0) < _PERSON_MAX_FREQUENCY)
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -848,7 +890,7 @@ def _leader_standing(folded: str, title: str, post_start: int, post_end: int, na
     if name_at is None:
         acting = bool(name) and leaders.acts(folded, end, post_first=True)
     else:
-        acting = bool(name) and _known_person(name, _word_tags().get(name, "")) and leaders.acts(folded, end)
+        acting = bool(name) and _known_leader_name(name) and leaders.acts(folded, end)
     return "acts" if acting else "passing"
 
 
@@ -1101,10 +1143,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
+        if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
+            continue  # 艺术团团长: a troupe's head, no public post
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
+                and not _leader_cited_by_body(folded, post, match.start()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
@@ -1227,6 +1272,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
         copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
+        if copula and took_office.left_before(folded, copula.start(2)):
+            copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
                 and not _opens_with_word(copula.group(1)) \
                 and not _is_national(copula.group(3), begin) \
@@ -1241,6 +1288,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
             add(appointed.group(1), appointed.start(1), title_before(folded, match.start(), match.end(), is_place))
             continue
+        # A verb of taking office: 党员某某回到某村，担任了党支部书记 (archive.took_office).
+        if not listed and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "\n", ""):
+            taker = took_office.holder(folded, title, match.end() - len(title), name_after, name_before, _taker_name)
+            if taker and taker[0] not in not_holding:
+                add(taker[0], taker[1], title)
+                continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
         rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
@@ -1276,6 +1329,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
+        if organ and leaders.studied(organ):
+            organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
@@ -1315,7 +1370,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         elif seat not in known.title:
             officials[name] = Official(name=known.name, title=seat + "、" + known.title)
     # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
-    for name, at in companions(folded):
+    # 李某某主持会议并作总结讲话: a meeting's presider, named alone.
+    for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
