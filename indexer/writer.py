@@ -11,6 +11,7 @@ errno, so a full disk reads as a full disk), and nothing is committed.
 """
 from __future__ import annotations
 
+import gc
 import pickle
 import queue
 import time
@@ -91,6 +92,10 @@ class _ReportingTask(SubWriterTask):
     def _write_segment(self) -> None:
         # As SubWriterTask.run for a writer of its own segment (multisegment),
         # with postings pooled in memory.
+        # This process lives to fill and write one segment: its pool never
+        # forms cycles, so the cycle collector only walks it (see
+        # `without_cyclic_gc`); what it frees goes with the process.
+        gc.disable()
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = PooledSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:

@@ -55,6 +55,51 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
     assert whole == spilled
 
 
+POOLED_DOCUMENTS = st.lists(st.tuples(
+    st.dictionaries(st.text(alphabet="abcdefg", min_size=1, max_size=3),
+                    st.one_of(st.integers(0, 9), st.lists(st.integers(0, 9), min_size=2,
+                                                          max_size=3)), max_size=12),
+    st.lists(st.sampled_from("甲乙丙丁戊己"), unique=True, max_size=4),
+    st.lists(st.sampled_from([b"x", b"y", b"z"]), unique=True, max_size=2)), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(POOLED_DOCUMENTS, st.integers(1, 4), st.integers(200, 3000))
+def test_a_pool_spilled_anywhere_yields_the_terms_of_one_that_never_spilled(
+        tmp_path_factory, documents, chunk, limit):
+    # Runs written in chunks of any size, spilled after any document, and
+    # fields a run lacks: the merge gives every term once, in order, with
+    # its postings in document order, as a pool that held everything.
+    from whoosh.filedb.filestore import FileStorage
+
+    from indexer.schema import build_schema
+
+    schema = build_schema()
+    runs = FileStorage(str(tmp_path_factory.mktemp("runs")))
+
+    def pooled(limit_bytes):
+        pool = posting_pool.MemoryPostingPool(runs, 1, schema)
+        pool.limit = limit_bytes
+        for docnum, (bigrams, chars, ids) in enumerate(documents):
+            pool.add_pooled("chars", posting_pool.PAIRS, docnum, bigrams, 36, len(bigrams))
+            pool.add_pooled("char", posting_pool.DOCUMENTS, docnum, chars, 0, len(chars))
+            pool.add_field("id", docnum, [(t, 1, 1.0, b"") for t in ids], 1.0)
+        spilled = len(pool.runs)
+        terms = [(f, k, list(p) if isinstance(p, list) else
+                  (list(p.ids), list(p.weights), p.values)) for f, k, p in pool.terms()]
+        pool.cleanup()
+        return terms, spilled
+
+    whole, never = pooled(10 ** 9)
+    assert never == 0
+    default_chunk, posting_pool._CHUNK = posting_pool._CHUNK, chunk
+    try:
+        merged, _ = pooled(limit)
+    finally:
+        posting_pool._CHUNK = default_chunk
+    assert merged == whole
+
+
 def test_the_lean_codec_reads_back_what_whoosh_s_own_codec_does(tmp_path, monkeypatch):
     # Every posting, term statistic, stored field and length of the seeds,
     # written once in W3's pickled form and once in the lean one.
