@@ -74,7 +74,7 @@ class FastTokenizer(jieba.Tokenizer):
         self._log_frequency: dict[str, float | bool] = {}
         self._memo_total = None   # the total those were computed with
         self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
-        self._in_rust = rjieba is not None if in_rust is None else in_rust
+        self._in_rust = rjieba is not None and in_rust is not False
         # Made at the first cut, from the dictionary as it then stands: the
         # user words added before (tens of thousands of place names) cost
         # one pass over FREQ, not a call each.
@@ -90,12 +90,13 @@ class FastTokenizer(jieba.Tokenizer):
     def add_word(self, word, freq=None, tag=None):
         self.check_initialized()
         word = strdecode(word)
-        before = self.FREQ.get(word, 0)
-        super().add_word(word, freq, tag)
-        self._forget()
-        route = self.rust_route
-        if route is not None and not route.add_word(word, before, self.FREQ[word], tag):
-            self._in_rust, self.rust_route = False, None   # a change rjieba cannot hold
+        with self.lock:   # not while _mirror reads FREQ
+            before = self.FREQ.get(word, 0)
+            super().add_word(word, freq, tag)
+            self._forget()
+            route = self.rust_route
+            if route is not None and not route.add_word(word, before, self.FREQ[word], tag):
+                self._in_rust, self.rust_route = False, None   # a change rjieba cannot hold
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         if self._in_rust and HMM and not cut_all and not use_paddle:

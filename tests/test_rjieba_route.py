@@ -263,12 +263,12 @@ def test_a_change_rjieba_cannot_mirror_leaves_the_cut_to_python():
     assert "招商" not in rust.lcut(text)
 
 
-def test_threads_may_cut_while_words_are_added():
-    tokenizer = FastTokenizer(in_rust=True)
-    jieba.setLogLevel(60)
-    tokenizer.initialize()
+def test_threads_may_cut_while_words_are_added(trio):
+    # From the first cut on, which makes the route from the dictionary
+    # while words are being added to it.
+    tokenizer = _loaded(FastTokenizer(in_rust=True))   # the dictionary of trio's
     text = SENTENCES[0] * 20
-    expected = tokenizer.lcut(text)
+    expected = trio[2].lcut(text)
     errors = []
 
     def cut():
@@ -278,11 +278,13 @@ def test_threads_may_cut_while_words_are_added():
         except Exception as exc:   # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=cut) for _ in range(3)]
+    def add():
+        for k in range(300):
+            tokenizer.add_word(f"未见词{k}甲", 10)   # words the text never holds
+
+    threads = [threading.Thread(target=add)] + [threading.Thread(target=cut) for _ in range(3)]
     for thread in threads:
         thread.start()
-    for k in range(300):
-        tokenizer.add_word(f"未见词{k}甲", 10)   # words the text never holds
     for thread in threads:
         thread.join()
     assert not errors and tokenizer.rust_route is not None
@@ -291,12 +293,10 @@ def test_threads_may_cut_while_words_are_added():
 # -- without rjieba -----------------------------------------------------------
 
 def test_without_rjieba_the_archive_cuts_in_python(monkeypatch, trio):
-    monkeypatch.setattr(segmentation, "rjieba", None)
-    analysis.segmenter.cache_clear()
-    try:
-        tokenizer = analysis.segmenter()
-        for sentence in SENTENCES[:50]:
-            assert tokenizer.lcut(sentence) == trio[0].lcut(sentence)
-        assert tokenizer.rust_route is None
-    finally:
-        analysis.segmenter.cache_clear()
+    monkeypatch.setattr(segmentation, "rjieba", None)   # as where no wheel installs
+    # The archive's segmenter made afresh, leaving this process's own alone.
+    tokenizer = analysis.segmenter.__wrapped__()
+    for sentence in SENTENCES[:50]:
+        assert tokenizer.lcut(sentence) == trio[0].lcut(sentence)
+    assert tokenizer.rust_route is None
+    assert FastTokenizer(in_rust=True).lcut("县委书记") == ["县委书记"]   # asked for, but absent
