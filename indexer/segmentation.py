@@ -25,7 +25,7 @@ documents), so the words of recent blocks are kept (`BLOCKS_KEPT`). Adding
 a word clears both memos, since it changes frequencies and the total.
 
 Where rjieba (jieba-rs, in Rust) is installed, `RustRoute` finds the route
-instead, about ten times faster: an `rjieba.Jieba` holding the same words
+instead (the whole cut then takes about a quarter of the CPU): an `rjieba.Jieba` holding the same words
 with the same frequencies and the same total (each `add_word` reaches both),
 cutting without its HMM, so that what it yields is the route itself. jieba-rs
 computes the route with the same floating-point operations in the same
@@ -43,19 +43,45 @@ route runs alone; the words are the same either way (`tests/test_rjieba_route.py
 """
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import re
 import threading
 from math import log
+from pathlib import Path
 
 import jieba
 from jieba import finalseg
 from jieba._compat import strdecode
 from jieba.finalseg import MIN_FLOAT, start_P, trans_P, emit_P
 
-try:
-    import rjieba
-except ImportError:   # no wheel for this platform: the Python route alone
-    rjieba = None
+
+
+def _rust_jieba():
+    """rjieba's Jieba class, or None where no wheel installs.
+
+    Loaded from its extension module alone: the package's __init__ builds a
+    default Jieba with jieba-rs's own dictionary (34 MB in every process that
+    imports this module) which the archive never uses.
+    """
+    try:
+        spec = importlib.util.find_spec("rjieba")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        for folder in spec.submodule_search_locations:
+            for path in sorted(Path(folder).glob("rjieba.*")):
+                if path.suffix in (".so", ".pyd"):
+                    loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(path))
+                    module = importlib.util.module_from_spec(
+                        importlib.util.spec_from_file_location("rjieba.rjieba", path, loader=loader))
+                    loader.exec_module(module)
+                    return module.Jieba
+    except (ImportError, OSError):
+        pass
+    return None
+
+
+RustJieba = _rust_jieba()
 
 
 _NO_SCORE = float("-inf")   # below any route's score: no word starts here
@@ -74,7 +100,7 @@ class FastTokenizer(jieba.Tokenizer):
         self._log_frequency: dict[str, float | bool] = {}
         self._memo_total = None   # the total those were computed with
         self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
-        self._in_rust = rjieba is not None and in_rust is not False
+        self._in_rust = RustJieba is not None and in_rust is not False
         # Made at the first cut, from the dictionary as it then stands: the
         # user words added before (tens of thousands of place names) cost
         # one pass over FREQ, not a call each.
@@ -233,7 +259,7 @@ class RustRoute:
 
     def __init__(self, freq: dict[str, int]):
         self.freq = freq              # the tokenizer's FREQ: read, never written
-        self._jieba = rjieba.Jieba.empty()
+        self._jieba = RustJieba.empty()
         self._lock = threading.Lock()   # rjieba's add_word may not run while it cuts
         self._total_without_balance = 0   # rjieba's total, but for _BALANCE
         self._balanced_for = None         # the jieba total _BALANCE makes up to

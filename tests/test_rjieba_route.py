@@ -293,7 +293,7 @@ def test_threads_may_cut_while_words_are_added(trio):
 # -- without rjieba -----------------------------------------------------------
 
 def test_without_rjieba_the_archive_cuts_in_python(monkeypatch, trio):
-    monkeypatch.setattr(segmentation, "rjieba", None)   # as where no wheel installs
+    monkeypatch.setattr(segmentation, "RustJieba", None)   # as where no wheel installs
     # The archive's segmenter made afresh, leaving this process's own alone.
     tokenizer = analysis.segmenter.__wrapped__()
     for sentence in SENTENCES[:50]:
