@@ -71,3 +71,30 @@ def test_detect_script_counts_as_the_character_loop_did_on_seeds():
     for prefix in ("000", "001", "002", "003", "004"):
         text = seed_path(prefix).read_text(encoding="utf-8")
         assert detect_script(text) == _script_by_loop(text)
+
+
+def _fold_by_tables(text: str) -> str:
+    """fold as it was first written: t2s, then the two translate tables in turn."""
+    from archive.script import _EXTRA_VARIANTS, _FOLD_TABLE, to_simplified
+    return to_simplified(text).translate(_EXTRA_VARIANTS).translate(_FOLD_TABLE) if text else text
+
+
+# Every kind of character the tables touch or pass through: upper and full-width
+# Latin, the ideographic space, the extra variants, either script, astral CJK and emoji.
+FOLDABLE = st.text(alphabet=st.sampled_from(list("AZaz09 \u3000ＡＺａｚ０９，！～衞衛寳甯区區臺乾干\n")
+                                           + ["𠀀", "😀", "\u00e9", "\uff5f", "\uff00"]),
+                   max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(FOLDABLE)
+def test_fold_maps_each_character_as_the_translate_tables_did(text):
+    # Below and above the length where fold maps an array instead of translating.
+    for sample in (text[:20], text, text * 4):
+        assert fold(sample) == _fold_by_tables(sample)
+
+
+def test_fold_maps_as_the_translate_tables_did_on_seeds():
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed_path(prefix).read_text(encoding="utf-8")
+        assert fold(text) == _fold_by_tables(text)
