@@ -41,7 +41,9 @@ def is_word_char(ch: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def segmenter() -> jieba.Tokenizer:
     """One jieba tokenizer per process, initialised once (it takes ~0.5 s):
-    jieba's words, found faster (`indexer.segmentation`)."""
+    jieba's words, found faster (`indexer.segmentation`: the route in rjieba
+    where it is installed, else in Python). Documents and queries are cut
+    by this one tokenizer, so they cut alike."""
     with _jieba_lock:
         tokenizer = FastTokenizer()
         jieba.setLogLevel(60)
