@@ -116,23 +116,49 @@ def _inside_a_word(folded: str, start: int, end: int, listed: bool = False) -> b
         and folded[end:end + 2] not in lexicon.plain
 
 
-def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """For each two-character opening of a name, the name lengths, longest first.
+@dataclass(frozen=True)
+class _NameIndex:
+    """The gazetteer's names (full, short and township aliases) as scanning needs them.
 
-    Scanning then tries only lengths some name actually has at that point,
-    instead of every length up to the longest name: most positions in a text
-    open no place name at all and cost one dictionary lookup.
+    `lengths` gives, for each two-character opening of a name, the name
+    lengths, longest first: scanning tries only lengths some name actually
+    has at that point, and `names` says at once whether a piece is any
+    name, before the three lookups that say which. `openings` finds, in C,
+    the points where a name may open (a first character followed by a
+    second one of some name): three in four characters of a text open none
+    and are never visited.
     """
-    cached = getattr(gazetteer, "_lengths_by_prefix", None)
+    lengths: dict[str, tuple[int, ...]]
+    names: frozenset[str]
+    openings: re.Pattern
+
+
+def _name_index(gazetteer: Gazetteer) -> _NameIndex:
+    cached = getattr(gazetteer, "_name_index", None)
     if cached is None:
+        names = {name for name in chain(gazetteer.by_name, gazetteer.by_short_name,
+                                        getattr(gazetteer, "by_township_alias", {}))
+                 if len(name) >= 2}
         lengths: dict[str, set[int]] = {}
-        for name in list(gazetteer.by_name) + list(gazetteer.by_short_name) + \
-                list(getattr(gazetteer, "by_township_alias", {})):
-            if len(name) >= 2:
-                lengths.setdefault(name[:2], set()).add(len(name))
-        cached = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
-        gazetteer._lengths_by_prefix = cached
+        for name in names:
+            lengths.setdefault(name[:2], set()).add(len(name))
+        first = "".join(sorted({prefix[0] for prefix in lengths}))
+        second = "".join(sorted({prefix[1] for prefix in lengths}))
+        cached = _NameIndex(
+            lengths={prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()},
+            names=frozenset(names),
+            openings=re.compile("[%s](?=[%s])" % (_in_class(first), _in_class(second))))
+        gazetteer._name_index = cached
     return cached
+
+
+def _in_class(characters: str) -> str:
+    return "".join(map(re.escape, characters))
+
+
+def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """For each two-character opening of a name, the name lengths, longest first."""
+    return _name_index(gazetteer).lengths
 
 
 def _full_name_inside(folded: str, start: int, end: int, gazetteer: Gazetteer,
@@ -204,14 +230,21 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
     blocked_at = set()
     for start, end in blocked or ():
         blocked_at.update(range(start, end))
-    by_prefix = _lengths_by_prefix(gazetteer)
-    i, n = 0, len(folded)
-    while i < n - 1:
+    index = _name_index(gazetteer)
+    by_prefix, names = index.lengths, index.names
+    n = len(folded)
+    free_from = 0  # where the last mention ends: no name starts inside one
+    for opening in index.openings.finditer(folded):
+        i = opening.start()
+        if i < free_from:
+            continue
         found = None
         for length in by_prefix.get(folded[i:i + 2], ()):
             if i + length > n:
                 continue
             piece = folded[i:i + length]
+            if piece not in names:
+                continue
             if blocked_at and (i in blocked_at or i + length - 1 in blocked_at):
                 continue
             aliases = gazetteer.lookup_township_alias(piece)
@@ -240,7 +273,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
         if found and (_names_something_else(folded, found)
                       or found.short and all(d.key.isdigit() for d in found.candidates)
                       and _INSTITUTION_AFTER.match(folded, found.end)):
-            i = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
+            free_from = found.end  # 北京时间, 台湾灯会, 香港商世界健身: not about the place
             continue
         if found:
             # A character that ends the place before it (河南|平舆县, 安康市|县河镇)
@@ -249,9 +282,7 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             found.glued = i > 0 and not after_place and is_common_word(folded[i - 1:i + 1])
             found.listed = i > 0 and folded[i - 1] == "、" and bool(mentions) and mentions[-1].end == i - 1
             mentions.append(found)
-            i = found.end
-        else:
-            i += 1
+            free_from = found.end
     return mentions
 
 
