@@ -62,6 +62,7 @@ class _Lexicon:
     plain: dict[str, str]    # two-character vocabulary words, frequent, not names -> tag
     long: dict[str, int]     # three- and four-character vocabulary words (长治久安, 平方公里) -> frequency
     places: frozenset[str]   # words jieba tags as places (黔江, 北流)
+    common_long: frozenset[str]  # the long words common enough to outweigh a known place
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,11 +84,23 @@ def _lexicon() -> _Lexicon:
             plain[word] = tag
         elif len(word) in (3, 4) and frequencies[word] >= 3:
             long[word] = frequencies[word]
-    return _Lexicon(plain, long, frozenset(places))
+    return _Lexicon(plain, long, frozenset(places),
+                    frozenset(word for word, frequency in long.items() if frequency >= _COMMON))
 
 
 # A frequency that makes a word common enough to outweigh a known place.
 _COMMON = 100
+
+
+@functools.lru_cache(maxsize=None)
+def _windows_across(length: int, known_place: bool) -> tuple[tuple[int, int], ...]:
+    """(offset from the name's start, length) of the three- and four-character
+    windows that run across an edge of a name of `length` characters, from
+    up to three characters before it; for a place jieba knows, not those
+    that merely start with it (台湾|人)."""
+    return tuple((offset, size) for offset in range(-3, length) for size in (3, 4)
+                 if offset + size > 0 and (offset < 0 or offset + size > length)
+                 and not (offset == 0 and known_place))
 
 
 def _inside_a_word(folded: str, start: int, end: int, listed: bool = False) -> bool:
@@ -102,12 +115,12 @@ def _inside_a_word(folded: str, start: int, end: int, listed: bool = False) -> b
     # evidence against it, unless the name is itself a word (长治|久安).
     name = folded[start:end]
     known_place = name in lexicon.places or name not in lexicon.plain
-    for at in range(max(0, start - 3), end):
-        for length in (3, 4):
-            if at + length > start and (at < start or at + length > end) \
-                    and not (at == start and known_place) \
-                    and lexicon.long.get(folded[at:at + length], 0) >= (_COMMON if known_place else 1):
-                return True
+    # (Every long word is frequent enough to count against a name jieba does not know.)
+    words = lexicon.common_long if known_place else lexicon.long
+    for offset, length in _windows_across(end - start, known_place):
+        at = start + offset
+        if at >= 0 and folded[at:at + length] in words:
+            return True
     if listed:
         return False
     # The split counts only when what follows is no word of its own: 盐水|分区

@@ -49,3 +49,40 @@ def test_openings_stop_at_every_name_of_the_gazetteer():
 def test_scan_finds_names_side_by_side():
     mentions = find_mentions("浙江湖州、安徽金寨县和四川省广安市岳池县", GAZ)
     assert [m.name for m in mentions] == ["浙江", "湖州", "安徽", "金寨县", "四川省", "广安市", "岳池县"]
+
+
+def _inside_a_word_by_loop(folded: str, start: int, end: int, listed: bool = False) -> bool:
+    """_inside_a_word as first written: every window from three characters
+    before the name, each word's frequency against the threshold."""
+    from archive.regions import _COMMON, _lexicon
+    lexicon = _lexicon()
+    name = folded[start:end]
+    known_place = name in lexicon.places or name not in lexicon.plain
+    for at in range(max(0, start - 3), end):
+        for length in (3, 4):
+            if at + length > start and (at < start or at + length > end) \
+                    and not (at == start and known_place) \
+                    and lexicon.long.get(folded[at:at + length], 0) >= (_COMMON if known_place else 1):
+                return True
+    if listed:
+        return False
+    return folded[end - 1:end + 1] in lexicon.plain and name not in lexicon.places \
+        and folded[end:end + 2] not in lexicon.plain
+
+
+SHORT_NAMES = sorted(GAZ.by_short_name)
+# Pieces of words that run across place names: 长治久安, 平方公里, 三明治, 市政中心.
+AROUND = ["长治久安", "平方公里", "三明治", "市政中心", "久安", "方公里", "治", "人", "的", "，", "大学", "河水库"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(AROUND), max_size=3), st.sampled_from(SHORT_NAMES),
+       st.lists(st.sampled_from(AROUND), max_size=3), st.booleans())
+def test_inside_a_word_reads_the_windows_the_loop_did(before, name, after, listed):
+    from archive.regions import _inside_a_word
+    head = "".join(before)
+    text = head + name + "".join(after)
+    start, end = len(head), len(head) + len(name)
+    assert _inside_a_word(text, start, end, listed) == _inside_a_word_by_loop(text, start, end, listed)
+    # At the text's very start and end, where windows are cut short.
+    assert _inside_a_word(name, 0, len(name), listed) == _inside_a_word_by_loop(name, 0, len(name), listed)
