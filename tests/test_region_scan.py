@@ -70,19 +70,25 @@ def _inside_a_word_by_loop(folded: str, start: int, end: int, listed: bool = Fal
         and folded[end:end + 2] not in lexicon.plain
 
 
-SHORT_NAMES = sorted(GAZ.by_short_name)
-# Pieces of words that run across place names: 长治久安, 平方公里, 三明治, 市政中心.
-AROUND = ["长治久安", "平方公里", "三明治", "市政中心", "久安", "方公里", "治", "人", "的", "，", "大学", "河水库"]
+def _names_inside_words() -> list[tuple[str, int, int]]:
+    """(word, start, end) for every short place name inside a three- or
+    four-character vocabulary word (长治|久安, 四|平方公里): where windows decide."""
+    from archive.regions import _lexicon
+    short = set(GAZ.by_short_name)
+    return sorted((word, at, at + size) for word in _lexicon().long for size in (2, 3)
+                  for at in range(len(word) - size + 1) if word[at:at + size] in short)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(AROUND), max_size=3), st.sampled_from(SHORT_NAMES),
-       st.lists(st.sampled_from(AROUND), max_size=3), st.booleans())
-def test_inside_a_word_reads_the_windows_the_loop_did(before, name, after, listed):
+NAMES_INSIDE_WORDS = _names_inside_words()
+AROUND = st.text(alphabet=st.sampled_from(list("治人的，大学河水库安方公里")), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(AROUND, st.sampled_from(NAMES_INSIDE_WORDS), AROUND, st.booleans())
+def test_inside_a_word_reads_the_windows_the_loop_did(before, found, after, listed):
     from archive.regions import _inside_a_word
-    head = "".join(before)
-    text = head + name + "".join(after)
-    start, end = len(head), len(head) + len(name)
-    assert _inside_a_word(text, start, end, listed) == _inside_a_word_by_loop(text, start, end, listed)
-    # At the text's very start and end, where windows are cut short.
-    assert _inside_a_word(name, 0, len(name), listed) == _inside_a_word_by_loop(name, 0, len(name), listed)
+    word, start, end = found
+    for head, tail in ((before, after), ("", "")):  # and where windows are cut short
+        text = head + word + tail
+        at, until = len(head) + start, len(head) + end
+        assert _inside_a_word(text, at, until, listed) == _inside_a_word_by_loop(text, at, until, listed)
