@@ -17,6 +17,8 @@ from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from .common_words import is_common_word, word_frequencies, word_tags
 from .document import Region
 from .gazetteer import Division, Gazetteer
@@ -136,14 +138,20 @@ class _NameIndex:
     `lengths` gives, for each two-character opening of a name, the name
     lengths, longest first: scanning tries only lengths some name actually
     has at that point, and `names` says at once whether a piece is any
-    name, before the three lookups that say which. `openings` finds, in C,
-    the points where a name may open (a first character followed by a
-    second one of some name): three in four characters of a text open none
-    and are never visited.
+    name, before the three lookups that say which. The openings are also
+    kept as a bit table over (first character, second character), so that
+    the points where a name may open are found for a whole text at once (one
+    in 27 points of a news text opens a name; a loop over the others was a
+    tenth of extraction): `row_of` and `column_of` number the characters
+    that open names (0 for any other, and for every character from `beyond` up).
     """
     lengths: dict[str, tuple[int, ...]]
     names: frozenset[str]
-    openings: re.Pattern
+    row_of: np.ndarray
+    column_of: np.ndarray
+    width: int
+    beyond: int
+    bits: np.ndarray
 
 
 def _name_index(gazetteer: Gazetteer) -> _NameIndex:
@@ -155,18 +163,38 @@ def _name_index(gazetteer: Gazetteer) -> _NameIndex:
         lengths: dict[str, set[int]] = {}
         for name in names:
             lengths.setdefault(name[:2], set()).add(len(name))
-        first = "".join(sorted({prefix[0] for prefix in lengths}))
-        second = "".join(sorted({prefix[1] for prefix in lengths}))
+        firsts = sorted({ord(prefix[0]) for prefix in lengths})
+        seconds = sorted({ord(prefix[1]) for prefix in lengths})
+        beyond = max(firsts + seconds, default=0) + 1
+        row_of = np.zeros(beyond + 1, dtype=np.int64)
+        row_of[firsts] = np.arange(1, len(firsts) + 1)
+        column_of = np.zeros(beyond + 1, dtype=np.int64)
+        column_of[seconds] = np.arange(1, len(seconds) + 1)
+        width = len(seconds) + 1
+        table = np.zeros((len(firsts) + 1) * width, dtype=bool)
+        table[[row_of[ord(prefix[0])] * width + column_of[ord(prefix[1])] for prefix in lengths]] = True
         cached = _NameIndex(
             lengths={prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()},
-            names=frozenset(names),
-            openings=re.compile("[%s](?=[%s])" % (_in_class(first), _in_class(second))))
+            names=frozenset(names), row_of=row_of, column_of=column_of, width=width, beyond=beyond,
+            bits=np.packbits(table, bitorder="little"))
         gazetteer._name_index = cached
     return cached
 
 
-def _in_class(characters: str) -> str:
-    return "".join(map(re.escape, characters))
+# Below this length a loop over the text's points costs less than setting up arrays.
+_VECTORISED_FROM = 64
+
+
+def _openings(folded: str, index: _NameIndex) -> list[int]:
+    """The points of the text, in order, whose two characters open a name."""
+    if len(folded) < _VECTORISED_FROM:
+        lengths = index.lengths
+        return [at for at in range(len(folded) - 1) if folded[at:at + 2] in lengths]
+    # Code points (a lone surrogate too), any past the names' counted as `beyond`.
+    points = np.minimum(np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+                        index.beyond)
+    cells = index.row_of[points[:-1]] * index.width + index.column_of[points[1:]]
+    return np.flatnonzero((index.bits[cells >> 3] >> (cells & 7)) & 1).tolist()
 
 
 def _lengths_by_prefix(gazetteer: Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -247,12 +275,11 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
     by_prefix, names = index.lengths, index.names
     n = len(folded)
     free_from = 0  # where the last mention ends: no name starts inside one
-    for opening in index.openings.finditer(folded):
-        i = opening.start()
+    for i in _openings(folded, index):
         if i < free_from:
             continue
         found = None
-        for length in by_prefix.get(folded[i:i + 2], ()):
+        for length in by_prefix[folded[i:i + 2]]:
             if i + length > n:
                 continue
             piece = folded[i:i + length]

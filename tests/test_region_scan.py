@@ -1,9 +1,11 @@
 """Scanning for place names visits only the points where a name can open.
 
-`find_mentions` tries names at the points its compiled `openings` pattern
-finds, not at every character; a point it skipped that opens a name would be
-a place silently lost. This checks the class: wherever any gazetteer name
-(full, short or township alias) starts in a text, `openings` stops there.
+`find_mentions` tries names at the points `_openings` finds (looked up for
+the whole text at once in a bit table of names' first two characters), not
+at every character; a point it skipped that opens a name would be a place
+silently lost. This checks the class: wherever any gazetteer name (full,
+short or township alias) starts in a text, short or long, `_openings` stops
+there, and nowhere else than where a name's first two characters stand.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive import gazetteer
-from archive.regions import _name_index, find_mentions
+from archive.regions import _VECTORISED_FROM, _name_index, _openings, find_mentions
 
 GAZ = gazetteer.load()
 INDEX = _name_index(GAZ)
@@ -28,18 +30,22 @@ def _every_opening(text: str) -> list[int]:
             if any(text[i:i + length] in INDEX.names for length in range(2, longest + 1))]
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(NOISE)), max_size=40))
-def test_openings_stop_wherever_a_name_starts(pieces):
-    text = "".join(pieces)
-    visited = {match.start() for match in INDEX.openings.finditer(text)}
-    assert set(_every_opening(text)) <= visited
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(NOISE)), max_size=40),
+       st.sampled_from(["", "\U00020000", "\ud800", "😀"]))
+def test_openings_stop_wherever_a_name_starts(pieces, odd):
+    # Texts below and above the length where arrays take over, with
+    # characters past every name's (outside the BMP, a lone surrogate).
+    for text in (odd.join(pieces), odd.join(pieces * 3) + "国" * _VECTORISED_FROM):
+        visited = _openings(text, INDEX)
+        assert visited == [at for at in range(len(text) - 1) if text[at:at + 2] in INDEX.lengths]
+        assert set(_every_opening(text)) <= set(visited)
 
 
 def test_openings_stop_at_every_name_of_the_gazetteer():
     # Each name alone, after a character that opens none and glued to the next.
     text = "。".join(NAMES)
-    visited = {match.start() for match in INDEX.openings.finditer(text)}
+    visited = set(_openings(text, INDEX))
     at = 0
     for name in NAMES:
         assert at in visited, name
