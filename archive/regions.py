@@ -166,9 +166,9 @@ def _name_index(gazetteer: Gazetteer) -> _NameIndex:
         firsts = sorted({ord(prefix[0]) for prefix in lengths})
         seconds = sorted({ord(prefix[1]) for prefix in lengths})
         beyond = max(firsts + seconds, default=0) + 1
-        row_of = np.zeros(beyond + 1, dtype=np.int64)
+        row_of = np.zeros(beyond + 1, dtype=np.int32)
         row_of[firsts] = np.arange(1, len(firsts) + 1)
-        column_of = np.zeros(beyond + 1, dtype=np.int64)
+        column_of = np.zeros(beyond + 1, dtype=np.int32)
         column_of[seconds] = np.arange(1, len(seconds) + 1)
         width = len(seconds) + 1
         table = np.zeros((len(firsts) + 1) * width, dtype=bool)

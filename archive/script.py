@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress
-from operator import ne
 
+import numpy as np
 import opencc
 
 
@@ -101,6 +100,11 @@ def to_simplified(text: str) -> str:
     return _convert_same_length(text, "t2s")
 
 
+def _code_points(text: str) -> np.ndarray:
+    """The text's characters as numbers (a lone surrogate too), one per character."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def detect_script(text: str) -> str:
     """'simplified', 'traditional' or 'mixed', from the characters that differ.
 
@@ -114,13 +118,13 @@ def detect_script(text: str) -> str:
         # No traditional character: simplified however many s2t would change.
         # Most pages; and s2t (phrase rules) costs 70 times t2s.
         return "simplified"
-    # Counted in C: traditional where t2s changes the character, simplified
-    # where s2t changes one that t2s leaves alone.
-    changed_by_t2s = list(map(ne, text, simplified))
-    trad = changed_by_t2s.count(True)
-    traditional = to_traditional(text)
-    simp = sum(map(ne, text, traditional)) \
-        - sum(map(ne, compress(text, changed_by_t2s), compress(traditional, changed_by_t2s)))
+    # Counted over arrays of code points: traditional where t2s changes the
+    # character, simplified where s2t changes one that t2s leaves alone.
+    original = _code_points(text)
+    changed_by_t2s = original != _code_points(simplified)
+    trad = int(np.count_nonzero(changed_by_t2s))
+    changed_by_s2t = original != _code_points(to_traditional(text))
+    simp = int(np.count_nonzero(changed_by_s2t & ~changed_by_t2s))
     total = trad + simp
     if total == 0:
         return "simplified"
