@@ -21,8 +21,13 @@ from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run
 # The verb that closes the list: who came along (陪同, 一同) or took part
 # (参加, 出席), in what (调研, 会见, 上述活动). A literal alternation: the
 # scan runs over every document.
+# A bare 出席 closes the sentence (王某、李某出席。); written inside the one
+# alternation, so the scan keeps its literal prefixes.
 _ACCOMPANY = re.compile(r"(?:一同|陪同|参加|出席)(?:调研|考察|视察|会见|会谈|座谈|汇报会|会议|上述活动|活动|"
-                        r"开幕式|仪式|慰问|检查)")
+                        r"开幕式|仪式|慰问|检查|(?<=出席)(?=[。；;]))")
+# A presider's clause may open the sentence (石泰峰主持会议，李某、王某出席会议):
+# the list is the clause after it.
+_PRESIDER_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,4}主持(?:召开)?(?:会议|座谈会|座谈)")
 # Between the list and the verb: 等, an adverb, or 及 and the others
 # who came (及中央和国家机关有关部门负责同志).
 _BEFORE_VERB = re.compile(r"(?:等人?)?(?:分别|也|还|共同)?$")
@@ -35,7 +40,7 @@ _LIST_MARKS = re.compile(r"、|和|及")
 _MAX_SENTENCE = 120
 
 
-def _is_name(item: str) -> bool:
+def is_name(item: str) -> bool:
     """A list item that reads as a person's whole name: a surname, one to
     three characters of given name, and no word of the language (来华, 师生,
     全体 open with surnames too)."""
@@ -90,6 +95,9 @@ def companions(folded: str) -> list[tuple[str, int]]:
         # 王沪宁、蔡奇…和张升民，中央和国家机关有关部门负责同志…等参加汇报会:
         # after the names, only groups of unnamed others.
         first, *groups = _GROUPS.split(head)
+        if groups and _PRESIDER_CLAUSE.fullmatch(first):
+            begin += len(first) + 1  # the list opens after the presider's clause
+            first, *groups = groups
         names, _, others = first.partition("及")
         if others and _OTHERS.match(others):
             groups.append(others)
@@ -98,7 +106,7 @@ def companions(folded: str) -> list[tuple[str, int]]:
         if not all(_OTHERS.match(group) for group in groups):
             continue
         items = _LIST_MARKS.split(names)
-        people = [item for item in items if _is_name(item)]
+        people = [item for item in items if is_name(item)]
         # A transliterated name (洛桑江村) may stand among names, unread.
         unread = [item for item in items if item not in people]
         if not people or len(unread) > 1 or (unread and (len(people) < 2 or not _transliterated(unread[0]))):

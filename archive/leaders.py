@@ -46,6 +46,12 @@ def in_speech(folded: str, start: int) -> bool:
     return bool(_SPEECH.search(folded, max(sentence, lowest), start))
 
 
+def studied(words: str) -> bool:
+    """`words` end on a verb of studying or following (深入领会): what a
+    leader's name follows then is their words, and the verb no organ."""
+    return bool(_CITED_BEFORE.search(words))
+
+
 def cited(folded: str, start: int, end: int) -> bool:
     """The leader named in folded[start:end] (name and post, in either
     order) is cited: a verb of studying opens the phrase, or the phrase
@@ -59,7 +65,7 @@ def cited(folded: str, start: int, end: int) -> bool:
 # What an actor does next, after an optional time (2014年, 近日): speaks,
 # visits, presides, writes; or the clause ends on the person (…，习近平总书记。).
 _ACTS_AFTER = re.compile(
-    r"(?:[\d〇一二三四五六七八九十]{2,4}年|\d{1,2}月\d{1,2}日|今年|去年|近日|日前|当天|今天|曾|还|也|亲自|专门|多次|同志)*"
+    r"(?:[\d〇一二三四五六七八九十]{2,4}年|\d{1,2}月\d{1,2}日|今年|去年|近日|日前|当天|今天|曾|还|也|亲自|专门|多次|立即|随即|同志)*"
     r"(?:强调|指出|说(?![明服])|考察|视察|来到|走进|察看|看望|慰问|主持|出席|会见|会谈|回信|复信|致信|致电|致贺|"
     r"作出|作交流|作报告|作讲解|寄语|勉励|听取|参加|提出|宣布|签署|发表|对|同|向|与|[。；;！!])")
 # After a post, a list of its holders (国务院副总理丁薛祥、何立峰作交流发言).

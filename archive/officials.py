@@ -15,13 +15,15 @@ import functools
 import math
 import re
 
-from . import deputies, leaders
+from . import civil_bodies, delegations, deputies, foreign_names, leaders, staff_titles, tenure, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
+from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
+from .ward_lists import ward_chiefs
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -35,7 +37,8 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-""".split())
+""".split()) | set(delegations.POSTS)
+_POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -60,6 +63,7 @@ _GENERIC_POSTS = {"领导", "负责人", "委员", "主任", "组长", "召集�
 # 检察官): public only when the organ is written with them (台南地检署
 # 检察官, 北门区卫生所护理师, 司法院大法官).
 _POSTS_NEEDING_ORGAN = frozenset("检察官 主任检察官 法官 大法官 护理师".split())
+_POSTS_NEEDING_ORGAN |= staff_titles.TITLES  # 体育处 高致洁秘书, not 议员秘书
 # Nouns whose last character opens an office (社区|长辈, 全县|长期, 城市|长):
 # there the office is a misreading.
 _NOUN_BEFORE_POST = {"社区", "地区", "市区", "园区", "城区", "小区", "景区", "校区", "山区", "灾区",
@@ -83,6 +87,17 @@ _MISSION = re.compile(r"驻|大$|[处所会团部署]$")
 # 蔡英文总统今日); further down a local page they are quoted in passing.
 _NATIONAL_POSTS = ("总书记", "国家主席", "总理", "委员长", "国家副主席", "总统", "行政院长")
 LEAD_CHARS = 150
+# Posts no civil body has: a body named before the leader's name in the
+# clause is the subject citing them (协会深入学习习近平总书记关于…), not their organ.
+_HEAD_OF_STATE_POSTS = frozenset({"总书记", "国家主席", "国家副主席", "总理", "总统", "副总统"})
+
+
+def _leader_cited_by_body(folded: str, post: str, post_start: int) -> bool:
+    """A name jieba lists as a person's stands before a head of state's post."""
+    if post not in _HEAD_OF_STATE_POSTS:
+        return False
+    name = name_before(folded, post_start)
+    return bool(name) and _known_person(name, _word_tags().get(name, ""))
 # A personnel notice names the appointed with the office (任命李强为国务院总理).
 _APPOINTED = re.compile(r"任命([\u4e00-\u9fff]{2,4}?)(?:同志)?为(.+)$")
 # A leader acting in a personnel notice (签署主席令, 任命) acts in the story
@@ -111,6 +126,7 @@ _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会
                           r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
+_CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
 # Posts the text marks as no longer held (前市长, 已故众议员) or not yet held.
 _NOT_HELD = re.compile(r"^(?:前|已故|卸任|退休)|前任|当选人$|(?<=[\u4e00-\u9fff])前(?:%s)$"
                        % "|".join(map(re.escape, POSTS)))
@@ -409,9 +425,30 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
                 or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
-                or (length == 3 and _foreign_state_before(folded, begin, None)):  # 以色列|游亚旭(…)代表
-            return name
+                or (length == 3 and _foreign_state_before(folded, begin, None)) \
+                or _known_name_after_word(folded, begin, name):
+            return name  # 以色列|游亚旭(…)代表
     return None
+
+
+def _taker_name(name: str) -> bool:
+    """A name read at a clause's start is a person's, not words (曾因救人)."""
+    tag = _word_tags().get(name)
+    return plausible_name(name) and not _is_word(name) and not _opens_with_word(name) \
+        and name[0] not in _ADVERB_SURNAMES and name[-1] not in _FUNCTION_CHARS \
+        and (tag is None or _known_person(name, tag))  # not 吉布提, a state jieba lists
+
+
+def _known_name_after_word(folded: str, begin: int, name: str) -> bool:
+    """A name jieba lists as a person's, cut whole from a verb before it,
+    needs no boundary: 受|习近平总书记委派, 学习|习近平总书记关于 (not
+    宏|都拉斯总统: jieba reads 宏都拉斯 as one word, a state; nor 同|卢森堡
+    首相: after a preposition, a state jieba also tags a name)."""
+    if len(name) != 3 or not _known_person(name, _word_tags().get(name, "")):
+        return False
+    words = _words(folded[max(0, begin - 4):begin + 3])
+    return len(words) > 1 and words[-1] == name and (
+        _word_tags().get(words[-2], "").startswith("v") or leaders.studied(words[-2]))
 
 
 # An opening corner quote starts a clause (会晤「帛琉共和国总统…」); a closing
@@ -532,6 +569,15 @@ _PERSON_MAX_FREQUENCY = 600
 def _known_person(word: str, tag: str) -> bool:
     return len(word) == 3 and tag in ("nr", "nrfg") and plausible_name(word) \
         and word_frequencies().get(word, 0) < _PERSON_MAX_FREQUENCY
+
+
+def _known_leader_name(name: str) -> bool:
+    """A name before a national post that jieba lists as a person's: three
+    characters (习近平), or two with a common surname that jieba tags a name
+    and nothing else (李强总理作出批示; not 晋见总统, a verb)."""
+    tag = _word_tags().get(name, "")
+    return _known_person(name, tag) or (len(name) == 2 and tag in ("nr", "nrfg") and name[0] in _COMMON_SURNAMES
+                                        and word_frequencies().get(name, 0) < _PERSON_MAX_FREQUENCY)
 
 
 def _title_word(word: str, is_place) -> bool:
@@ -848,7 +894,7 @@ def _leader_standing(folded: str, title: str, post_start: int, post_end: int, na
     if name_at is None:
         acting = bool(name) and leaders.acts(folded, end, post_first=True)
     else:
-        acting = bool(name) and _known_person(name, _word_tags().get(name, "")) and leaders.acts(folded, end)
+        acting = bool(name) and _known_leader_name(name) and leaders.acts(folded, end)
     return "acts" if acting else "passing"
 
 
@@ -877,7 +923,8 @@ def is_public_office(title: str, is_place=None) -> bool:
 
     前 opening a title is "former" unless it opens a place (前锋区委书记).
     """
-    if not title or _CIVIL_ORGAN.search(title):
+    if not title or _CIVIL_ORGAN.search(title) or civil_bodies.holds_no_public_office(title, is_place) \
+            or staff_titles.members_staff(title):
         return False
     former = _NOT_HELD.search(title)
     if former and former.group(0) == "前" and is_place \
@@ -1069,9 +1116,15 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     # People the document gives a past or a civil post: the same post bare
     # elsewhere (林志聪主任委员也强调, 潘敏捷书记官) is that one, not a public office.
     not_holding: set[str] = set()
+    # (name, post) of posts that are no public office (市党部主委林进旺): the same
+    # post bare elsewhere (林进旺主委) is that one; another post is not (谢龙介委员).
+    private_posts: set[tuple[str, str]] = set()
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
+        title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
         if name in skip or not is_public_office(title, is_place):
+            if civil_bodies.holds_no_public_office(title, is_place):  # not 童军总会…暨教育部长: 部长 is public
+                private_posts.add((name, _post_ending(title) or ""))
             return
         if title_at is not None and _past_before(folded, title_at):
             not_holding.add(name)
@@ -1101,10 +1154,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     quoted_bodies = "」" in folded
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
+        if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
+            continue  # 艺术团团长: a troupe's head, no public post
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
+                and not _leader_cited_by_body(folded, post, match.start()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
@@ -1180,6 +1236,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
+            name = foreign_names.name_after_post(folded, position, post, name)  # 总领事maria rivera, 教宗方济各
+            name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
                 break  # 行政院长赖清德 takes part; 总书记关于…的重要指示 is a citation
@@ -1209,7 +1267,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 listed = []
             else:
                 listed.append((name, position))
-            position += len(name)
+            position = foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
             if folded.startswith(_COUPLE, position):
                 position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
@@ -1227,6 +1285,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
         copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
+        if copula and took_office.left_before(folded, copula.start(2)):
+            copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
         if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
                 and not _opens_with_word(copula.group(1)) \
                 and not _is_national(copula.group(3), begin) \
@@ -1241,6 +1301,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", ""):
             add(appointed.group(1), appointed.start(1), title_before(folded, match.start(), match.end(), is_place))
             continue
+        # A verb of taking office: 党员某某回到某村，担任了党支部书记 (archive.took_office).
+        if not listed and folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "\n", ""):
+            taker = took_office.holder(folded, title, match.end() - len(title), name_after, name_before, _taker_name)
+            if taker and taker[0] not in not_holding:
+                add(taker[0], taker[1], title)
+                continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
         rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
@@ -1263,6 +1329,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 add(listed_name, at, post)
             continue
         name = name_before(folded, end)
+        # 与费南德斯总统, 巴洛(dean barrow)总理: a foreign name, no leader of ours cited
+        foreign = None if name else foreign_names.name_before_post(folded, end, bool(gloss), post, match.end(),
+                                                                      is_place)
+        name = name or foreign
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
@@ -1276,10 +1346,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
         organ = _organ_before(folded, end - len(name), is_place)
+        if organ and leaders.studied(organ):
+            organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
             continue  # 卫生所的公卫护理师: a word between organ and post
         state = _foreign_state_before(folded, end - len(name), is_place)
-        standing = _leader_standing(folded, state + post, match.start(), match.end(), name, end - len(name))
+        standing = "" if foreign else _leader_standing(folded, state + post, match.start(), match.end(), name,
+                                                       end - len(name))
         if standing == "cited" or (standing == "passing" and (
                 not _leader_takes_part(folded, name, end - len(name), match.end()) or name_after(folded, match.end()))):
             # 他强调，要学习贯彻习近平总书记…: cited in another's words; 习近平总书记
@@ -1299,6 +1372,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
+    for name, at, title in ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
+        add(name, at, title)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
     # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.
     def holder_at(text: str, k: int) -> str | None:
@@ -1315,15 +1390,18 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         elif seat not in known.title:
             officials[name] = Official(name=known.name, title=seat + "、" + known.title)
     # 马兴瑞、石泰峰一同调研: companions of a visit, named with no office.
-    for name, at in companions(folded):
+    # 李某某主持会议并作总结讲话: a meeting's presider, named alone.
+    for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
+    waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
     glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued
+            and (name, official.title) not in private_posts and name not in waiting
             and not (states_named and _names_a_state(folded, name))]
 
 

@@ -350,7 +350,10 @@ class ClusterView:
             futures[number] = client.submit(
                 on_shard, self.refs[number], part, *args,
                 key=f"archive-{part.__name__.strip('_')}-{number}-{uuid.uuid4().hex}",
-                workers=[home] if home else None, allow_other_workers=True, pure=False)
+                # With no worker known (the scheduler lists none for a moment:
+                # restarting, or missed heartbeats on a loaded machine) any may
+                # run it; Dask refuses allow_other_workers without workers.
+                workers=[home] if home else None, allow_other_workers=bool(home), pure=False)
         answers = {}
         deadline = time.monotonic() + ANSWER_SECONDS
         try:

@@ -50,11 +50,17 @@ class FacetColumn:
             found = self.value_ids[mask[self.doc_ids]]
         else:
             # The column is in key order: each document's values are one range of it.
-            first = np.searchsorted(self.doc_ids, docnums)
-            sizes = np.searchsorted(self.doc_ids, docnums, side="right") - first
-            before = np.cumsum(sizes) - sizes
-            found = self.value_ids[np.repeat(first - before, sizes) + np.arange(int(sizes.sum()))]
-        values, counts = np.unique(found, return_counts=True)
+            first = self.doc_ids.searchsorted(docnums)
+            sizes = self.doc_ids.searchsorted(docnums, side="right") - first
+            before = sizes.cumsum() - sizes
+            found = self.value_ids[(first - before).repeat(sizes) + np.arange(int(sizes.sum()))]
+        if len(found) * 8 > len(self.names):
+            # Many values found: counting into one slot per name beats sorting them.
+            counts = np.bincount(found, minlength=len(self.names))
+            values = np.flatnonzero(counts)
+            counts = counts[values]
+        else:
+            values, counts = np.unique(found, return_counts=True)
         names = self.names
         return {names[v]: c for v, c in zip(values.tolist(), counts.tolist())}
 

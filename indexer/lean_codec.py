@@ -553,6 +553,12 @@ class TermBlocks:
         if self._ids is not None:
             return self._ids
         counts = self._counts
+        if len(counts) == 1:
+            # One block (an inlined list, or one block asked for): its first
+            # delta is its first id, and the sum runs in int64 as it goes.
+            kind = "<u2" if self._data[0][0] & _IDS_SHORT else "<u4"
+            self._ids = np.frombuffer(self._data[0], kind, counts[0], 1).cumsum(dtype=np.int64)
+            return self._ids
         sizes = [self._id_size(i) for i in range(len(counts))]
         if len(set(sizes)) == 1:
             joined = b"".join(data[1:1 + count * sizes[0]]
@@ -694,8 +700,9 @@ def term_blocks(terms_reader: "LeanTermsReader", data: bytes,
     if among is None:
         chosen = np.arange(len(index.counts))
     else:
-        reached = np.searchsorted(among, index.last_ids, side="right")
-        chosen = np.flatnonzero(np.diff(reached, prepend=0))
+        reached = among.searchsorted(index.last_ids, side="right")
+        reached[1:] -= reached[:-1].copy()   # candidates in each block (np.diff's wrapper costs more)
+        chosen = np.flatnonzero(reached)
         if not len(chosen):
             return None
     starts, ends = index.starts[chosen].tolist(), index.ends[chosen].tolist()

@@ -27,7 +27,7 @@ from whoosh import query as Q
 from archive.script import fold
 
 from .phrase import AdjacentTerms, LiteralPhrase
-from .postings import EMPTY, SegmentPostings, distinct_sorted, intersect
+from .postings import EMPTY, distinct_sorted, intersect, segment_postings
 
 # How many literal-phrase candidates are checked between looks at the clock.
 CLOCK_EVERY = 256
@@ -54,7 +54,7 @@ class _Segment:
     def __init__(self, searcher, deadline: float):
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.postings = SegmentPostings(self.reader)
+        self.postings = segment_postings(self.reader)
         self.deadline = deadline
         self.timed_out = False
 

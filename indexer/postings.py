@@ -16,44 +16,73 @@ as Whoosh's own segment reader does.
 """
 from __future__ import annotations
 
+import threading
+import weakref
+
 import numpy as np
 
+from .hash_lookup import HashLookup
 from .lean_codec import TermBlocks, entry_doc_frequency, term_blocks, term_entry
 
 EMPTY = np.zeros(0, dtype=np.int64)
+# Terms-file entries a segment keeps between searches (common words recur);
+# past this many they are all forgotten, which costs only lookups again. A
+# search asks for a few dozen; an entry with an inlined list can be a few
+# hundred bytes, and each thread's searcher has its own readers.
+ENTRIES_KEPT = 1024
 
 
 class SegmentPostings:
-    """Array access to the posting lists of one Whoosh segment reader."""
+    """Array access to the posting lists of one Whoosh segment reader.
+
+    One per open segment reader (`segment_postings`): its match sets and
+    its ranking look terms up once, and a term the searches of a thread
+    keep asking for (a common word's ranking) is looked up once per segment."""
 
     def __init__(self, reader):
-        self.reader = reader
+        # Weakly: this object is the reader's entry in a weak-keyed cache
+        # (`segment_postings`), which a strong reference would keep forever.
+        self._reader = weakref.ref(reader)
+        self._schema = reader.schema
         # The segment's LeanTermsReader; an empty index's reader has none.
         self._terms = getattr(reader, "_terms", None)
+        self._lookup = HashLookup.of(self._terms._tindex) if self._terms is not None else None
         deleted = reader.deleted_docs_set if reader.has_deletions() else ()
         self.deleted = np.array(sorted(deleted), dtype=np.int64) if deleted else None
-        # Terms-file entries looked up so far: a search asks for a term's
-        # frequency, its cost and its postings, and each lookup hashes the key.
-        self._entries: dict[tuple[str, bytes], bytes | None] = {}
+        # Terms-file entries looked up so far, by the term as asked for: a
+        # search asks for a term's frequency, its cost and its postings.
+        self._entries: dict[tuple[str, object], bytes | None] = {}
+
+    @property
+    def reader(self):
+        return self._reader()
 
     def to_bytes(self, fieldname: str, text) -> bytes | None:
-        if fieldname not in self.reader.schema:
+        if fieldname not in self._schema:
             return None   # as Whoosh: no such field, no postings
         if isinstance(text, bytes):
             return text
         try:
-            return self.reader.schema[fieldname].to_bytes(text)
+            return self._schema[fieldname].to_bytes(text)
         except ValueError:
             return None
 
     def _entry(self, fieldname: str, text) -> bytes | None:
+        key = (fieldname, text)
+        entries = self._entries
+        if key in entries:
+            return entries[key]
         tbytes = self.to_bytes(fieldname, text)
         if tbytes is None or self._terms is None:
-            return None
-        key = (fieldname, tbytes)
-        if key not in self._entries:
-            self._entries[key] = term_entry(self._terms, fieldname, tbytes)
-        return self._entries[key]
+            entry = None
+        elif self._lookup is not None:
+            entry = self._lookup.get(self._terms._keycoder(fieldname, tbytes))
+        else:
+            entry = term_entry(self._terms, fieldname, tbytes)
+        if len(entries) >= ENTRIES_KEPT:
+            entries.clear()
+        entries[key] = entry
+        return entry
 
     def doc_frequency(self, fieldname: str, text) -> int:
         entry = self._entry(fieldname, text)
@@ -107,25 +136,40 @@ class SegmentPostings:
         deltas = np.frombuffer(data, dtype="<u4")
         keep = self.kept(ids, among)
         if keep is not None:
-            starts = np.cumsum(counts) - counts        # each posting's first delta
+            starts = counts.cumsum() - counts          # each posting's first delta
             ids, counts, starts = ids[keep], counts[keep], starts[keep]
-            firsts = np.cumsum(counts) - counts        # where each starts among those kept
-            deltas = deltas[np.repeat(starts - firsts, counts) + np.arange(int(counts.sum()))]
+            firsts = counts.cumsum() - counts          # where each starts among those kept
+            deltas = deltas[(starts - firsts).repeat(counts) + np.arange(int(counts.sum()))]
         else:
-            firsts = np.cumsum(counts) - counts
+            firsts = counts.cumsum() - counts
         if not len(deltas):
             return EMPTY, EMPTY
-        running = np.cumsum(deltas, dtype=np.int64)
+        running = deltas.cumsum(dtype=np.int64)
         # Each posting's deltas summed from its own first: less what came before it.
         before = running[firsts] - deltas[firsts]
-        return np.repeat(ids, counts), running - np.repeat(before, counts)
+        return ids.repeat(counts), running - before.repeat(counts)
+
+
+# Each open segment reader's SegmentPostings; it goes with the reader, when
+# its searcher is closed. A reader is used by one thread (its searcher's).
+_OF_READER: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_OF_READER_LOCK = threading.Lock()
+
+
+def segment_postings(reader) -> SegmentPostings:
+    """The SegmentPostings of a segment reader, made once per reader."""
+    with _OF_READER_LOCK:
+        found = _OF_READER.get(reader)
+        if found is None:
+            found = _OF_READER[reader] = SegmentPostings(reader)
+        return found
 
 
 def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:
     """Which of `values` are in `of`, an ascending array (a mask of `values`)."""
     if not len(of):
         return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(of, values)
+    at = of.searchsorted(values)
     at[at == len(of)] = 0
     return of[at] == values
 
@@ -136,7 +180,7 @@ def intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         a, b = b, a
     if not len(a):
         return EMPTY
-    at = np.searchsorted(b, a)
+    at = b.searchsorted(a)
     at[at == len(b)] = 0
     return a[b[at] == a]
 

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import threading
 import weakref
+from math import log
 
 import numpy as np
 from whoosh import query as Q
+from whoosh import searching
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from .postings import SegmentPostings
+from .postings import segment_postings
 
 # Whoosh keeps a field length as one byte; this is the length each byte stands for.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -48,13 +50,27 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
     weighting = searcher.weighting
     terms = ranking_terms(ranking)
     total = np.zeros(len(matches))
-    for sub, offset in searcher.subsearchers or [(searcher, 0)]:
-        reader = sub.reader()
-        first, last = np.searchsorted(matches, [offset, offset + reader.doc_count_all()])
+    segments = [(segment_postings(sub.reader()), offset)
+                for sub, offset in searcher.subsearchers or [(searcher, 0)]]
+    idfs: dict[tuple[str, object], float] = {}
+
+    def idf(fieldname: str, text) -> float:
+        if (fieldname, text) not in idfs:
+            if type(searcher) is searching.Searcher:
+                # Its statistics are its segments' (as MultiReader sums them),
+                # from the terms-file entries the postings were read from.
+                df = sum(postings.doc_frequency(fieldname, text) for postings, _ in segments)
+                idfs[fieldname, text] = log(searcher.doc_count_all() / (df + 1)) + 1  # WeightingModel.idf
+            else:   # statistics given from outside (all shards')
+                idfs[fieldname, text] = searcher.idf(fieldname, segments[0][0].to_bytes(fieldname, text))
+        return idfs[fieldname, text]
+
+    for postings, offset in segments:
+        reader = postings.reader
+        first, last = matches.searchsorted([offset, offset + reader.doc_count_all()]).tolist()
         if first == last:
             continue
         local = matches[first:last] - offset
-        postings = SegmentPostings(reader)
         for fieldname, text, constant, boost in terms:
             ids, weights = postings.weights(fieldname, text, local)
             if not len(ids):
@@ -62,16 +78,16 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
             if constant is not None:
                 score = np.full(len(ids), constant)
             elif searcher.schema[fieldname].scorable:
-                idf = searcher.idf(fieldname, postings.to_bytes(fieldname, text))
+                term_idf = idf(fieldname, text)
                 avgfl = searcher.avg_field_length(fieldname) or 1
                 B = weighting._field_B.get(fieldname, weighting.B)
                 K1 = weighting.K1
                 fl = _LENGTH_OF_BYTE[_field_lengths(reader, fieldname)[ids]]
                 # whoosh.scoring.bm25, term by term in the same order.
-                score = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+                score = term_idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
             else:
                 score = weights
-            total[first + np.searchsorted(local, ids)] += score * boost if boost != 1.0 else score
+            total[first + local.searchsorted(ids)] += score * boost if boost != 1.0 else score
     return total
 
 

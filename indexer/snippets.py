@@ -7,6 +7,7 @@ nothing from a document can reach the page as markup.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 
 from archive.script import fold
@@ -52,12 +53,14 @@ def best_window(text_length: int, spans: list[tuple[int, int]], width: int,
     """The window of `width` characters holding the most distinct matched runs."""
     if not spans:
         return 0, min(width, text_length)
+    # Spans are merged matches, ascending and apart: those inside the window
+    # from span i are i up to the first that ends past it (a common
+    # character's spans run into the hundreds: not all of them for each).
+    ends = [end for _start, end in spans]
     best, best_score = spans[0][0], -1
     for i, (start, _end) in enumerate(spans):
-        window_end = start + width
-        inside = {runs_at[j] for j, (s, e) in enumerate(spans) if start <= s and e <= window_end}
-        count = sum(1 for s, e in spans if start <= s and e <= window_end)
-        score = len(inside) * 100 + count
+        last = bisect_right(ends, start + width, lo=i)
+        score = len(set(runs_at[i:last])) * 100 + (last - i)
         if score > best_score:
             best, best_score = start, score
     begin = max(0, best - width // 4)

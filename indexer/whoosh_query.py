@@ -24,6 +24,7 @@ from .literal import Literal
 from .phrase import AdjacentTerms, LiteralPhrase
 from .query import SearchRequest, Term
 from .schema import chars_text
+from .stored_fields import stored_fields
 
 FIRST_DAY, LAST_DAY = 1000_01_01, 2999_12_31
 
@@ -77,7 +78,7 @@ def restriction(request: SearchRequest) -> Q.Query | None:
 
 def stored_chars_text(searcher, docnum: int) -> str:
     """The text the `chars` field indexed for a document, rebuilt from what is stored."""
-    stored = searcher.stored_fields(docnum)
+    stored = stored_fields(searcher.reader())(docnum)
     return chars_text(json.loads(stored["meta"]).get("title"), stored["text"])
 
 

@@ -23,6 +23,7 @@ from .facets import DocIds, FacetTable
 from .match_sets import match_set
 from .query import SearchRequest
 from .searchers import ThreadSearchers
+from .stored_fields import stored_fields
 
 
 # Officials' profiles match one keyword each: never near a search's time limit.
@@ -203,11 +204,12 @@ class WhooshShard:
 
     # -- documents ------------------------------------------------------
     def fetch(self, keys) -> list[StoredDoc]:
-        return [_stored(int(key), self.searcher.stored_fields(int(key))) for key in keys]
+        fields = stored_fields(self.searcher.reader())
+        return [_stored(int(key), fields(int(key))) for key in keys]
 
     def find(self, doc_id: str) -> StoredDoc | None:
         key = self.searcher.document_number(id=doc_id)
-        return None if key is None else _stored(key, self.searcher.stored_fields(key))
+        return None if key is None else self.fetch([key])[0]
 
     def find_each(self, doc_ids: list[str]) -> list[StoredDoc | None]:
         return [self.find(doc_id) for doc_id in doc_ids]

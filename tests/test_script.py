@@ -103,3 +103,24 @@ def test_fold_maps_as_its_tables_do_on_seeds():
     for prefix in ("000", "001", "002", "003", "004"):
         text = seed_path(prefix).read_text(encoding="utf-8")
         assert fold(text) == _fold_by_table(text)
+
+
+# Every kind of character the tables touch or pass through: upper and full-width
+# Latin, the ideographic space, the extra variants, either script, astral CJK and emoji.
+EVERY_KIND = st.text(alphabet=st.sampled_from(list("AZaz09 \u3000ＡＺａｚ０９，！～衞衛寳甯区區臺乾干\n")
+                                           + ["𠀀", "😀", "\u00e9", "\uff5f", "\uff00"]),
+                   max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(EVERY_KIND)
+def test_fold_maps_each_character_as_the_translate_tables_did(text):
+    # Below and above the length where fold maps an array instead of translating.
+    for sample in (text[:20], text, text * 4):
+        assert fold(sample) == _fold_by_table(sample)
+
+
+def test_fold_maps_as_the_translate_tables_did_on_seeds():
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed_path(prefix).read_text(encoding="utf-8")
+        assert fold(text) == _fold_by_table(text)
