@@ -190,10 +190,12 @@ def clean_text(text: str) -> Cleaned:
     mojibake: list[str] = []
     repaired: list[str] = []
     clean_lines: list[str] = []
-    known = Counter(body)
+    # The document's characters, which tell a shifted run's repair from
+    # noise; only a line with a "?" in it can hold such a run.
+    known = Counter(body) if "?" in body else None
     for line in kept:
         good, bad = _cut_mojibake(line)
-        if not bad:
+        if not bad and known is not None:
             shifted = find_shifted_run(line, known)
             if shifted:
                 # Only the garbled run leaves: the readable rest of the line

@@ -23,7 +23,6 @@ worse than no year.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from .document import DocDate
@@ -119,7 +118,7 @@ def proven_year(folded: str) -> tuple[int, str] | None:
             years.setdefault(int(match.group(1)), match.group(0))
     for match in _CURRENT_MINGUO.finditer(folded):
         years.setdefault(int(match.group(1)) + _MINGUO_OFFSET, match.group(0))
-    if _THIS_YEAR_END.search(folded):
+    if "收官" in folded and _THIS_YEAR_END.search(folded):  # (a pattern with no fixed opening: costly)
         for match in _PLAN_CLOSING.finditer(folded):
             if not match.group(1):
                 years.setdefault(_PLAN_LAST_YEAR[match.group(2)], match.group(0))
@@ -141,6 +140,8 @@ def dateline(folded: str) -> DocDate | None:
 def notice_date(folded: str) -> DocDate | None:
     """The date of a procurement notice's event, from its labelled fields."""
     fields: dict[str, DocDate] = {}
+    if "公告日" not in folded and "决标日期" not in folded:
+        return None  # every field's label holds one (a pattern that opens on a lookbehind tries every character)
     for match in _NOTICE_FIELD.finditer(folded):
         found = _full_date_at(folded, match.end())
         if found:
@@ -259,11 +260,30 @@ def _story_day_in_opening(folded: str) -> re.Match | None:
     return bare
 
 
-@functools.lru_cache(maxsize=None)  # at most 12 × 31; re's own cache is shared and overrun
-def _same_day_pattern(month: int, day: int) -> re.Pattern:
-    """Full dates of this month and day: one pass for them, not a pass for
-    every full date (a long text holds many)."""
-    return re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
+# Where a full date may start, with the digits of its month and of its day:
+# one pattern for every month and day (compiling one for each cost more than
+# the searches, up to 372 compilations in each process).
+_ANY_FULL_DATE = re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*(\d{1,3})\s*[月/.\-]\s*(\d{1,3})(?!\d)")
+
+
+def _same_day_dates(text: str, month: int, day: int):
+    """Full dates of this month and day (20/10/2, 民国110年8月27日, 2020年08月027日),
+    where each starts, in order, the search going on after each: one pass for
+    them, not a pass for every full date (a long text holds many). A month or
+    day is written as its number, or with one 0 before it. Where a date of
+    another day starts, one of this day may start inside it (2020-11-2-5
+    holds 11-2-5), so the search then goes on from the next character."""
+    months, days = (str(month), f"0{month}"), (str(day), f"0{day}")
+    at = 0
+    while True:
+        match = _ANY_FULL_DATE.search(text, at)
+        if match is None:
+            return
+        if match.group(1) in months and match.group(2) in days:
+            yield match
+            at = match.end()
+        else:
+            at = match.start() + 1
 
 
 def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[int, str] | None:
@@ -273,9 +293,8 @@ def written_year(folded: str, title: str | None, month: int, day: int) -> tuple[
     without either may be an anniversary (2013年3月23日，习近平…), not today."""
     years: dict[int, str] = {}
     places = [(title, False)] if title else []
-    same_day = _same_day_pattern(month, day)
     for text, needs_when in places + [(folded, True)]:
-        for match in same_day.finditer(text):
+        for match in _same_day_dates(text, month, day):
             written = _FULL.match(text, match.start()) or _MINGUO.match(text, match.start())
             found = _full_date_at(text, match.start())
             if written is None or found is None or found.value[5:] != f"{month:02d}-{day:02d}":

@@ -43,11 +43,12 @@ from .script import detect_script, fold
 EXTRACTOR_VERSION = "7"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
+# Each with a word that it cannot match without.
 _SOURCE_PATTERNS = [
-    re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*([^\s,，。;；)）]{2,30})"),
-    re.compile(r"本文来源\s*[:：]?\s*([^,，。;；)）]{2,40}?)(?:[,，。;；)）]|$)"),
-    re.compile(r"声明\s*[:：]\s*([^,，。]{2,20}?)(?:内容)?版权所有"),
-    re.compile(r"([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|新闻网|网))(?:全媒体)?记者"),
+    (re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*([^\s,，。;；)）]{2,30})"), ""),
+    (re.compile(r"本文来源\s*[:：]?\s*([^,，。;；)）]{2,40}?)(?:[,，。;；)）]|$)"), "本文来源"),
+    (re.compile(r"声明\s*[:：]\s*([^,，。]{2,20}?)(?:内容)?版权所有"), "版权所有"),
+    (re.compile(r"([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|新闻网|网))(?:全媒体)?记者"), "记者"),
 ]
 
 
@@ -74,8 +75,10 @@ def extract_title(lines: list[str], given: str | None, html_title: str | None) -
 
 
 def extract_source(folded: str, original: str) -> str | None:
-    for pattern in _SOURCE_PATTERNS:
-        match = pattern.search(folded)
+    for pattern, needs in _SOURCE_PATTERNS:
+        # A pattern that opens on any Chinese character tries every one:
+        # first a word it cannot match without.
+        match = pattern.search(folded) if needs in folded else None
         if match:
             return original[match.start(1):match.end(1)].strip()
     return None

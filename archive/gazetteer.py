@@ -140,7 +140,9 @@ class Gazetteer:
     def names_a_place(self, name: str) -> bool:
         """Whether `name` is a division's full or short name. A bound method is
         equal for one gazetteer, so caches keyed on it are shared by documents."""
-        return bool(self.lookup(name) or self.lookup_short(name))
+        # (Membership: every list in these maps holds a division; lookup's copies are for callers that keep them.)
+        return name in self.by_name or name in self.by_short_name
+
     def lookup_township_alias(self, name: str) -> list[Division]:
         return list(self.by_township_alias.get(name, ()))
 

@@ -9,13 +9,10 @@ the original: that is what lets a highlight land in the document's own script.
 from __future__ import annotations
 
 import functools
-from operator import and_, ne
+import re
 
+import numpy as np
 import opencc
-
-# Variants that OpenCC's t2s leaves alone but readers treat as one character
-# (checked against OpenCC 1.4: it already maps 臺/檯/颱→台, 裏→里, 爲→为 ...).
-_EXTRA_VARIANTS = str.maketrans({"衞": "卫", "衛": "卫", "寳": "宝", "甯": "宁"})
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,46 +47,44 @@ def _convert(text: str, config: str) -> str:
     return "".join(c2 if len(c2 := convert(c)) == 1 else c for c in text)
 
 
-# Full-width ASCII to half-width, then Latin upper case to lower case.
-_FOLD_TABLE = {c: chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE.update({c: chr(c).lower() for c in range(0x41, 0x5B)})
-_FOLD_TABLE[0x3000] = " "  # ideographic space
+# What folding maps after t2s, one character to one: variants that OpenCC's
+# t2s leaves alone but readers treat as one character (checked against
+# OpenCC 1.4: it already maps 臺/檯/颱→台, 裏→里, 爲→为 ...), full-width ASCII
+# to half-width, Latin upper case to lower case, the ideographic space to a
+# space. No character it maps to is mapped again, so one pass is enough.
+_FOLD_CHARS = {"衞": "卫", "衛": "卫", "寳": "宝", "甯": "宁", "\u3000": " "}
+_FOLD_CHARS.update({chr(c): chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)})
+_FOLD_CHARS.update({chr(c): chr(c).lower() for c in range(0x41, 0x5B)})
+_FOLD_TABLE = str.maketrans(_FOLD_CHARS)
+_FOLDABLE = re.compile("[%s]" % "".join(map(re.escape, _FOLD_CHARS)))
+# Up to this many distinct characters to map, a `str.replace` for each
+# (a fast scan in C) beats `str.translate`, which looks every character of a
+# non-ASCII text up in a dict: that was two thirds of folding a body.
+_REPLACE_AT_MOST = 8
 
 
 def fold(text: str) -> str:
     """Map text to the archive's comparison form, keeping its length."""
     if not text:
         return text
-    return _fold_table(_convert_same_length(text, "t2s"))
+    if len(text) < _LONG:
+        return _fold_short(text)
+    return _fold(text)
 
 
-# The two tables after t2s as one code point map (neither maps onto a key of
-# the other). str.translate looks every character up in a dict and takes a
-# miss (most characters) as an exception: 0.4 ms for a page of 700
-# characters, seven times OpenCC's t2s, and most of a search's snippets. A
-# page is mapped as an array instead; a short text is cheaper with translate.
-_FOLDS_AFTER_T2S = {c: ord(chr(c).translate(_EXTRA_VARIANTS).translate(_FOLD_TABLE))
-                    for c in (*_EXTRA_VARIANTS, *_FOLD_TABLE)}
-_ARRAY_FROM = 64   # characters
+def _fold(text: str) -> str:
+    folded = _convert_same_length(text, "t2s")
+    found = set(_FOLDABLE.findall(folded))
+    if len(found) > _REPLACE_AT_MOST:
+        return folded.translate(_FOLD_TABLE)
+    for char in found:
+        folded = folded.replace(char, _FOLD_CHARS[char])
+    return folded
 
 
-@functools.lru_cache(maxsize=1)
-def _fold_codes() -> "numpy.ndarray":
-    import numpy
-    codes = numpy.arange(0x10000, dtype=numpy.uint32)   # every key is in the BMP
-    for key, value in _FOLDS_AFTER_T2S.items():
-        codes[key] = value
-    return codes
-
-
-def _fold_table(text: str) -> str:
-    if len(text) < _ARRAY_FROM:
-        return text.translate(_FOLDS_AFTER_T2S)
-    import numpy
-    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype="<u4")
-    table = _fold_codes()
-    mapped = numpy.where(codes < 0x10000, table[numpy.minimum(codes, 0xFFFF)], codes)
-    return mapped.astype("<u4").tobytes().decode("utf-32-le")
+# Names, offices and titles are folded again and again (each official's name
+# a few times per document, the same offices across documents).
+_fold_short = functools.lru_cache(maxsize=1 << 14)(_fold)
 
 
 def to_traditional(text: str) -> str:
@@ -105,6 +100,11 @@ def to_simplified(text: str) -> str:
     return _convert_same_length(text, "t2s")
 
 
+def _code_points(text: str) -> np.ndarray:
+    """The text's characters as numbers (a lone surrogate too), one per character."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def detect_script(text: str) -> str:
     """'simplified', 'traditional' or 'mixed', from the characters that differ.
 
@@ -113,16 +113,18 @@ def detect_script(text: str) -> str:
     Scraper damage (a traditional editor's name in a simplified page) is
     tolerated by the thresholds.
     """
-    # Counted in C: traditional where t2s changes the character, simplified
-    # where s2t changes one that t2s leaves alone.
-    changed_by_t2s = list(map(ne, text, to_simplified(text)))
-    trad = sum(changed_by_t2s)
-    if trad == 0:
+    simplified = to_simplified(text)
+    if simplified == text:
         # No traditional character: simplified however many s2t would change.
         # Most pages; and s2t (phrase rules) costs 70 times t2s.
         return "simplified"
-    changed_by_s2t = list(map(ne, text, to_traditional(text)))
-    simp = sum(changed_by_s2t) - sum(map(and_, changed_by_t2s, changed_by_s2t))
+    # Counted over arrays of code points: traditional where t2s changes the
+    # character, simplified where s2t changes one that t2s leaves alone.
+    original = _code_points(text)
+    changed_by_t2s = original != _code_points(simplified)
+    trad = int(np.count_nonzero(changed_by_t2s))
+    changed_by_s2t = original != _code_points(to_traditional(text))
+    simp = int(np.count_nonzero(changed_by_s2t & ~changed_by_t2s))
     total = trad + simp
     if total == 0:
         return "simplified"

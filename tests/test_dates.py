@@ -263,3 +263,23 @@ def test_a_story_of_today_with_no_day_written_is_not_dated_by_a_later_month_and_
     assert date_of("發稿時間：108年9月27日\n" + text) == ("2019-09-27", "day")
     # A month and day in the opening sentence itself is the story's.
     assert date_of("市黨部今日指出，議會9月16日的協商並未釐清事實。") == ("--09-16", "month-day")
+
+
+def _same_day_by_own_pattern(text: str, month: int, day: int) -> list[tuple[int, int]]:
+    """Full dates of one month and day as a pattern of their own finds them
+    (how written_year first searched, one compiled pattern per month and day)."""
+    own = re.compile(r"(?<!\d)(?:民国)?\d{2,4}\s*[年/.\-]\s*0?%d\s*[月/.\-]\s*0?%d(?!\d)" % (month, day))
+    return [match.span() for match in own.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0001122358民国年月日/.- 在了")), max_size=40),
+       st.integers(1, 12), st.integers(1, 31))
+def test_one_pattern_finds_the_dates_of_a_day_as_its_own_pattern_did(text, month, day):
+    # Dates of other days around, inside and overlapping (2020-11-2-5 holds 11-2-5),
+    # zeros before months and days, Minguo years.
+    from archive.dates import _same_day_dates
+    for piece in (text, f"{text}2020年{month}月{day}日{text}", f"{text}2020-11-{month}-{day}-{text}",
+                  f"民国110/0{month}/0{day}{text}"):
+        assert [match.span() for match in _same_day_dates(piece, month, day)] \
+            == _same_day_by_own_pattern(piece, month, day)

@@ -73,28 +73,54 @@ def test_detect_script_counts_as_the_character_loop_did_on_seeds():
         assert detect_script(text) == _script_by_loop(text)
 
 
-def _fold_by_tables(text: str) -> str:
-    """fold as it was first written: t2s, then the two translate tables in turn."""
-    from archive.script import _EXTRA_VARIANTS, _FOLD_TABLE, to_simplified
-    return to_simplified(text).translate(_EXTRA_VARIANTS).translate(_FOLD_TABLE) if text else text
+def _fold_by_table(text: str) -> str:
+    """fold as it was first written: t2s, then every character through its tables."""
+    from archive.script import to_simplified
+
+    extra = str.maketrans({"衞": "卫", "衛": "卫", "寳": "宝", "甯": "宁"})
+    table = {c: chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}
+    table.update({c: chr(c).lower() for c in range(0x41, 0x5B)})
+    table[0x3000] = " "
+    return to_simplified(text).translate(extra).translate(table)
+
+
+# Few or many distinct characters to map (folding replaces a few one by one
+# and translates many), traditional ones, and characters folding leaves alone.
+FOLDABLE = st.text(alphabet=st.sampled_from(list("衞衛寳甯\u3000ＡＺａｚ０９！～ＰＶabcAZMQ區長臺南里裏，。 \n")
+                                            + [chr(c) for c in range(0xFF01, 0xFF5F, 7)]),
+                   max_size=250)
+
+
+@settings(max_examples=200, deadline=None)
+@given(FOLDABLE)
+def test_fold_maps_as_its_tables_do(text):
+    # Short texts (remembered) and long ones (folded each time).
+    assert fold(text) == _fold_by_table(text)
+    assert fold(text * 4) == _fold_by_table(text * 4)
+
+
+def test_fold_maps_as_its_tables_do_on_seeds():
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed_path(prefix).read_text(encoding="utf-8")
+        assert fold(text) == _fold_by_table(text)
 
 
 # Every kind of character the tables touch or pass through: upper and full-width
 # Latin, the ideographic space, the extra variants, either script, astral CJK and emoji.
-FOLDABLE = st.text(alphabet=st.sampled_from(list("AZaz09 \u3000ＡＺａｚ０９，！～衞衛寳甯区區臺乾干\n")
+EVERY_KIND = st.text(alphabet=st.sampled_from(list("AZaz09 \u3000ＡＺａｚ０９，！～衞衛寳甯区區臺乾干\n")
                                            + ["𠀀", "😀", "\u00e9", "\uff5f", "\uff00"]),
                    max_size=200)
 
 
 @settings(max_examples=150, deadline=None)
-@given(FOLDABLE)
+@given(EVERY_KIND)
 def test_fold_maps_each_character_as_the_translate_tables_did(text):
     # Below and above the length where fold maps an array instead of translating.
     for sample in (text[:20], text, text * 4):
-        assert fold(sample) == _fold_by_tables(sample)
+        assert fold(sample) == _fold_by_table(sample)
 
 
 def test_fold_maps_as_the_translate_tables_did_on_seeds():
     for prefix in ("000", "001", "002", "003", "004"):
         text = seed_path(prefix).read_text(encoding="utf-8")
-        assert fold(text) == _fold_by_tables(text)
+        assert fold(text) == _fold_by_table(text)
