@@ -79,16 +79,26 @@ def _listed_as_person(item: str) -> bool:
     return word_tags().get(item, "").startswith("nr")
 
 
+def sentence_start(folded: str, end: int, longest: int) -> int | None:
+    """Where the sentence holding `folded[end]` opens, if it opens at most
+    `longest` characters before `end`; None for a longer run, which is no
+    bare subject (甲、乙陪同 yes; a clause of a hundred characters no)."""
+    begin = end
+    while begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN and end - begin < longest:
+        begin -= 1
+    if begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN:
+        return None
+    return begin
+
+
 def companions(folded: str) -> list[tuple[str, int]]:
     """(name, position) of each person listed alone before a verb of
     accompanying, in order of appearance."""
     found: list[tuple[str, int]] = []
     for verb in _ACCOMPANY.finditer(folded):
         start = verb.start()
-        begin = start
-        while begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN and start - begin < _MAX_SENTENCE:
-            begin -= 1
-        if begin > 0 and folded[begin - 1] not in _CLAUSE_OPEN:
+        begin = sentence_start(folded, start, _MAX_SENTENCE)
+        if begin is None:
             continue  # a long sentence: not a bare list of names
         head = folded[begin:start]
         head = head[:_BEFORE_VERB.search(head).start()]

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .companions import is_name
+from .companions import is_name, sentence_start
 
 # The verb and what is presided over: a meeting or a forum, or 主持并讲话.
 _PRESIDES = re.compile(r"主持(?:召开)?(?:会议|座谈会|座谈|专题会|全体会议|并)")
-_SENTENCE_OPEN = "。！？；;\n"
 # Between the name and the verb: where (在京, 在北京) or nothing.
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,3}$|在$")
 _LONGEST = 4 + 4  # a name of up to four characters, then 在 and a place
@@ -26,10 +25,8 @@ def presiders(folded: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for verb in _PRESIDES.finditer(folded):
         start = verb.start()
-        begin = start
-        while begin > 0 and folded[begin - 1] not in _SENTENCE_OPEN and start - begin < _LONGEST:
-            begin -= 1
-        if begin > 0 and folded[begin - 1] not in _SENTENCE_OPEN:
+        begin = sentence_start(folded, start, _LONGEST)
+        if begin is None:
             continue  # the verb's subject is no name alone
         head = folded[begin:start]
         where = _WHERE.search(head)

@@ -242,28 +242,31 @@ class TantivySearcher:
 
 # -- one engine's cold queries, in a process of its own --------------------
 
+def ours_runner(engine: str, directory: Path):
+    """The archive's search of one query string, returning its total: "ours"
+    does the site's work (count, top 10, facets, snippets), "ours-core"
+    tantivy's (the count and the top 10 stored documents)."""
+    from indexer import SearchRequest, open_index
+    from indexer.search import SEARCH_SECONDS
+    index = open_index(directory)
+    index.warm_up()
+    if engine == "ours":
+        return lambda q: index.search(SearchRequest.from_params({"q": q})).total
+
+    def core(q: str) -> int:
+        request = SearchRequest.from_params({"q": q})
+        with index.shard.reading() as shard:
+            found = shard.match(request, SEARCH_SECONDS)
+            top = shard.rank(request, found.keys, 10)
+            shard.fetch([key for _score, key, _id in top])
+            return len(found.keys)
+    return core
+
+
 def query_process(engine: str, directory: Path, queries_file: Path) -> dict:
     spec = json.loads(queries_file.read_text(encoding="utf-8"))
-    if engine == "ours":
-        from indexer import SearchRequest, open_index
-        index = open_index(directory)
-        index.warm_up()
-
-        def run(q: str) -> int:
-            return index.search(SearchRequest.from_params({"q": q})).total
-    elif engine == "ours-core":
-        from indexer import SearchRequest, open_index
-        from indexer.search import SEARCH_SECONDS
-        index = open_index(directory)
-        index.warm_up()
-
-        def run(q: str) -> int:
-            request = SearchRequest.from_params({"q": q})
-            with index.shard.reading() as shard:
-                found = shard.match(request, SEARCH_SECONDS)
-                top = shard.rank(request, found.keys, 10)
-                shard.fetch([key for _score, key, _id in top])
-                return len(found.keys)
+    if engine in ("ours", "ours-core"):
+        run = ours_runner(engine, directory)
     elif engine == "naive":
         from bench import naive   # here only: it loads jieba's own dictionary a second time
         searcher = naive.Searcher(directory)

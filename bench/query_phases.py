@@ -24,6 +24,8 @@ import statistics
 import time
 from pathlib import Path
 
+from bench.engines import ours_runner
+
 # (label, module, owner class or None, function name, depth): what is timed.
 # Depth 0 phases do not nest in each other; deeper ones run inside one of them.
 PHASES = [
@@ -90,24 +92,6 @@ class PhaseTimer:
         return taken
 
 
-def runner(engine: str, directory: Path):
-    from indexer import SearchRequest, open_index
-    from indexer.search import SEARCH_SECONDS
-    index = open_index(directory)
-    index.warm_up()
-    if engine == "ours":
-        return lambda q: index.search(SearchRequest.from_params({"q": q})).total
-
-    def core(q: str) -> int:   # bench.engines' "ours-core": tantivy's work
-        request = SearchRequest.from_params({"q": q})
-        with index.shard.reading() as shard:
-            found = shard.match(request, SEARCH_SECONDS)
-            top = shard.rank(request, found.keys, 10)
-            shard.fetch([key for _score, key, _id in top])
-            return len(found.keys)
-    return core
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawTextHelpFormatter)
@@ -119,7 +103,7 @@ def main() -> None:
     timer = None if args.profile else PhaseTimer()
     if timer:
         timer.install()
-    run = runner(args.engine, args.work / "ours")
+    run = ours_runner(args.engine, args.work / "ours")
     for item in spec["warmup"]:
         run(item["q"])
     if timer:
