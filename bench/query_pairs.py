@@ -4,6 +4,9 @@
                                 [--engines ours,ours-core] [--out FILE]
 
 DIR is a checkout of the code to compare with (`git archive main | tar -x -C DIR`).
+An engine given as AFTER:BEFORE runs as AFTER in this tree and BEFORE in DIR
+(`ours-core-docs:ours-core` against a tree whose ours-core still fetched
+whole stored documents).
 Both trees query the index and the 200 queries an earlier `python -m
 bench.engines` run left in --work, each query once, cold, in a fresh process
 per run exactly as bench.engines times them (`--_query`); the runs alternate
@@ -96,7 +99,8 @@ def main() -> None:
         for engine in args.engines.split(","):
             order = ["before", "after"] if round_number % 2 == 0 else ["after", "before"]
             for side in order:
-                out = run_in(trees[side], ["-m", "bench.engines", "--_query", engine,
+                named = engine.split(":")[0 if side == "after" else -1]
+                out = run_in(trees[side], ["-m", "bench.engines", "--_query", named,
                                            str(index_dir), str(queries_file)])
                 runs.setdefault((engine, side), []).append(json.loads(out))
         say(f"round {round_number + 1} done, load {os.getloadavg()[0]:.1f}")

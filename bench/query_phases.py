@@ -1,6 +1,6 @@
 """Where a cold query's time goes: bench.engines' 200 queries split by phase.
 
-    python -m bench.query_phases [--work bench/out/engines] [--engine ours|ours-core]
+    python -m bench.query_phases [--work bench/out/engines] [--engine ours|ours-core|ours-core-docs]
                                  [--profile FILE]
 
 Runs the queries an earlier `python -m bench.engines` run left in --work
@@ -24,7 +24,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bench.engines import ours_runner
+from bench.engines import OURS, ours_runner
 
 # (label, module, owner class or None, function name, depth): what is timed.
 # Depth 0 phases do not nest in each other; deeper ones run inside one of them.
@@ -96,7 +96,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--work", type=Path, default=Path("bench/out/engines"))
-    parser.add_argument("--engine", choices=("ours", "ours-core"), default="ours")
+    parser.add_argument("--engine", choices=OURS, default="ours")
     parser.add_argument("--profile", type=Path)
     args = parser.parse_args()
     spec = json.loads((args.work / "queries.json").read_text(encoding="utf-8"))

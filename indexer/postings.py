@@ -16,13 +16,13 @@ as Whoosh's own segment reader does.
 """
 from __future__ import annotations
 
-import threading
 import weakref
 
 import numpy as np
 
 from .hash_lookup import HashLookup
 from .lean_codec import TermBlocks, entry_doc_frequency, term_blocks, term_entry
+from .per_reader import PerReader
 
 EMPTY = np.zeros(0, dtype=np.int64)
 # Terms-file entries a segment keeps between searches (common words recur);
@@ -150,19 +150,9 @@ class SegmentPostings:
         return ids.repeat(counts), running - before.repeat(counts)
 
 
-# Each open segment reader's SegmentPostings; it goes with the reader, when
-# its searcher is closed. A reader is used by one thread (its searcher's).
-_OF_READER: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_OF_READER_LOCK = threading.Lock()
-
-
-def segment_postings(reader) -> SegmentPostings:
-    """The SegmentPostings of a segment reader, made once per reader."""
-    with _OF_READER_LOCK:
-        found = _OF_READER.get(reader)
-        if found is None:
-            found = _OF_READER[reader] = SegmentPostings(reader)
-        return found
+# The SegmentPostings of a segment reader, made once per reader; it goes with
+# the reader, when its searcher is closed.
+segment_postings: "PerReader[SegmentPostings]" = PerReader(SegmentPostings)
 
 
 def member(values: np.ndarray, of: np.ndarray) -> np.ndarray:

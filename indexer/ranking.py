@@ -15,8 +15,6 @@ number, which depends on the build.
 """
 from __future__ import annotations
 
-import threading
-import weakref
 from math import log
 
 import numpy as np
@@ -25,6 +23,7 @@ from whoosh import searching
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
+from .per_reader import PerReader
 from .postings import segment_postings
 
 # Whoosh keeps a field length as one byte; this is the length each byte stands for.
@@ -93,24 +92,23 @@ def scores(searcher, ranking: Q.Query, matches: np.ndarray) -> np.ndarray:
 
 # Each segment reader's length bytes per field, read once: a segment never
 # changes, and its reader (the key) goes when its searcher is closed.
-_LENGTH_BYTES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_LENGTH_LOCK = threading.Lock()
+_LENGTH_BYTES: "PerReader[dict[str, np.ndarray]]" = PerReader(lambda _reader: {})
 
 
 def _field_lengths(reader, fieldname: str) -> np.ndarray:
     """Each document's length byte of the field (0: none), as Whoosh's scorer reads it."""
-    with _LENGTH_LOCK:
-        per_field = _LENGTH_BYTES.setdefault(reader, {})
-        if fieldname not in per_field:
-            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            size = reader.doc_count_all()
-            data = np.zeros(size, dtype=np.uint8)
-            if column is not None:
-                stored = np.frombuffer(column._dbfile.get(column._basepos, column._count),
-                                       dtype=np.uint8)
-                data[:len(stored)] = stored
-            per_field[fieldname] = data
-        return per_field[fieldname]
+    per_field = _LENGTH_BYTES(reader)
+    found = per_field.get(fieldname)
+    if found is None:
+        # Two threads sharing a reader would read the same bytes: either copy serves.
+        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        found = np.zeros(reader.doc_count_all(), dtype=np.uint8)
+        if column is not None:
+            stored = np.frombuffer(column._dbfile.get(column._basepos, column._count),
+                                   dtype=np.uint8)
+            found[:len(stored)] = stored
+        per_field[fieldname] = found
+    return found
 
 
 def top_ranked(searcher, ranking: Q.Query | None, matches: np.ndarray, k: int,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import threading
 import weakref
 from bisect import bisect_right
 
@@ -24,10 +23,7 @@ from whoosh import columns
 from whoosh.codec.whoosh3 import STORED_COLUMN
 
 from .hash_lookup import has_descriptor
-
-_OF_READER: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
+from .per_reader import PerReader
 
 class _SegmentStored:
     """One segment's stored-fields column, read directly where it can be."""
@@ -73,12 +69,8 @@ class StoredFields:
         return self._segments[at].fields(docnum - self._offsets[at])
 
 
-def _segment(reader) -> _SegmentStored:
-    with _LOCK:
-        found = _OF_READER.get(reader)
-        if found is None:
-            found = _OF_READER[reader] = _SegmentStored(reader)
-        return found
+# Each segment reader's stored-fields column, opened once per reader.
+_segment: "PerReader[_SegmentStored]" = PerReader(_SegmentStored)
 
 
 def stored_fields(reader) -> StoredFields:

@@ -117,3 +117,32 @@ def test_a_hash_file_in_memory_is_left_to_whoosh():
     writer.close()
     reader = HashReader.open(storage, "mem.hsh")
     assert HashLookup.of(reader) is None and reader[b"key"] == b"value"
+
+
+def test_what_is_read_of_a_segment_is_kept_once_per_reader_and_goes_with_it(seed_index):
+    """Postings, stored fields and field lengths keep their segment objects
+    per open reader: the same object for the same reader (one thread's
+    searches share it), a new one for a new reader, and none kept alive once
+    the reader's searcher is closed."""
+    import gc
+    import weakref
+
+    from indexer.postings import segment_postings
+    from indexer.ranking import _field_lengths
+    from indexer.stored_fields import _segment
+
+    index = open_index(seed_index)
+    try:
+        with index.shard.reading() as shard:
+            leaf = next(iter(shard.searcher.reader().leaf_readers()))[0]
+            postings, stored = segment_postings(leaf), _segment(leaf)
+            assert segment_postings(leaf) is postings and _segment(leaf) is stored
+            assert _field_lengths(leaf, "words") is _field_lengths(leaf, "words")
+            assert postings.reader is leaf
+            gone = [weakref.ref(leaf), weakref.ref(postings), weakref.ref(stored)]
+            del postings, stored
+    finally:
+        index.close()
+    del leaf, shard, index
+    gc.collect()
+    assert [ref() for ref in gone] == [None, None, None]
