@@ -639,30 +639,31 @@ _BLOCK_INDEXES = 512
 
 
 class _BlockIndex:
-    """Where a term's blocks are in the postings file and what each holds,
-    as arrays (about 30 bytes a block, kept per open segment)."""
+    """Where a term's blocks are in the postings file and what each holds
+    (about 30 bytes a block, kept per open segment). Lists, not arrays: a
+    term has a few blocks, and a search picks some of them by position; only
+    the last ids are an array, to place a search's candidates among them."""
 
-    __slots__ = ("starts", "ends", "counts", "last_ids", "deflated")
+    __slots__ = ("starts", "ends", "counts", "last_ids", "last_id_array", "deflated")
 
     def __init__(self, raw: bytes, offset: int):
         starts, ends, counts, last_ids, deflated = [], [], [], [], []
         position = 0
+        unpack = _BLOCK.unpack_from
         while True:
-            size, count, last, _weight, _minl, _maxl, packed = _BLOCK.unpack_from(raw, position)
+            size, count, last, _weight, _minl, _maxl, packed = unpack(raw, position)
             end = position + 4 + abs(size)
             starts.append(offset + position + _BLOCK.size)
             ends.append(offset + end)
             counts.append(count)
             last_ids.append(last)
-            deflated.append(packed)
+            deflated.append(bool(packed))
             position = end
             if size < 0:
                 break
-        self.starts = np.array(starts, dtype=np.int64)
-        self.ends = np.array(ends, dtype=np.int64)
-        self.counts = np.array(counts, dtype=np.int32)
-        self.last_ids = np.array(last_ids, dtype=np.int64)
-        self.deflated = np.array(deflated, dtype=bool)
+        self.starts, self.ends, self.counts, self.deflated = starts, ends, counts, deflated
+        self.last_ids = last_ids
+        self.last_id_array = np.array(last_ids, dtype=np.int64)
 
 
 def _block_index(terms_reader: "LeanTermsReader", offset: int,
@@ -698,20 +699,21 @@ def term_blocks(terms_reader: "LeanTermsReader", data: bytes,
     offset, length = _POINTER.unpack_from(data, _HEADER.size)
     index, raw = _block_index(terms_reader, offset, length)
     if among is None:
-        chosen = np.arange(len(index.counts))
+        chosen = range(len(index.counts))
     else:
-        reached = among.searchsorted(index.last_ids, side="right")
+        reached = among.searchsorted(index.last_id_array, side="right")
         reached[1:] -= reached[:-1].copy()   # candidates in each block (np.diff's wrapper costs more)
-        chosen = np.flatnonzero(reached)
-        if not len(chosen):
+        chosen = np.flatnonzero(reached).tolist()
+        if not chosen:
             return None
-    starts, ends = index.starts[chosen].tolist(), index.ends[chosen].tolist()
+    starts, ends = index.starts, index.ends
     if raw is None and 4 * len(chosen) >= len(index.counts):
         raw = terms_reader._postfile.get(offset, length)
     if raw is None:  # a few blocks of many: read only those
         get = terms_reader._postfile.get
-        blocks = [get(start, end - start) for start, end in zip(starts, ends)]
+        blocks = [get(starts[i], ends[i] - starts[i]) for i in chosen]
     else:
-        blocks = [raw[start - offset:end - offset] for start, end in zip(starts, ends)]
-    return TermBlocks(list(zip(blocks, index.counts[chosen].tolist(),
-                               index.last_ids[chosen].tolist(), index.deflated[chosen].tolist())))
+        blocks = [raw[starts[i] - offset:ends[i] - offset] for i in chosen]
+    counts, last_ids, deflated = index.counts, index.last_ids, index.deflated
+    return TermBlocks([(block, counts[i], last_ids[i], deflated[i])
+                       for block, i in zip(blocks, chosen)])
