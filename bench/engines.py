@@ -438,13 +438,13 @@ def main() -> None:
         for engine in engines:
             ms = timed[engine]
             rss = max(r["rss_mb"] for r in runs[engine])
-            say(f"{engine:9} all     {percentile(ms, 50):6.1f} / {percentile(ms, 95):6.1f} / "
+            say(f"{engine:14} all     {percentile(ms, 50):6.1f} / {percentile(ms, 95):6.1f} / "
                 f"{percentile(ms, 99):6.1f} / {max(ms):6.1f}" +
                 (f"   ({rss:.0f} MB)" if timed is per_query else ""))
             for kind in CLASSES:
                 of_kind = [m for m, q in zip(ms, queries) if q["class"] == kind]
                 if of_kind:
-                    say(f"{'':9} {kind:7} {percentile(of_kind, 50):6.1f} / "
+                    say(f"{'':14} {kind:7} {percentile(of_kind, 50):6.1f} / "
                         f"{percentile(of_kind, 95):6.1f} / "
                         f"{percentile(of_kind, 99):6.1f} / {max(of_kind):6.1f}")
         say()

@@ -105,7 +105,7 @@ def main() -> None:
                 runs.setdefault((engine, side), []).append(json.loads(out))
         say(f"round {round_number + 1} done, load {os.getloadavg()[0]:.1f}")
     say()
-    say(f"{'':10} {'':7} {'wall p50':>9} {'p95':>6} {'CPU p50':>8} {'p95':>6}   ms")
+    say(f"{'':24} {'':7} {'wall p50':>9} {'p95':>6} {'CPU p50':>8} {'p95':>6}   ms")
     for engine in args.engines.split(","):
         medians = {}
         for side in ("before", "after"):
@@ -114,13 +114,13 @@ def main() -> None:
             wall = [statistics.median(r["ms"][i] for r in done) for i in range(count)]
             cpu = [statistics.median(r["cpu_ms"][i] for r in done) for i in range(count)]
             medians[side] = (wall, cpu)
-            say(f"{engine:10} {side:7} {percentile(wall, 50):9.2f} {percentile(wall, 95):6.2f} "
+            say(f"{engine:24} {side:7} {percentile(wall, 50):9.2f} {percentile(wall, 95):6.2f} "
                 f"{percentile(cpu, 50):8.2f} {percentile(cpu, 95):6.2f}")
         (wb, cb), (wa, ca) = medians["before"], medians["after"]
-        say(f"{engine:10} {'after/before':7} p50 wall {percentile(wa, 50) / percentile(wb, 50):.2f}x, "
+        say(f"{engine:24} {'after/before':7} p50 wall {percentile(wa, 50) / percentile(wb, 50):.2f}x, "
             f"CPU {percentile(ca, 50) / percentile(cb, 50):.2f}x")
         totals = {side: runs[(engine, side)][0]["totals"] for side in ("before", "after")}
-        say(f"{engine:10} totals agree on {sum(a == b for a, b in zip(totals['before'], totals['after']))}"
+        say(f"{engine:24} totals agree on {sum(a == b for a, b in zip(totals['before'], totals['after']))}"
             f" of {len(totals['after'])}")
     # This file as a script: the tree compared with need not have it.
     said = {side: run_in(tree, [str(Path(__file__).resolve()), "--_answers", str(index_dir),
