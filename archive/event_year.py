@@ -42,9 +42,14 @@ _MINGUO_YEARS = range(38, 200)
 _OPENING = 300
 
 
+def tells_of_today(folded: str) -> bool:
+    """Whether the story's opening tells of today's event (今（23）日, 今天)."""
+    return _TODAY.search(folded, 0, _OPENING) is not None
+
+
 def named_event_year(folded: str, title: str | None) -> tuple[int, str] | None:
     """(year, the quoted name it was read from), or None."""
-    if not _TODAY.search(folded, 0, _OPENING):
+    if not tells_of_today(folded):
         return None
     years: dict[int, str] = {}
     for text in (title or "", folded[:_OPENING]):

@@ -175,8 +175,36 @@ def test_two_digit_year_is_not_read_as_minguo():
     assert found is None or not found[0].startswith("19")
 
 
+def test_last_or_next_year_written_out_names_this_one():
+    # 去(110)年 is last year: a story of today in it is of 111 (2022).
+    assert date_of("議長今(6)日表示，去(110)年市府預算執行率偏低，盼今年改善。") == ("2022", "year")
+    assert date_of("總統今（12）日出席典禮表示，去（2014）年的成果豐碩。") == ("2015", "year")
+    assert date_of("市長今(3)日宣布，明(112)年將擴大辦理。") == ("2022", "year")
+    # And so it gives a month and day their year.
+    assert date_of("本局於3月2日辦理說明會，去(109)年共有千人參加。") == ("2021-03-02", "day")
+
+
+def test_last_years_doings_alone_date_no_story():
+    # An advisory with no event of its own: last year's fines are background.
+    assert date_of("動保處提醒飼主為犬貓絕育，光是去(111)年便已開出10件裁罰。") is None
+
+
+def test_a_year_worked_out_from_last_year_does_not_overrule_the_publication_line():
+    # 去(111)年 in a release dated 113年3月27日 is a slip for 112.
+    assert date_of("發稿時間：113年3月27日\n衛生局今(27)日表示，去(111)年通報個案下降。") == ("2024-03-27", "day")
+
+
+def test_this_month_written_out_gives_todays_day_its_month():
+    # 本(11)月 is this month; 上(5)月 last month, so today is in June.
+    assert date_of("總統府今（12）日舉行記者會，說明本（11）月18日出訪行程。") == ("--11-12", "month-day")
+    assert date_of("總統今（6）日主持演習，上(5)月已完成預演。") == ("--06-06", "month-day")
+    # Two months said two ways that disagree: no month.
+    assert date_of("總統今（6）日主持演習，上(5)月已完成預演，本(7)月再辦。") is None
+
+
 _PIECES = ["镇政府召开会议", "，", "。", "\n", "今年", "今(", ")日", "年", "月", "日", "发布时间:",
-           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争", "「", "」", "年度"]
+           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争", "「", "」", "年度",
+           "去(", "明(", "本(", ")年", ")月"]
 
 
 @settings(max_examples=200, deadline=None)
