@@ -22,11 +22,15 @@ _QUOTED = re.compile(r"[「『“]([^「」『』“”\n]{2,60})[」』”]")
 # Not an award or an evaluation, given for a year past (「107年督导考核绩优
 # 医院」 in 2019), not a season's games or a show announced ahead (「2024台湾
 # 灯会」 in 2023, 「2025台南车展」 in 2024), not a policy (「2030双语国家政策」).
-_GATHERING_END = re.compile(r"(?:典礼|大会|晚会|论坛|研讨会|年会|仪式|献礼|庆典|家庭日)$")
+_GATHERING_END = re.compile(r"(?:典礼|大会|晚会|论坛|研讨会|年会|仪式|献礼|庆典|家庭日|祭典|音乐会)$")
+# Or the gathering is named right after the quotes: 「2026歲末送暖…頒贈」儀式.
+_GATHERING_AFTER = re.compile(r"\s*(?:典礼|大会|晚会|仪式|记者会|祭典|音乐会)")
 # A year heading the name: 2024保生文化祭, 109年总统府…, 106年度国光体育奖章.
 # (Inside it, 关键1991:李登辉与台湾民主元年展览, 高阶文官培训方案110年训练, the
 # year is a subject's or a cohort's, not the gathering's.)
-_YEAR = re.compile(r"^\s*((?:19|20)\d{2}|\d{2,3}(?=\s*年))\s*(年度?)?")
+# Or heading the name's own part after a series' or a host's title
+# (吾鄉風光-2018總統府音樂會, 臺灣亞西論壇─2017區域安全…研討會).
+_YEAR = re.compile(r"(?:^|(?<=[-－─—:：]))\s*((?:19|20)\d{2}|\d{2,3}(?=\s*年))\s*(年度?)?")
 # What makes it no event's year: a date goes on (2024年5月, 113/5/2), a span
 # runs from or to it (2021至2025年), or it is a limit or a target (2025年前,
 # 2030年目标).
@@ -55,7 +59,11 @@ def named_event_year(folded: str, title: str | None) -> tuple[int, str] | None:
     for text in (title or "", folded[:_OPENING]):
         for quoted in _QUOTED.finditer(text):
             name = quoted.group(1).strip()
-            if not _GATHERING_END.search(name):
+            if not _GATHERING_END.search(name) and not _GATHERING_AFTER.match(text, quoted.end()):
+                continue
+            if "跨年" in name:
+                # A gala seeing the year in (2014跨年晚会) is named for the
+                # year it enters and held on the last night of the one before.
                 continue
             for match in _YEAR.finditer(name):
                 if _NOT_AN_EVENTS_YEAR_AFTER.match(name, match.end()) \

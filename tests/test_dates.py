@@ -266,6 +266,20 @@ def test_only_a_gathering_held_today_dates_the_story():
         assert date_of(text) is None, text
 
 
+def test_a_gathering_named_after_its_series_or_after_the_quotes_carries_its_year():
+    # The year heads the name's own part, after the series' title.
+    assert date_of("總統今（27）日晚間出席「吾鄉風光-2018總統府音樂會」。") == ("2018", "year")
+    assert date_of("副總統今（2）日接見「臺灣亞西論壇─2017區域安全國際研討會」代表團。") == ("2017", "year")
+    # A rite is a gathering too; and the gathering may be named after the quotes.
+    assert date_of("副總統今（23）日出席「2024保生文化祭三獻禮祭典」。") == ("2024", "year")
+    assert date_of("基金會今（26）日舉行「2026歲末送暖關懷捐贈」儀式。") == ("2026", "year")
+
+
+def test_a_gala_seeing_the_new_year_in_is_not_dated_by_it():
+    # 2014跨年晚會 is held on 31 December 2013.
+    assert date_of("總統今（31）日晚間出席「台北最High新年城─2014跨年晚會」。") is None
+
+
 def test_a_named_events_year_never_overrides_a_day_the_text_gives():
     assert date_of("發稿時間：113年5月28日\n市府今(27)日舉辦「2024防汛演練」。") == ("2024-05-27", "day")
     assert date_of("市府今天（5月27日）舉辦「2023防汛演練」。") == ("--05-27", "month-day")
