@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .document import DocDate
-from .event_year import named_event_year, tells_of_today
+from .event_year import day_sentence_event_year, named_event_year, tells_of_today
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
@@ -442,6 +442,9 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
             return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", f"{text}; {dated.evidence}")
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")
+        gathering = day_sentence_event_year(folded, text)
+        if gathering:
+            return DocDate(f"{gathering[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {gathering[1]}")
         return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
     period = reported_month(folded, title)
     if period:

@@ -77,3 +77,40 @@ def named_event_year(folded: str, title: str | None) -> tuple[int, str] | None:
     if len(years) == 1:
         return next(iter(years.items()))
     return None
+
+
+# A gathering whose name a year heads, written in the sentence that gives the
+# story's day: 昨晚（2月17日），2026年海峡两岸春节焰火晚会如约而至;
+# 2019第一届世界广泽尊王文化季活动，22日接驾后正式登场. The gathering is what
+# happens on that day, so the day is of its year. Not a year of account
+# (2024年度…颁奖大会 is held the year after), a year-end or a span
+# (2025年底, 2021至2025年), nor a gala seeing the new year in.
+_NAMED_GATHERING = re.compile(
+    r"(?<![\d./\-~～至到])((?:19|20)\d{2})年?(?![\d年度底初末前后以起至到~～\-])"
+    r"[“「『\"]?[\u4e00-\u9fff“”「」『』]{2,24}?"
+    r"(?:晚会|大会|论坛|博览会|运动会|灯会|嘉年华|文化季|文化节|艺术节|音乐节|庆典|典礼|峰会|年会|开幕式|音乐会|祭典)")
+_SENTENCE_END = "。！？!?\n"
+# What the sentence says the gathering does that day: it takes place (在哈尔滨
+# 举行, 开幕, 如约而至), not a countdown or a debate about it
+# (亚冬会倒计时100天主题活动在哈尔滨举行, 议员质询灯会规划).
+# Between the two, in the same clause, only where and which part (在乌镇,
+# 乌镇峰会), never a step before the gathering (倒计时, 筹备, 前夕, 宣传,
+# 推介, 发布会, 启动), which is what then takes place.
+_HAPPENS = re.compile(r"[”」』\"]?\s*(?:[(（][^)）]{0,20}[)）])?"
+                      r"(?:(?!倒计时|筹备|前夕|宣传|推介|发布会|启动)[^，。；,;]){0,16}?"
+                      r"(?:举行|举办|开幕|召开|开启|启幕|揭幕|闭幕|登场|如约而至|拉开帷幕|隆重|盛大|开赛|点灯|开展)")
+
+
+def day_sentence_event_year(folded: str, day_text: str) -> tuple[int, str] | None:
+    """(year, the name it heads) of the one gathering the story's day sentence names."""
+    at = folded.find(day_text)
+    if at < 0 or not any(word in folded for word in ("会", "季", "节", "典", "式", "华", "坛")):
+        return None
+    start = max(folded.rfind(mark, 0, at) for mark in _SENTENCE_END) + 1
+    ends = [end for end in (folded.find(mark, at) for mark in _SENTENCE_END) if end >= 0]
+    sentence = folded[start:min(ends) if ends else len(folded)]
+    years = {int(m.group(1)): m.group(0) for m in _NAMED_GATHERING.finditer(sentence)
+             if "跨年" not in m.group(0) and _HAPPENS.match(sentence, m.end())}
+    if len(years) == 1:
+        return next(iter(years.items()))
+    return None

@@ -280,6 +280,20 @@ def test_a_gala_seeing_the_new_year_in_is_not_dated_by_it():
     assert date_of("總統今（31）日晚間出席「台北最High新年城─2014跨年晚會」。") is None
 
 
+def test_a_gathering_taking_place_on_the_storys_day_gives_the_day_its_year():
+    # The sentence that dates the story names what happens that day, year and all.
+    assert date_of("昨晚（3月8日），2025年两岸元宵灯会在厦门如约而至，游客纷纷观灯。") == ("2025-03-08", "day")
+    assert date_of("今天（6月12日），2024全球数字经济大会在北京开幕。") == ("2024-06-12", "day")
+
+
+def test_a_gathering_only_spoken_of_on_the_storys_day_gives_no_year():
+    # A countdown to next year's games, a councillor's questions about a festival.
+    assert date_of("昨晚（10月30日），2026年全国冬季运动会倒计时100天主题活动在长春举行。") == ("--10-30", "month-day")
+    assert date_of("议员于11月6日进行总质询，针对2024台湾灯会的交通规划提出建议。") == ("--11-06", "month-day")
+    # A gala seeing the new year in is the year before's.
+    assert date_of("今天（12月31日），2026跨年晚会在外滩举行。") == ("--12-31", "month-day")
+
+
 def test_a_named_events_year_never_overrides_a_day_the_text_gives():
     assert date_of("發稿時間：113年5月28日\n市府今(27)日舉辦「2024防汛演練」。") == ("2024-05-27", "day")
     assert date_of("市府今天（5月27日）舉辦「2023防汛演練」。") == ("--05-27", "month-day")
