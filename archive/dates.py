@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .document import DocDate
-from .event_year import named_event_year
+from .event_year import day_sentence_event_year, named_event_year, tells_of_today
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
@@ -93,8 +93,12 @@ _CURRENT_YEAR = [
     re.compile(r"(?:奋战|决战|冲刺|决胜)[\s“\"]?((?:19|20)\d{2})"),
     re.compile(r"力争((?:19|20)\d{2})年度"),
 ]
-# Taiwan press releases write the current year as 今(113)年 / 本(109)年度.
-_CURRENT_MINGUO = re.compile(r"(?:今|本)\s*[(（]\s*(\d{2,3})\s*[)）]\s*年")
+# Taiwan press releases write the current year as 今(113)年 / 本(109)年度,
+# and the years beside it the same way, which name this one as surely:
+# 去(110)年 is last year, so this is 111 (2022); 去（2014）年 makes it 2015;
+# 明(112)年 is next year.
+_CURRENT_MINGUO = re.compile(r"([今本去明])\s*[(（]\s*(\d{2,4})\s*[)）]\s*年")
+_YEARS_FROM_NOW = {"今": 0, "本": 0, "去": -1, "明": 1}
 # Five-year plans: the plan closes (收官) in its last year.
 # Only a closing still to be achieved counts: 确保“十四五”圆满收官 is said in
 # the last year, while “十四五”圆满收官 alone may look back from the next.
@@ -116,8 +120,13 @@ def proven_year(folded: str) -> tuple[int, str] | None:
     for pattern in _CURRENT_YEAR:
         for match in pattern.finditer(folded):
             years.setdefault(int(match.group(1)), match.group(0))
-    for match in _CURRENT_MINGUO.finditer(folded):
-        years.setdefault(int(match.group(1)) + _MINGUO_OFFSET, match.group(0))
+    # (This year named as such is the evidence shown, before last year's.)
+    for match in sorted(_CURRENT_MINGUO.finditer(folded), key=lambda m: _YEARS_FROM_NOW[m.group(1)] != 0):
+        number = int(match.group(2))
+        if number < 1000 and number not in _MINGUO_YEARS or 1000 <= number < 1900:
+            continue
+        year = (number if number >= 1900 else number + _MINGUO_OFFSET) - _YEARS_FROM_NOW[match.group(1)]
+        years.setdefault(year, match.group(0))
     if "收官" in folded and _THIS_YEAR_END.search(folded):  # (a pattern with no fixed opening: costly)
         for match in _PLAN_CLOSING.finditer(folded):
             if not match.group(1):
@@ -194,8 +203,11 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
             # day written out, else the publication line's.
             same_day = next((m for m in _MONTH_DAY.finditer(folded)
                              if int(m.group(2)) == day and not _is_background(folded, m)), None)
+            this_month = _this_month(folded)
             if same_day:
                 month = int(same_day.group(1))
+            elif this_month:
+                month = this_month
             elif dated and day <= int(dated.value[8:10]):
                 month = int(dated.value[5:7])
             else:
@@ -235,6 +247,21 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
         return (int(chosen.group(1)), int(chosen.group(2)), chosen.group(0),
                 chosen.re is _THIS_YEAR_MONTH_DAY)
     return None
+
+
+# The month a release is written in, as it names it: 本(11)月 is this month,
+# 上(5)月 last month (so this is June), 下(1)月 next month (so this is December).
+_MONTH_FROM_NOW = re.compile(r"([本上下])\s*[(（]\s*(\d{1,2})\s*[)）]\s*月")
+_MONTHS_FROM_NOW = {"本": 0, "上": -1, "下": 1}
+
+
+def _this_month(folded: str) -> int | None:
+    """The month the text says it is written in, when it says so one way."""
+    if "月" not in folded:
+        return None
+    months = {(int(m.group(2)) - 1 - _MONTHS_FROM_NOW[m.group(1)]) % 12 + 1
+              for m in _MONTH_FROM_NOW.finditer(folded) if _valid(int(m.group(2)))}
+    return months.pop() if len(months) == 1 else None
 
 
 def _opening_sentence(folded: str) -> re.Match:
@@ -390,6 +417,11 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
         return notice
     proof = proven_year(folded)
     dated = dateline(folded)
+    if proof and dated and proof[1].startswith(("去", "明")) and proof[0] != int(dated.value[:4]):
+        # A year worked out from last year's or next year's is weaker than
+        # the publication line: 去(111)年 in a release dated 113年3月27日 is
+        # a slip for 112, not proof that the line is wrong.
+        proof = None
     event = event_month_day(folded, dated)
     dated_year = None
     if dated:
@@ -410,6 +442,9 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
             return DocDate(f"{year:04d}-{month:02d}-{day:02d}", "day", f"{text}; {dated.evidence}")
         if proof:
             return DocDate(f"{proof[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {proof[1]}")
+        gathering = day_sentence_event_year(folded, text)
+        if gathering:
+            return DocDate(f"{gathering[0]:04d}-{month:02d}-{day:02d}", "day", f"{text}; {gathering[1]}")
         return DocDate(f"--{month:02d}-{day:02d}", "month-day", text)
     period = reported_month(folded, title)
     if period:
@@ -422,7 +457,11 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
     # A year written as part of another event's date (今(98)年5月我國參加WHA,
     # 截至本(109)年10月6日) says which year it is, but dates that event, not
     # the story; the story's year is then not written, and no date is given.
-    if proof and not re.search(re.escape(proof[1]) + r"\s*\d{1,2}\s*月", folded):
+    # A year told from the one before or after (去(111)年便已開出10件裁罰)
+    # dates that other year's doings: it makes a story of today's event this
+    # year's, but an advisory with no event of its own stays undated.
+    if proof and not re.search(re.escape(proof[1]) + r"\s*\d{1,2}\s*月", folded) \
+            and (not proof[1].startswith(("去", "明")) or tells_of_today(folded)):
         return DocDate(f"{proof[0]:04d}", "year", proof[1])
     # With no day or month of its own, a story is dated by the year of the
     # event it names (今（23）日出席「2024保生文化祭」): see `event_year`.

@@ -437,10 +437,17 @@ class _KnownPlaces(set):
 # Words only Taiwan's administration uses: a district named in such a text
 # (中西区公所) is Taiwan's, not Hong Kong's district of the same name.
 _TAIWAN_WORDS = re.compile(r"区公所|里长|里民|里办公处|新台币|民国\d|市议员|市议会|立委")
+# A district's or township's own office, 公所 (中西區公所, 南區區公所, 新化
+# 鎮公所), is Taiwan's word for it alone: the mainland's are 政府 and 街道
+# 办事处, Hong Kong's 民政事务处. One is enough (no 新闻联播 story in the
+# corpus writes one; 1,526 Tainan releases write one and no other word above).
+_TAIWAN_OFFICE = re.compile(r"[区乡镇市]公所")
 
 
 def country_hint(folded: str) -> str | None:
     """'TW' when the text speaks of Taiwan's administration, else None."""
+    if "公所" in folded and _TAIWAN_OFFICE.search(folded):
+        return "TW"
     return "TW" if len(_TAIWAN_WORDS.findall(folded)) >= 2 else None
 
 

@@ -175,8 +175,36 @@ def test_two_digit_year_is_not_read_as_minguo():
     assert found is None or not found[0].startswith("19")
 
 
+def test_last_or_next_year_written_out_names_this_one():
+    # 去(110)年 is last year: a story of today in it is of 111 (2022).
+    assert date_of("議長今(6)日表示，去(110)年市府預算執行率偏低，盼今年改善。") == ("2022", "year")
+    assert date_of("總統今（12）日出席典禮表示，去（2014）年的成果豐碩。") == ("2015", "year")
+    assert date_of("市長今(3)日宣布，明(112)年將擴大辦理。") == ("2022", "year")
+    # And so it gives a month and day their year.
+    assert date_of("本局於3月2日辦理說明會，去(109)年共有千人參加。") == ("2021-03-02", "day")
+
+
+def test_last_years_doings_alone_date_no_story():
+    # An advisory with no event of its own: last year's fines are background.
+    assert date_of("動保處提醒飼主為犬貓絕育，光是去(111)年便已開出10件裁罰。") is None
+
+
+def test_a_year_worked_out_from_last_year_does_not_overrule_the_publication_line():
+    # 去(111)年 in a release dated 113年3月27日 is a slip for 112.
+    assert date_of("發稿時間：113年3月27日\n衛生局今(27)日表示，去(111)年通報個案下降。") == ("2024-03-27", "day")
+
+
+def test_this_month_written_out_gives_todays_day_its_month():
+    # 本(11)月 is this month; 上(5)月 last month, so today is in June.
+    assert date_of("總統府今（12）日舉行記者會，說明本（11）月18日出訪行程。") == ("--11-12", "month-day")
+    assert date_of("總統今（6）日主持演習，上(5)月已完成預演。") == ("--06-06", "month-day")
+    # Two months said two ways that disagree: no month.
+    assert date_of("總統今（6）日主持演習，上(5)月已完成預演，本(7)月再辦。") is None
+
+
 _PIECES = ["镇政府召开会议", "，", "。", "\n", "今年", "今(", ")日", "年", "月", "日", "发布时间:",
-           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争", "「", "」", "年度"]
+           "發稿時間：", "截至", "至", "以来", "十四五", "收官", "[決標日期]", "/", "-", "力争", "「", "」", "年度",
+           "去(", "明(", "本(", ")年", ")月"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -236,6 +264,34 @@ def test_only_a_gathering_held_today_dates_the_story():
                  "總統今（30）日出席「關鍵1991:民主元年展覽開幕典禮」。",
                  "總統今（6）日出席「高階文官培訓方案110年訓練開訓典禮」。"):
         assert date_of(text) is None, text
+
+
+def test_a_gathering_named_after_its_series_or_after_the_quotes_carries_its_year():
+    # The year heads the name's own part, after the series' title.
+    assert date_of("總統今（27）日晚間出席「吾鄉風光-2018總統府音樂會」。") == ("2018", "year")
+    assert date_of("副總統今（2）日接見「臺灣亞西論壇─2017區域安全國際研討會」代表團。") == ("2017", "year")
+    # A rite is a gathering too; and the gathering may be named after the quotes.
+    assert date_of("副總統今（23）日出席「2024保生文化祭三獻禮祭典」。") == ("2024", "year")
+    assert date_of("基金會今（26）日舉行「2026歲末送暖關懷捐贈」儀式。") == ("2026", "year")
+
+
+def test_a_gala_seeing_the_new_year_in_is_not_dated_by_it():
+    # 2014跨年晚會 is held on 31 December 2013.
+    assert date_of("總統今（31）日晚間出席「台北最High新年城─2014跨年晚會」。") is None
+
+
+def test_a_gathering_taking_place_on_the_storys_day_gives_the_day_its_year():
+    # The sentence that dates the story names what happens that day, year and all.
+    assert date_of("昨晚（3月8日），2025年两岸元宵灯会在厦门如约而至，游客纷纷观灯。") == ("2025-03-08", "day")
+    assert date_of("今天（6月12日），2024全球数字经济大会在北京开幕。") == ("2024-06-12", "day")
+
+
+def test_a_gathering_only_spoken_of_on_the_storys_day_gives_no_year():
+    # A countdown to next year's games, a councillor's questions about a festival.
+    assert date_of("昨晚（10月30日），2026年全国冬季运动会倒计时100天主题活动在长春举行。") == ("--10-30", "month-day")
+    assert date_of("议员于11月6日进行总质询，针对2024台湾灯会的交通规划提出建议。") == ("--11-06", "month-day")
+    # A gala seeing the new year in is the year before's.
+    assert date_of("今天（12月31日），2026跨年晚会在外滩举行。") == ("--12-31", "month-day")
 
 
 def test_a_named_events_year_never_overrides_a_day_the_text_gives():

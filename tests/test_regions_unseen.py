@@ -332,3 +332,21 @@ def test_a_provinces_name_alone_is_the_province_not_its_namesake_city():
     assert {"22", "220283"} <= found and "2202" not in found
     # The city is written in full, and then it is the city.
     assert "2202" in keys("吉林市组织力量对受灾村屯进行全面防疫消杀。")
+
+
+@pytest.mark.parametrize("text, district", [
+    # 公所 is a Taiwan district's own office: one is enough to place 中西區,
+    # which Hong Kong shares, with no 里長 or 區公所 said twice.
+    ("中西區公所今(6)日辦理防汛演練，區長率同仁檢查抽水機。", "TW0506"),
+    ("為推動長照服務，中西區公所與護理之家簽訂合作備忘錄。", "TW0506"),
+])
+def test_a_district_office_places_a_district_in_taiwan(text, district):
+    assert district in keys(text)
+
+
+def test_in_a_district_office_release_a_temple_or_road_is_no_mainland_place():
+    # 山西宮 is a temple, 中山南路 a road: read as 山西省 and 中山市 only
+    # while nothing said the text is Taiwan's.
+    found = keys("關廟區公所今(3)日於山西宮前廣場辦理鳳梨季，並在中山南路實施交管。")
+    assert not {"14", "4420"} & found
+    assert "TW0516" in found   # 關廟區
