@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import civil_bodies, delegations, deputies, foreign_names, leaders, staff_titles, tenure, took_office
+from . import civil_bodies, delegations, deputies, first_mention, foreign_names, leaders, staff_titles, tenure, took_office
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -1130,17 +1130,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             not_holding.add(name)
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
-        # A person keeps the fullest office the document gives them:
-        # 议员 first, 台南市议员 later is the same office, more complete;
-        # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
-        # 省委委员、常委、书记 read at its last post.
-        # A title's short form is as much the same office (帛琉总统 in the
-        # headline, 帛琉共和国总统 in the text).
-        if known is None or (len(title) > len(known.title) and (
-                title.startswith(known.title + "、") or any(
-                    piece.endswith(known.title) or (piece[-2:] == known.title[-2:]
-                                                    and _is_subsequence(known.title, piece))
-                    for piece in title.split("、")))):
+        # A person keeps the office written where they are first named with
+        # one, unless a later mention adds offices (archive.first_mention).
+        if known is None or first_mention.later_replaces(known.title, title, _POST_SET):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -1432,7 +1424,3 @@ def _past_before(folded: str, at: int) -> bool:
     past = _NOT_HELD_BEFORE.search(folded, max(0, at - 2), at)
     return bool(past) and (past.group(0) != "前" or len(_words(folded[max(0, at - 3):at])[-1]) == 1)
 
-
-def _is_subsequence(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(c in rest for c in short)
