@@ -15,7 +15,8 @@ import functools
 import math
 import re
 
-from . import civil_bodies, delegations, deputies, first_mention, foreign_names, leaders, staff_titles, tenure, took_office
+from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, leaders, military_posts,
+               named_again, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -39,6 +40,7 @@ _POST_WORDS = set("""
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()) | set(delegations.POSTS)
 _POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
+_POST_WORDS |= military_posts.POSTS  # 陆军司令 (archive.military_posts)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -253,8 +255,8 @@ def name_after(folded: str, start: int) -> str | None:
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
     candidates = [name for name in candidates if plausible_name(name)
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
-    if not candidates:
-        return None
+    if not candidates:  # 议员李镇国: a given name with an organ's character, written again (archive.named_again)
+        return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME)
     if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
         # 谢瑶|忙着: an aspect particle makes the third character a verb
@@ -289,7 +291,7 @@ def name_after(folded: str, start: int) -> str | None:
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
-    return None
+    return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME)  # 议员王家贞业务报告…王家贞更痛批
 
 
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
@@ -962,6 +964,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     # 观护协会理事长江金忠、秘书长刘文钦: a bare post a body of its own has,
     # after a list mark, goes on naming the same body's officers (unlike
     # 公会理事长徐岩奇、立委林俊宪).
+    if between.startswith("、") and folded[post_start:post_end] not in _CIVIL_OFFICERS:
+        return False  # 陈某议员服务处、沈某议员: the list mark closes the body; the next item is its own
     if _LIST_GOES_ON.search(between):
         return folded[post_start:post_end] in _CIVIL_OFFICERS
     if "长" in between:
@@ -1040,8 +1044,8 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
             or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
-        if not name:
-            break
+        if not name or _POST_RE.search(name):
+            break  # 蔡总统与某某总统: a surname and a post, no name in the list
         begin = end - len(name)
         if _holds_own_post(folded, begin):
             break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
@@ -1389,6 +1393,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
+    for cut, whole in cut_names.whole_names(list(officials), folded).items():  # 陈昆|和议员 beside 陈昆和指出
+        cut_first = list(officials).index(cut) < list(officials).index(whole)
+        cut_reading = officials.pop(cut)
+        if cut_first:  # the office first written is the one kept (archive.first_mention)
+            officials[whole] = Official(name=officials[whole].name, title=cut_reading.title)
     glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
