@@ -219,11 +219,11 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
 # A transliterated foreign name is followed by its romanised form in
 # parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
 # gloss marks where the name ends, whatever its first character.
-_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=%s)" % foreign_names.GLOSS)  # (mario búcaro)
 # A well-known state (美国) inside a glossed "name" shows it is a phrase;
 # rare place words (法斯 in 凯法斯) are parts of transliterations.
 _KNOWN_STATE = 1000
-_GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
+_GLOSS_BEFORE = re.compile(foreign_names.GLOSS + "$")
 
 
 def name_after(folded: str, start: int) -> str | None:
@@ -256,7 +256,7 @@ def name_after(folded: str, start: int) -> str | None:
     candidates = [name for name in candidates if plausible_name(name)
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
     if not candidates:  # 议员李镇国: a given name with an organ's character, written again (archive.named_again)
-        return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME)
+        return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
     if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
         # 谢瑶|忙着: an aspect particle makes the third character a verb
@@ -291,7 +291,8 @@ def name_after(folded: str, start: int) -> str | None:
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
-    return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME)  # 议员王家贞业务报告…王家贞更痛批
+    # 议员王家贞业务报告…: glued to a caption, named again (王家贞更痛批)
+    return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
 
 
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
@@ -421,6 +422,8 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 祝贺郭议长: a verb; but 按照李强总理等: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
+        if length == 3 and post_start_is_organ(folded, end) and name[1:] + folded[end] in word_frequencies():
+            continue  # 向教育局长: the "given name" and the post's organ make a bureau (教育局)
         if length == 4 and name[:2] not in SURNAMES_2:
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
@@ -559,7 +562,7 @@ _SPEECH_VERBS = frozenset("建议 报告 有关".split())
 # Single-character verbs that take a person as their object (率环保局长,
 # 邀交通部长, 获市长, 问市长, 就像国家安全会议咨询委员): as a function
 # character, they end an office read back.
-_VERB_CHARS = frozenset("率邀获问像")
+_VERB_CHARS = frozenset("率邀获问像继")  # 继巴拿马总统某某之后: "after"
 # 第四分局长, 第一科科长: an ordinal numbers the organ that follows it.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+$")
 # jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
@@ -823,7 +826,8 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
         while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and spaced - start < 16:
             start -= 1
         organ = folded[start:spaced]
-        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS) else ""
+        # A section is a 组 too in a contact line (竞技运动组  组长 高某某).
+        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS + ("组",)) else ""
     start = begin
     while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and folded[start - 1] != "、" \
             and begin - start < 12:

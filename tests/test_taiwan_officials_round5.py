@@ -66,3 +66,54 @@ def test_a_joining_word_after_a_two_character_name_still_joins():
     # 和 joins two people here: no three-character name is written alone.
     found = offices("市長黃大明和副市長張正平一同出席。")
     assert set(found) == {"黄大明", "张正平"}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A caption glued to the first sentence: the text names the person again.
+    ("議員王家美業務報告質詢文化藝術銅雕像不能光頭造型嗎？記者會上，王家美更痛批市府。", "王家美", "议员"),
+    # A given name holding an organ's character (鎮), named again beside an office.
+    ("議員李鎮東市政總質詢市議員李鎮東3日在市政總質詢時強調地方建設。李鎮東議員表示，文資保存很重要。",
+     "李镇东", "议员"),
+])
+def test_a_name_glued_to_a_caption_is_read_where_the_text_names_it_again(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text", [
+    "議員王家美業務報告質詢文化藝術。",  # named once: no telling where the name ends
+    "總統主持「新任行政院政務人員及駐外大使宣誓典禮」。總統今日主持新任駐外大使宣誓典禮。",  # a word, repeated
+    "大會首日由議長擔任主席，市長施政總報告延至下午。市長施政總報告內容豐富。",
+])
+def test_repeated_words_after_an_office_are_no_name(text):
+    assert offices(text) == {}
+
+
+def test_romanised_glosses_with_accented_letters_mark_a_foreign_name():
+    found = offices("訪團抵達後，瓜國總統賈麥德、外交部長步卡雷（Mario Búcarez）及駐臺大使巴迪歐"
+                    "（Oscar Adolfo Padilla Lam）等人歡迎訪團。")
+    assert found.get("步卡雷") == "外交部长" and found.get("巴迪欧") == "驻台大使"
+
+
+def test_a_given_name_that_makes_a_bureau_with_the_post_is_no_name():
+    # 向 is a surname and "towards"; 教育 and 局 make the bureau.
+    assert offices("另外，議員也向教育局長提出質詢。") == {}
+    assert offices("議員也向財政局長陳大華詢問。") == {"陈大华": "财政局长"}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A contact line sets a section (组) apart by spaces, as it does a bureau.
+    ("發稿單位：臺南市體育處/新聞聯繫人：競技運動組 組長 高大潔 電話06-2157691#238", "高大洁", "竞技运动组组长"),
+    # A city office's analyst, its organ before the name.
+    ("新聞聯絡人：臺南市政府智慧發展中心 許大誠分析師 06-2991111分機1834", "许大诚", "台南市政府智慧发展中心分析师"),
+])
+def test_contact_lines_name_section_staff(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_an_analyst_of_no_government_organ_is_private():
+    assert offices("證券分析師李大明表示，股市將回穩。") == {}
+
+
+def test_following_a_foreign_leader_is_no_part_of_his_office():
+    found = offices("馬總統在就職典禮儀式中，繼巴拿馬總統杜里荷之後進場。杜里荷總統隨後致詞。")
+    assert found.get("杜里荷") == "巴拿马总统"
