@@ -651,6 +651,8 @@ def office_prefix(head: str, is_place=None) -> str:
             continue
         kept.append(word)
         at -= 1
+    if kept and kept[-1] == "地" and at >= 0 and words[at] == "在":
+        kept.pop()  # 在地|市议员: Taiwan's 在地 ("local") is one word, jieba's cut 在|地市 is not
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
     if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (

@@ -117,3 +117,14 @@ def test_an_analyst_of_no_government_organ_is_private():
 def test_following_a_foreign_leader_is_no_part_of_his_office():
     found = offices("馬總統在就職典禮儀式中，繼巴拿馬總統杜里荷之後進場。杜里荷總統隨後致詞。")
     assert found.get("杜里荷") == "巴拿马总统"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan's 在地 ("local") is one word; jieba cuts 在|地市 and 地 joined the office.
+    ("會同在地市議員吳通龍與陳秋宏、經發局等單位赴現場會勘。", {"吴通龙": "市议员", "陈秋宏": "市议员"}),
+    ("感謝在地立委林俊宏協助爭取經費。", {"林俊宏": "立委"}),
+    # 地 opening an organ's name stays (地政局).
+    ("由在地政局長王大明說明。", {"王大明": "地政局长"}),
+])
+def test_local_before_an_office_is_no_part_of_it(text, expected):
+    assert offices(text) == expected
