@@ -15,8 +15,8 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, leaders, military_posts,
-               named_again, staff_titles, tenure, took_office)
+from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
+               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -556,6 +556,7 @@ _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
 _MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+_MEETING_VERB_ENDINGS = tuple(_MEETING_VERBS)
 # Verbs of speech and reference jieba tags nouns: 建议市长黄伟哲整合,
 # 向市长报告, 有关市议员的质询 ("suggests", "reports", "concerning").
 _SPEECH_VERBS = frozenset("建议 报告 有关".split())
@@ -836,7 +837,9 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
         start -= 1
     organ = office_prefix(folded[start:begin], is_place)
     # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
-    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) else ""
+    # A verb of meeting ending in an organ's character (拜会, 会见) is none: 访团拜会某某议长.
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) \
+        and not organ.endswith(_MEETING_VERB_ENDINGS) else ""
 
 
 # A leader introduced with the full run of their central posts
@@ -1208,6 +1211,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if described and plausible_name(described) and described not in _word_tags() \
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
+        if folded[position:position + 1] == "暨":
+            joint = joint_posts.holder_after(folded, position, name_after)
+            if joint:  # 国策顾问暨保安宫董事长某某: the office before 暨 is theirs (archive.joint_posts)
+                add(joint[0], joint[1], title, match.end() - len(title))
+                continue
         # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
         names_follow = not bare and (post != "代表" or bool(_MISSION.search(title[:-len(post)])))
         given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
@@ -1347,7 +1355,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 省委书记陈刚和省长吴晓军: 和 joins two people, the post is the next one's
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
-        organ = _organ_before(folded, end - len(name), is_place)
+        organ = _organ_before(folded, end - len(name), is_place) or shared_organ.organ_of_previous(
+            folded, end - len(name), post, _post_ending, name_before,
+            functools.partial(_organ_before, is_place=is_place),
+            lambda held: officials[held].title if held in officials else None)  # 观光署甲署长及乙副署长
         if organ and leaders.studied(organ):
             organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):

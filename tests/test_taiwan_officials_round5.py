@@ -128,3 +128,32 @@ def test_following_a_foreign_leader_is_no_part_of_his_office():
 ])
 def test_local_before_an_office_is_no_part_of_it(text, expected):
     assert offices(text) == expected
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A public office joined by 暨 to a civil body's post: the person holds the first.
+    ("包括總統府國策顧問暨保安宮董事長廖大治、法務部長蔡清明等亦出席是項活動。", "廖大治", "总统府国策顾问"),
+    ("總統府資政暨東亞經濟協會榮譽理事長黃茂明致詞。", "黄茂明", "总统府资政"),
+])
+def test_a_public_office_joined_to_a_civil_post_is_held(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_a_civil_post_alone_is_no_public_office():
+    assert offices("保安宮董事長廖大治表示歡迎。") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One organ, its head and deputy: the organ written once is both's.
+    ("市長傍晚前往燈區視察，交通部觀光署周永明署長及周廷安副署長亦專程參與。",
+     {"周永明": "交通部观光署署长", "周廷安": "交通部观光署副署长"}),
+    ("黃偉明市長在社會局陳榮華局長、李大同副局長陪同下接受捐款。",
+     {"黄伟明": "市长", "陈荣华": "社会局局长", "李大同": "社会局副局长"}),
+    # Another post after the join is another body's, or a section's.
+    ("黃偉明市長及李大同議員出席。", {"黄伟明": "市长", "李大同": "议员"}),
+    ("感謝農業局李芳明局長及林正雄科長協助。", {"李芳明": "农业局局长", "林正雄": "科长"}),
+    # A verb read as an organ (拜会 ends in 会) gave the first no office: the second keeps its own.
+    ("訪團拜會邱美莉議長及林志明副議長。", {"邱美莉": "议长", "林志明": "副议长"}),
+])
+def test_a_deputy_after_the_head_shares_the_organ_written_once(text, expected):
+    assert offices(text) == expected
