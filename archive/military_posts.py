@@ -11,3 +11,6 @@ stand) is no person's office, and no name follows it there.
 from __future__ import annotations
 
 POSTS = frozenset({"司令", "副司令", "总司令", "副总司令"})
+# Ranks follow a commander's name (总司令某某上将一行): where a name ends,
+# as a speaker's verb does, and never part of it.
+RANKS = ("上将", "中将", "少将", "大校", "上校", "中校", "少校")

@@ -20,6 +20,15 @@ def test_the_armed_services_commanders_are_officials():
     assert found == {"张正平": "国防部副部长", "陈大明": "陆军司令", "刘志文": "海军司令", "熊正基": "空军司令"}
 
 
+@pytest.mark.parametrize("text, name, office", [
+    # A rank after the name ends it, as a speaker's verb does.
+    ("部長會見了芬蘭國防軍總司令古斯塔夫·哈格隆德上將一行。", "古斯塔夫·哈格隆德", "芬兰国防军总司令"),
+    ("陸軍司令陳大明上將致詞。", "陈大明", "陆军司令"),
+])
+def test_a_rank_after_a_commanders_name_is_no_part_of_it(text, name, office):
+    assert offices(text) == {name: office}
+
+
 @pytest.mark.parametrize("text", [
     "總統在司令台上校閱部隊，陸軍司令部表示演習順利。",  # a reviewing stand, a headquarters
 ])
