@@ -9,8 +9,10 @@ are the classes the officials finder met on unseen Taiwan releases:
   no government. Its council caucus is (党团书记长, 党团总召: the council's
   organs), and so are the mainland's Party committees (党委, 党组, 党工委),
   which never take 党部 or a party's name before a chair.
-- Service clubs (扶轮社, 狮子会, 青商会, 同济会) and the press (新闻社,
-  杂志社, 出版社, 周刊): their 社长 and 会长 are private.
+- Service clubs (扶轮社, 狮子会, 青商会, 同济会), supporters' associations
+  (警察之友会, 义警之友会: "friends of" a service) and youth corps
+  (救国团, whose county branches are its 团务指导委员会) are private; so is the press (新闻社, 杂志社, 出版社, 周刊):
+  their 社长, 会长 and 主委 hold no public post.
 - Colleges (神学院院长, 国防医学院院长: heads of schools, like university
   presidents), but not academies of sciences (中国科学院, 社会科学院) or the
   state's administration college (行政学院), which are government.
@@ -28,7 +30,7 @@ import re
 
 # Joined to the officials finder's own list of civil bodies: a club's or
 # publisher's name anywhere before the post makes it private.
-CLUBS_PRESS_COLLEGES = r"扶轮|狮子会|青商会|同济会|新闻社|杂志社|出版社|周刊|月刊|(?<!科)(?<!行政)学院(?!附设)"
+CLUBS_PRESS_COLLEGES = r"扶轮|狮子会|青商会|同济会|之友会|救国团|团务指导委员会|新闻社|杂志社|出版社|周刊|月刊|(?<!科)(?<!行政)学院(?!附设)"
 
 # A party, written as its name, then a post of the party itself (not of its
 # council caucus, 党团): 国民党主席, 民进党中常委, 劳动党主席; or a party

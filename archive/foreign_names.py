@@ -39,7 +39,12 @@ TRANSLITERATION = set(
 # (Not 国王: 德国王子陶 and 史国国王 hold it across a state's name.)
 FOREIGN_POSTS = ("教宗", "总领事", "副总领事", "领事")
 
-_GLOSS_AFTER = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]")
+# A romanised gloss in parentheses after a transliterated name. Names keep
+# the accents of their languages (mario búcaro, william tapia alemán, józef
+# gróbarczyk): letters of Latin-1 and Latin Extended-A are letters too.
+LETTER = "a-z\u00e0-\u00f6\u00f8-\u00ff\u0100-\u017f"
+GLOSS = r"\s?[(（][%s][%s .,'\-]{2,60}[)）]" % (LETTER, LETTER)
+_GLOSS_AFTER = re.compile(GLOSS)
 # What opens an unglossed name before its post: a list mark, a clause mark
 # or a preposition (与费南德斯总统).
 _OPENS = set("，,、。；;：:“\"「 \n与和及同向由对请偕暨跟")
@@ -135,10 +140,10 @@ def name_after_post(folded: str, start: int, post: str, found: str | None = None
 # gloss (蓝纳勋爵(lord rana), 郝尔丝女爵(baroness howells)): not the name.
 _RANKS = r"勋爵|女爵|爵士|男爵|伯爵|公爵|夫人|女士|先生|博士"
 _HONORIFIC = re.compile(r"(?:%s)$" % _RANKS)
-_RANK_AND_GLOSS = re.compile(r"(?:%s)?\s?[(（][a-z][a-z .,'\-]{2,60}[)）]" % _RANKS)
+_RANK_AND_GLOSS = re.compile(r"(?:%s)?" % _RANKS + GLOSS)
 # The next item of a list of glossed names is a glossed name too; an item
 # with more words before its gloss (罗德岛州众议员布莱恩(…)) names its own post.
-_GLOSSED_ITEM = re.compile(r"、[\u4e00-\u9fff·]{2,6}(?:%s)?\s?[(（][a-z]" % _RANKS)
+_GLOSSED_ITEM = re.compile(r"、[\u4e00-\u9fff·]{2,6}(?:%s)?\s?[(（][%s]" % (_RANKS, LETTER))
 
 
 def skip_gloss(folded: str, at: int) -> int:
@@ -161,7 +166,7 @@ def without_honorific(folded: str, name: str, at: int) -> str:
 # The inauguration the story attends makes the person head of state: before
 # it they are not yet in post (出席…总统卡蕬楚(xiomara castro)就职典礼,
 # 新任总统罗博就职典礼).
-_INAUGURATION = re.compile(r"(?:\s?[(（][a-z][a-z .,'\-]{2,60}[)）])?(?:的)?就职")
+_INAUGURATION = re.compile(r"(?:%s)?(?:的)?就职" % GLOSS)
 
 
 def awaiting_inauguration(folded: str, names) -> set[str]:

@@ -15,7 +15,8 @@ import functools
 import math
 import re
 
-from . import civil_bodies, delegations, deputies, foreign_names, leaders, staff_titles, tenure, took_office
+from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
+               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -39,6 +40,7 @@ _POST_WORDS = set("""
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
 """.split()) | set(delegations.POSTS)
 _POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
+_POST_WORDS |= military_posts.POSTS  # 陆军司令 (archive.military_posts)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
 POSTS = sorted(_POST_WORDS | {"副" + post for post in _POST_WORDS if any(
@@ -147,7 +149,7 @@ _AFTER_NAME = re.compile(
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称)")
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|%s)" % "|".join(military_posts.RANKS))
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number
@@ -217,11 +219,11 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
 # A transliterated foreign name is followed by its romanised form in
 # parentheses (瓦卡(baron divavesi waqa), 龚萨福(ralph gonsalves)总理); the
 # gloss marks where the name ends, whatever its first character.
-_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=\s?[(（][a-z][a-z .,'\-]{2,60}[)）])")
+_GLOSSED_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=%s)" % foreign_names.GLOSS)  # (mario búcaro)
 # A well-known state (美国) inside a glossed "name" shows it is a phrase;
 # rare place words (法斯 in 凯法斯) are parts of transliterations.
 _KNOWN_STATE = 1000
-_GLOSS_BEFORE = re.compile(r"\s?[(（][a-z][a-z .,'\-]{2,60}[)）]$")
+_GLOSS_BEFORE = re.compile(foreign_names.GLOSS + "$")
 
 
 def name_after(folded: str, start: int) -> str | None:
@@ -253,8 +255,8 @@ def name_after(folded: str, start: int) -> str | None:
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
     candidates = [name for name in candidates if plausible_name(name)
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
-    if not candidates:
-        return None
+    if not candidates:  # 议员李镇国: a given name with an organ's character, written again (archive.named_again)
+        return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
     if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
         # 谢瑶|忙着: an aspect particle makes the third character a verb
@@ -289,7 +291,8 @@ def name_after(folded: str, start: int) -> str | None:
     if len(longer) == lengths[0] and not _is_word(longer[:2]) \
             and frequency(longer[1:3]) < _WORD_NOT_GIVEN_NAME and not _cuts_a_word(folded, start, len(longer)):
         return longer
-    return None
+    # 议员王家贞业务报告…: glued to a caption, named again (王家贞更痛批)
+    return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
 
 
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
@@ -419,6 +422,8 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 祝贺郭议长: a verb; but 按照李强总理等: a rare word jieba lists as a name
         if length == 2 and post_start_is_organ(folded, end):
             continue  # 都展局长: a two-character bureau name, not a person
+        if length == 3 and post_start_is_organ(folded, end) and name[1:] + folded[end] in word_frequencies():
+            continue  # 向教育局长: the "given name" and the post's organ make a bureau (教育局)
         if length == 4 and name[:2] not in SURNAMES_2:
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
@@ -551,13 +556,14 @@ _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
 _MEETING_VERBS = frozenset("会见 会晤 接见 会谈 拜会 致电 致函 祝贺".split())
+_MEETING_VERB_ENDINGS = tuple(_MEETING_VERBS)
 # Verbs of speech and reference jieba tags nouns: 建议市长黄伟哲整合,
 # 向市长报告, 有关市议员的质询 ("suggests", "reports", "concerning").
 _SPEECH_VERBS = frozenset("建议 报告 有关".split())
 # Single-character verbs that take a person as their object (率环保局长,
 # 邀交通部长, 获市长, 问市长, 就像国家安全会议咨询委员): as a function
 # character, they end an office read back.
-_VERB_CHARS = frozenset("率邀获问像")
+_VERB_CHARS = frozenset("率邀获问像继")  # 继巴拿马总统某某之后: "after"
 # 第四分局长, 第一科科长: an ordinal numbers the organ that follows it.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+$")
 # jieba lists some people by name (习近平, 王沪宁, 李登辉, all rare as
@@ -646,6 +652,8 @@ def office_prefix(head: str, is_place=None) -> str:
             continue
         kept.append(word)
         at -= 1
+    if kept and kept[-1] == "地" and at >= 0 and words[at] == "在":
+        kept.pop()  # 在地|市议员: Taiwan's 在地 ("local") is one word, jieba's cut 在|地市 is not
     kept.reverse()
     joined = next((i for i, w in enumerate(kept) if w in ("及", "暨")), None)
     if joined is not None and (_POST_RE.search("".join(kept[:joined])) or (
@@ -821,14 +829,17 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
         while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and spaced - start < 16:
             start -= 1
         organ = folded[start:spaced]
-        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS) else ""
+        # A section is a 组 too in a contact line (竞技运动组  组长 高某某).
+        return organ if is_cjk_run(organ) and organ.endswith(_ORGAN_WORDS + ("组",)) else ""
     start = begin
     while start > 0 and not _CLAUSE_START.match(folded[start - 1]) and folded[start - 1] != "、" \
             and begin - start < 12:
         start -= 1
     organ = office_prefix(folded[start:begin], is_place)
     # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
-    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) else ""
+    # A verb of meeting ending in an organ's character (拜会, 会见) is none: 访团拜会某某议长.
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) \
+        and not organ.endswith(_MEETING_VERB_ENDINGS) else ""
 
 
 # A leader introduced with the full run of their central posts
@@ -962,6 +973,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     # 观护协会理事长江金忠、秘书长刘文钦: a bare post a body of its own has,
     # after a list mark, goes on naming the same body's officers (unlike
     # 公会理事长徐岩奇、立委林俊宪).
+    if between.startswith("、") and folded[post_start:post_end] not in _CIVIL_OFFICERS:
+        return False  # 陈某议员服务处、沈某议员: the list mark closes the body; the next item is its own
     if _LIST_GOES_ON.search(between):
         return folded[post_start:post_end] in _CIVIL_OFFICERS
     if "长" in between:
@@ -1040,8 +1053,8 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
             or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
-        if not name:
-            break
+        if not name or _POST_RE.search(name):
+            break  # 蔡总统与某某总统: a surname and a post, no name in the list
         begin = end - len(name)
         if _holds_own_post(folded, begin):
             break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
@@ -1130,17 +1143,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             not_holding.add(name)
             return  # 海巡署前署长王进旺, 退休书记官潘敏捷: the post is past
         known = officials.get(name)
-        # A person keeps the fullest office the document gives them:
-        # 议员 first, 台南市议员 later is the same office, more complete;
-        # 国家主席 first, 国家主席、中央军委主席 later adds one, and so does
-        # 省委委员、常委、书记 read at its last post.
-        # A title's short form is as much the same office (帛琉总统 in the
-        # headline, 帛琉共和国总统 in the text).
-        if known is None or (len(title) > len(known.title) and (
-                title.startswith(known.title + "、") or any(
-                    piece.endswith(known.title) or (piece[-2:] == known.title[-2:]
-                                                    and _is_subsequence(known.title, piece))
-                    for piece in title.split("、")))):
+        # A person keeps the office written where they are first named with
+        # one, unless a later mention adds offices (archive.first_mention).
+        if known is None or first_mention.later_replaces(known.title, title, _POST_SET):
             officials[name] = Official(name=original[at:at + len(name)], title=title)
 
     def add_joined(given: str, surname_at: int, given_at: int, title: str) -> None:
@@ -1206,6 +1211,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             if described and plausible_name(described) and described not in _word_tags() \
                     and _SPEAKER_VERB_AFTER.match(folded, position + 1 + len(described)):
                 position += 1
+        if folded[position:position + 1] == "暨":
+            joint = joint_posts.holder_after(folded, position, name_after)
+            if joint:  # 国策顾问暨保安宫董事长某某: the office before 暨 is theirs (archive.joint_posts)
+                add(joint[0], joint[1], title, match.end() - len(title))
+                continue
         # 代表市长致词, 致富能手代表: as an office 代表 names its mission (驻台代表, 人大代表)
         names_follow = not bare and (post != "代表" or bool(_MISSION.search(title[:-len(post)])))
         given = names_follow and _given_name_after_surname(folded, match.start(), match.end())
@@ -1345,7 +1355,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 省委书记陈刚和省长吴晓军: 和 joins two people, the post is the next one's
         if post == "代表" and not re.match(r"[及、，,。]", folded[match.end():match.end() + 1]):
             continue  # 姜淋煌代表市长: "on behalf of"; 游亚旭(…)代表及: the post
-        organ = _organ_before(folded, end - len(name), is_place)
+        organ = _organ_before(folded, end - len(name), is_place) or shared_organ.organ_of_previous(
+            folded, end - len(name), post, _post_ending, name_before,
+            functools.partial(_organ_before, is_place=is_place),
+            lambda held: officials[held].title if held in officials else None)  # 观光署甲署长及乙副署长
         if organ and leaders.studied(organ):
             organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
@@ -1397,6 +1410,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
+    for cut, whole in cut_names.whole_names(list(officials), folded).items():  # 陈昆|和议员 beside 陈昆和指出
+        cut_first = list(officials).index(cut) < list(officials).index(whole)
+        cut_reading = officials.pop(cut)
+        if cut_first:  # the office first written is the one kept (archive.first_mention)
+            officials[whole] = Official(name=officials[whole].name, title=cut_reading.title)
     glued = {name for name in officials if len(name) == 3 and name[:2] in officials} \
         | {name[:3] for name in officials if len(name) == 4 and name[:3] in officials}
     return [official for name, official in officials.items()
@@ -1432,7 +1450,3 @@ def _past_before(folded: str, at: int) -> bool:
     past = _NOT_HELD_BEFORE.search(folded, max(0, at - 2), at)
     return bool(past) and (past.group(0) != "前" or len(_words(folded[max(0, at - 3):at])[-1]) == 1)
 
-
-def _is_subsequence(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(c in rest for c in short)

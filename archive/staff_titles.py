@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-TITLES = frozenset({"秘书", "助理员"})
+# 分析师: a city's data office staff (智慧发展中心 许某某分析师), as a
+# securities firm's analyst is private.
+TITLES = frozenset({"秘书", "助理员", "分析师"})
 _MEMBERS_STAFF = re.compile(r"(?:立委|立法委员|委员|议员|代表)(?:秘书|助理员?)$")
 
 

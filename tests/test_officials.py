@@ -136,11 +136,6 @@ def test_a_party_label_between_names_keeps_the_list():
     assert set(found) == {"洪玉凤", "蔡淑美", "林美华", "吴禹明"}
 
 
-def test_a_person_keeps_the_fullest_office_the_document_gives():
-    found = offices("余明青议员表示，学校营养午餐应改善。台南市议员余明青并提出三项建议。")
-    assert found == {"余明青": "台南市议员"}
-
-
 @pytest.mark.parametrize("text, name, office", [
     ("大会颁发民主奖予联邦众院议长裴洛明。", "裴洛明", "联邦众院议长"),
     ("由外交部长林佳明、我驻帛琉大使黎倩华陪同。", "黎倩华", "驻帛琉大使"),
