@@ -34,8 +34,10 @@ def _get(port: int, target: bytes) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(seed_index):
+    """One real `archive serve` process for the module: its tests only read, and
+    each process start pays the interpreter, the imports and the dictionary."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", "from archive.cli import main; main()", "serve", "--index",
