@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -126,28 +124,29 @@ def test_search_json_links_are_absolute_on_the_configured_base(seed_index):
     assert "$ARCHIVE_BASE_URL" in run("search", "--help").stdout
 
 
-def archive_process(*args, cwd):
-    """The real `archive` command in a fresh process, with no index or base URL in the environment."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ARCHIVE_INDEX", "ARCHIVE_BASE_URL")}
-    return subprocess.run([sys.executable, "-m", "archive.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+def run_bare(*args):
+    """The `archive` command with no index or base URL in the environment, in
+    the current directory: in process, as what is tested is where the default
+    index is looked for and what is said of it, not the process."""
+    return CliRunner().invoke(cli, list(args), env={"ARCHIVE_INDEX": None, "ARCHIVE_BASE_URL": None})
 
 
-def test_search_without_an_index_points_to_reindex(tmp_path):
-    missing = archive_process("search", "杨国昕", cwd=tmp_path)
-    assert missing.returncode == 1 and missing.stdout == ""
+def test_search_without_an_index_points_to_reindex(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = run_bare("search", "杨国昕")
+    assert missing.exit_code == 1 and missing.stdout == ""
     assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
     assert "no index at instance/index (the default;" in missing.stderr
     assert "run `archive reindex [SOURCE...]` to build it" in missing.stderr
     (tmp_path / "nothing").mkdir()
     assert run("reindex", str(tmp_path / "nothing"), "--index",
                str(tmp_path / "instance" / "index")).exit_code == 0
-    empty = archive_process("search", "杨国昕", "--json", cwd=tmp_path)
-    assert empty.returncode == 0 and json.loads(empty.stdout)["total"] == 0
+    empty = run_bare("search", "杨国昕", "--json")
+    assert empty.exit_code == 0 and json.loads(empty.stdout)["total"] == 0
     assert empty.stderr == (
         f"searched .{os.sep}instance{os.sep}index (the default; --index DIR or $ARCHIVE_INDEX "
         "picks another): it holds no documents; run `archive reindex [SOURCE...]` to fill it\n")
-    elsewhere = archive_process("search", "x", "--index", "other", cwd=tmp_path)
+    elsewhere = run_bare("search", "x", "--index", "other")
     assert "run `archive reindex [SOURCE...] --index ./other` to build it" in elsewhere.stderr
 
 

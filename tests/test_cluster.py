@@ -91,21 +91,34 @@ def wait_for_new_workers(client, killed) -> None:
         time.sleep(0.5)
 
 
-def test_archive_search_on_the_cluster_prints_what_it_prints_in_process(indexes, cluster):
+def test_archive_search_on_the_cluster_prints_what_it_prints_in_process(indexes, cluster,
+                                                                        monkeypatch):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+    from web import server
+
     _one, _on_cluster, _rows, refs = indexes
     local, _client = cluster
     root = str(manifest_root(refs))
+    # The command's own process talks to the cluster; the answers it must equal,
+    # and the refusals of an address that is none (before any client is made),
+    # come from the command run in this process, which pays no interpreter start.
+    in_process = CliRunner()
     for args in (["书记"], ["", "--sort", "date", "--page", "2"], ["镇长", "--official", "罗舒"]):
-        here = archive("search", *args, "--index", root, "--json")
+        here = in_process.invoke(cli, ["search", *args, "--index", root, "--json"],
+                                 env={"ARCHIVE_SCHEDULER": None})
         there = archive("search", *args, "--index", root, "--json", "--scheduler",
                         local.scheduler_address)
-        assert here.returncode == there.returncode == 0, there.stderr
+        assert here.exit_code == there.returncode == 0, (here.output, there.stderr)
         a, b = json.loads(here.stdout), json.loads(there.stdout)
         a.pop("seconds"), b.pop("seconds")
         assert a == b, args
+    monkeypatch.setattr(server, "bind", lambda *a, **k: pytest.fail("served without a cluster"))
     for command in (["search", "书记"], ["serve"], ["reindex", str(SEEDS)]):
-        malformed = archive(*command, "--index", root, scheduler="http://nowhere")
-        assert malformed.returncode == 1 and malformed.stderr.count("\n") == 1, command
+        malformed = in_process.invoke(cli, [*command, "--index", root],
+                                      env={"ARCHIVE_SCHEDULER": "http://nowhere"})
+        assert malformed.exit_code == 1 and malformed.stderr.count("\n") == 1, command
         assert "not a Dask scheduler's address" in malformed.stderr, command
     single = archive("search", "书记", "--index", str(manifest_root(refs).parent / "single"),
                      "--scheduler", local.scheduler_address)

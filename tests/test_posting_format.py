@@ -32,8 +32,9 @@ def _everything(index_dir):
     return postings, stats, stored, lengths
 
 
-def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
-    build([SEEDS], tmp_path / "whole", workers=1)
+def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch, seed_index):
+    # seed_index is the seeds built as here (workers=1), by a pool that never
+    # spills: the reference, built once for the session.
     runs: list[int] = []
     original_init, original_terms = posting_pool.MemoryPostingPool.__init__, \
         posting_pool.MemoryPostingPool.terms
@@ -50,7 +51,7 @@ def test_spilled_runs_write_the_same_segment_as_one_pool(tmp_path, monkeypatch):
     monkeypatch.setattr(posting_pool.MemoryPostingPool, "terms", counting_terms)
     build([SEEDS], tmp_path / "spilled", workers=1)
     assert runs and runs[0] >= 3
-    whole, spilled = _everything(tmp_path / "whole"), _everything(tmp_path / "spilled")
+    whole, spilled = _everything(seed_index), _everything(tmp_path / "spilled")
     assert len(whole[0]) > 5000
     assert whole == spilled
 
@@ -100,19 +101,19 @@ def test_a_pool_spilled_anywhere_yields_the_terms_of_one_that_never_spilled(
     assert merged == whole
 
 
-def test_the_lean_codec_reads_back_what_whoosh_s_own_codec_does(tmp_path, monkeypatch):
+def test_the_lean_codec_reads_back_what_whoosh_s_own_codec_does(tmp_path, monkeypatch, seed_index):
     # Every posting, term statistic, stored field and length of the seeds,
-    # written once in W3's pickled form and once in the lean one.
+    # written once in W3's pickled form and once in the lean one (seed_index:
+    # the seeds built as here, with the archive's codec, once for the session).
     from whoosh.codec.whoosh3 import W3Codec
 
     from indexer import writer
 
-    build([SEEDS], tmp_path / "lean", workers=1)
     monkeypatch.setattr(writer, "CODEC", W3Codec())
     build([SEEDS], tmp_path / "w3", workers=1)
-    lean = whoosh_index.open_dir(str(store.current_generation(tmp_path / "lean")))
+    lean = whoosh_index.open_dir(str(store.current_generation(seed_index)))
     assert type(lean.reader().segment().codec()).__name__ == "LeanCodec"
-    assert _everything(tmp_path / "lean") == _everything(tmp_path / "w3")
+    assert _everything(seed_index) == _everything(tmp_path / "w3")
 
 
 POSTINGS = st.integers(min_value=1, max_value=300).flatmap(lambda n: st.tuples(
@@ -201,17 +202,17 @@ def _by_id(index_dir):
     return postings, {ids[n]: reader.stored_fields(n) for n in ids}
 
 
-def test_a_parallel_build_indexes_what_a_serial_one_does(tmp_path, monkeypatch):
+def test_a_parallel_build_indexes_what_a_serial_one_does(tmp_path, monkeypatch, seed_index):
     # In parallel the first document is extracted before the pool forks and
-    # the rest by the pool, and a writer process fills the segment.
+    # the rest by the pool, and a writer process fills the segment; seed_index
+    # is the serial build (workers=1), made once for the session.
     import importlib
 
     build_module = importlib.import_module("indexer.build")
-    build([SEEDS], tmp_path / "serial", workers=1)
     monkeypatch.setattr(build_module, "PARALLEL_AFTER", 2)
     report = build([SEEDS], tmp_path / "parallel", workers=2)
     assert report.added == 5
-    assert _by_id(tmp_path / "parallel") == _by_id(tmp_path / "serial")
+    assert _by_id(tmp_path / "parallel") == _by_id(seed_index)
 
 
 def _segment_files(index_dir) -> list[dict[str, bytes]]:

@@ -34,20 +34,27 @@ def _get(port: int, target: bytes) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(seed_index):
+    """One real `archive serve` process for the module: its tests only read, and
+    each process start pays the interpreter, the imports and the dictionary."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", "from archive.cli import main; main()", "serve", "--index",
          str(seed_index), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    # A loaded machine can take long to start it; past the deadline the fixture
+    # fails and says so, where it once fell through to "connection refused".
+    deadline = time.monotonic() + 120
+    while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
             if process.poll() is not None:
                 raise AssertionError(process.stderr.read().decode())
+            if time.monotonic() > deadline:
+                process.kill()
+                raise AssertionError("archive serve did not listen within 120 s")
             time.sleep(0.2)
     yield port
     process.terminate()
