@@ -322,7 +322,10 @@ def _post_closing_list(folded: str, at: int) -> bool:
 _LISTED_PERSON_MAX_FREQUENCY = 300
 # Only a speaker's punctuation or verb confirms such a name (李强作出批示),
 # not any boundary (黄伟哲市长施政以…: 施政 is policy).
-_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
+# A date between the name and the verb is a newsreader's (国务院总理李强5月5日
+# 主持召开…, 李强今天会见…): it closes the name as a verb would.
+_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读"
+                            r"|\d{1,2}月\d{1,2}日|[今昨]天|近日|日前")
 
 
 _SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望|出席|主持|列席|参加")
@@ -537,7 +540,10 @@ def _foreign_state_before(folded: str, begin: int, is_place) -> str:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
-                      "但要并而且若仍却亦才便即乃曾另再之同")
+                      "但要并而且若仍却亦才便即乃曾另再之同"
+                      # An aspect particle closes a verb jieba does not list
+                      # (杨某带着|镇派出所所长): no office holds one.
+                      "着")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -702,11 +708,14 @@ def _opens_organ(word: str, is_place=None) -> bool:
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     """An organ character alone needs a name, and organs are named by what
     they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
-    if len(kept_after) != 1 or len(word) < 2:
+    if not kept_after or len(word) < 2:
         return False
     tag = _word_tags().get(word)
-    # A set phrase jieba tags l names an organ word after it (家庭教育|中心).
-    return (kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) or (kept_after[0] in _ORGAN_WORDS and tag == "l")
+    # A set phrase jieba tags l names an organ word after it (家庭教育|中心),
+    # also where that organ's own units follow (生态环境|部|环境工程评估中心
+    # 副主任: the ministry, then its centre).
+    return (len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) \
+        or (kept_after[-1] in _ORGAN_WORDS and tag == "l")
 
 
 def _opens_state_name(word: str, kept_after: list[str]) -> bool:
