@@ -37,7 +37,8 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-""".split()) | set(delegations.POSTS)
+理事长 副理事长
+""".split()) | set(delegations.POSTS)  # 理事长: a civil body's (协会理事长, _CIVIL_ORGAN) or a people's organisation's (残联)
 _POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 # 副 joins a post whole even where 副 and the post's first characters make a
 # shorter post: 副主任委员 is not 副主任 then 委员, nor 副书记长 副书记 then 长.
@@ -123,7 +124,7 @@ _NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
+                          r"联合会|俱乐部|(?<!联)(?<!联副)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
 _CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
@@ -269,6 +270,12 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 副主任委员徐辉|作的关于…的汇报: 作的, 作了, 作出 "made"
     if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
         return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
+    progressive = next((name for name in candidates if _PROGRESSIVE.match(folded, start + len(name))), None)
+    if progressive:
+        # 李勇|正在讲话, 黄某某|正忙着: "now" opens the verb, whatever the
+        # name's last character would make of 在 on its own (李勇正|在).
+        return None if _is_word(progressive) or frequency(progressive[:2]) >= _prefix_limit(progressive) \
+            else progressive
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
@@ -292,6 +299,8 @@ def name_after(folded: str, start: int) -> str | None:
     return None
 
 
+# 正 "now" before a verb in progress: 正在, or a verb and its particle (正忙着).
+_PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
 
 
@@ -1173,7 +1182,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
-            if holder:
+            if holder and post in _BOARD_POSTS:
+                # 协会理事长曾某 and 曾某议员: a board's chair no government
+                # post shares, so the bare post elsewhere is another one
+                private_posts.add((holder, post))
+            elif holder:
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         # 卫生所护理师黄雅如 or 卫生所黄雅如护理师, not 苏大法官
@@ -1429,6 +1442,8 @@ def _names_a_state(folded: str, name: str) -> bool:
 
 
 _POST_SET = frozenset(POSTS)
+# Posts of boards (associations, and the people's organisations: 残联理事长).
+_BOARD_POSTS = frozenset({"理事长", "副理事长"})
 
 
 def _is_verb(word: str) -> bool:

@@ -49,3 +49,38 @@ def test_an_office_stops_at_an_aspect_particle(text, found):
 ])
 def test_a_set_phrase_naming_a_ministry_opens_its_units_offices(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A rare surname of the 百家姓 opens a name like any other.
+    ("通报指出，市委编办原主任顾中伟、市财政局局长笪立新等人违规公款吃喝。",
+     {"顾中伟": "市委编办原主任", "笪立新": "市财政局局长"}),
+    ("会上，县发展改革委主任荀晓光介绍了项目进展。", {"荀晓光": "县发展改革委主任"}),
+])
+def test_rare_surnames_of_the_hundred_families_open_names(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # The people's organisations are public bodies (the labels keep a 妇联
+    # head and a 残联 post); an association's board is not.
+    ("这几天，福建省某县残联副理事长黄道亮走访残疾人家庭，验收改造成果。",
+     {"黄道亮": "福建省某县残联副理事长"}),
+    ("县养殖协会理事长王大明介绍了合作经验。", {}),
+    # A councillor who also chairs an association stays a councillor.
+    ("台南市爱心义工协会理事长曾培雅今日邀请店家供餐。厨师表示，感谢曾培雅议员邀请参与。",
+     {"曾培雅": "议员"}),
+])
+def test_a_boards_chair_is_public_only_in_a_peoples_organisation(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 正 "now" before a verb in progress closes the name before it.
+    ("这几天，县残联理事长黄道亮正忙着走访残疾人家庭。", {"黄道亮": "县残联理事长"}),
+    ("会上，局长李勇正在讲话。", {"李勇": "局长"}),
+    # A given name ending in 正 keeps it where no verb in progress follows.
+    ("会上，局长王正在会上说明情况。", {"王正": "局长"}),
+])
+def test_now_before_a_verb_closes_a_name(text, found):
+    assert offices(text) == found

@@ -71,8 +71,9 @@ def test_heads_of_parties_clubs_colleges_and_private_hospitals_hold_no_public_of
     ("中國社會科學院院長高志明出席論壇。", "高志明", "中国社会科学院院长"),
     # A party post does not take away a public post held by the same person.
     ("市黨部主委謝文雄致詞，謝文雄委員也感謝鄉親。", "谢文雄", "委员"),
-    # Nor does a civil post joined to a public one take away the public post.
-    ("感謝林志遠部長的努力。包括童軍總會榮譽理事長暨教育部長林志遠等出席。", "林志远", "部长"),
+    # Nor does a civil post joined to a public one take away the public post,
+    # which keeps its organ (the fullest form the document gives).
+    ("感謝林志遠部長的努力。包括童軍總會榮譽理事長暨教育部長林志遠等出席。", "林志远", "教育部长"),
     ("進出口公會訪市議會  郭志良議長邀共同打拚   理事長率領一行到市議會拜訪郭志良議長，郭志良議長表示歡迎。", "郭志良", "议长"),
     # A misprinted 市 (巿) still makes a city's hospital; a university's is left alone.
     ("台南巿立醫院院長周正雄出席。", "周正雄", "台南巿立医院院长"),
