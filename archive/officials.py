@@ -37,7 +37,7 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-理事长 副理事长
+理事长 副理事长 师长 副师长
 """.split()) | set(delegations.POSTS)  # 理事长: a civil body's (协会理事长, _CIVIL_ORGAN) or a people's organisation's (残联)
 _POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 # 副 joins a post whole even where 副 and the post's first characters make a
@@ -757,7 +757,8 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
         segment = folded[clause_start(folded, cut, cut):cut]
         office = _post_ending(segment)
         if not office or name_before(segment, len(segment) - len(office)):
-            begin = cut + 1
+            shared = _organ_sharing_post(folded, segment, cut, post_start, is_place)
+            begin = cut - len(shared) if shared else cut + 1
             break
         cut = folded.rfind("、", begin, cut)
     # Only the first joined office opens with words to weigh: the others
@@ -782,6 +783,17 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
 
 
 _BUREAU_CHARS = set("局处署司科")
+
+
+def _organ_sharing_post(folded: str, segment: str, cut: int, post_start: int, is_place=None) -> str:
+    """An organ listed before another that one post follows (中共中央台办、
+    国务院台办主任: two offices under one name, one head): the organ before
+    the list mark, or "" when the words before it are no organ or the post
+    opens no organ of its own (农业、农村局长 is one bureau's)."""
+    if folded[post_start - 1:post_start] not in _ORGAN_END or post_start - cut < 3:
+        return ""
+    organ = office_prefix(segment, is_place)
+    return organ if len(organ) >= 3 and organ.endswith(_ORGAN_WORDS) and "、" not in organ else ""
 
 
 def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
@@ -1174,6 +1186,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         post = match.group(0)
         if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
             continue  # 艺术团团长: a troupe's head, no public post
+        if post in _DIVISION_POSTS and folded[match.start() - 1:match.start()] != "师":
+            continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
@@ -1442,6 +1456,9 @@ def _names_a_state(folded: str, name: str) -> bool:
 
 
 _POST_SET = frozenset(POSTS)
+# A division's commanders (兵团第六师副师长): only with the division written,
+# as 师长 is also "teachers" and 老师长期 is 老师|长期.
+_DIVISION_POSTS = frozenset({"师长", "副师长"})
 # Posts of boards (associations, and the people's organisations: 残联理事长).
 _BOARD_POSTS = frozenset({"理事长", "副理事长"})
 

@@ -84,3 +84,19 @@ def test_a_boards_chair_is_public_only_in_a_peoples_organisation(text, found):
 ])
 def test_now_before_a_verb_closes_a_name(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Two organs listed before the one post they share, as written.
+    ("会见时，中共中央台办、国务院台办主任宋涛表示，欢迎台湾同胞多来走走。",
+     {"宋涛": "中共中央台办、国务院台办主任"}),
+    # Organs with no name after the post stay out of anyone's office.
+    ("在县委、县政府的领导下，局长王建国带队检查。", {"王建国": "局长"}),
+    # A division's commander beside a city post: the division is written.
+    ("通报指出，兵团第六师副师长、五家渠市副市长闫盛红违规收受礼品。",
+     {"闫盛红": "兵团第六师副师长、五家渠市副市长"}),
+    # 师长 is also "teachers": 老师|长期 holds no post.
+    ("感谢郑老师长期耕耘，学生们要尊敬师长。", {}),
+])
+def test_offices_joined_by_a_list_mark(text, found):
+    assert offices(text) == found
