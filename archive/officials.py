@@ -21,6 +21,7 @@ from .companions import companions
 from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
+from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 from .ward_lists import ward_chiefs
@@ -255,7 +256,8 @@ def name_after(folded: str, start: int) -> str | None:
     candidates = [name for name in candidates if plausible_name(name)
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
     if not candidates:
-        return None
+        # 书记立克拢拢，…立克拢拢心潮澎湃: a name of no Han surname (archive.minority_names)
+        return four_character_name(folded, start, _closes_name)
     if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
         # 谢瑶|忙着: an aspect particle makes the third character a verb
@@ -301,6 +303,11 @@ def name_after(folded: str, start: int) -> str | None:
 
 # 正 "now" before a verb in progress: 正在, or a verb and its particle (正忙着).
 _PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
+def _closes_name(folded: str, at: int) -> bool:
+    """Punctuation or a speaker's verb: what surely ends a name of no known shape."""
+    return bool(_SPEAKER_AFTER.match(folded, at))
+
+
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
 
 
@@ -790,10 +797,13 @@ def _organ_sharing_post(folded: str, segment: str, cut: int, post_start: int, is
     国务院台办主任: two offices under one name, one head): the organ before
     the list mark, or "" when the words before it are no organ or the post
     opens no organ of its own (农业、农村局长 is one bureau's)."""
-    if folded[post_start - 1:post_start] not in _ORGAN_END or post_start - cut < 3:
+    if folded[post_start - 1:post_start] not in _ORGAN_END or post_start - cut < 4:
         return ""
     organ = office_prefix(segment, is_place)
-    return organ if len(organ) >= 3 and organ.endswith(_ORGAN_WORDS) and "、" not in organ else ""
+    # Organs of one kind (办 and 办, 委 and 委), each named in full: not 陈某某
+    # 服务处、市议长, nor 办公室副主任季某某、国防部: a person ends the words before.
+    return organ if len(organ) >= 4 and organ[-1] == folded[post_start - 1] and "、" not in organ \
+        and not _POST_RE.search(organ) else ""
 
 
 def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
@@ -812,16 +822,24 @@ def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
 
 def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
     """Where an office starts when another person's office and name open
-    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)."""
+    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)
+    or followed by their date or verb (国务院副总理丁某某19日在北京会见|俄罗斯
+    第一副总理: the words after the name are cut by office_prefix)."""
     start = begin
-    if not _HOLDER_JOIN.search(folded, begin, post_start):
-        return start  # the common case: no conjunction, no second holder
+    if not _HOLDER_JOIN.search(folded, begin, post_start) and not _DATE_OR_SPEECH.search(folded, begin, post_start):
+        return start  # the common case: no conjunction, date or verb, no second holder
     for post in _POST_RE.finditer(folded, begin, post_start):
         holder = name_after(folded, post.end())
         end = post.end() + len(holder) if holder else post_start
         if end < post_start and folded[end] in _HOLDERS_JOINED:
             start = end + 1
+        elif end < post_start and (_SPEAKER_AFTER.match(folded, end) or _DATE_OR_SPEECH.match(folded, end)):
+            start = end
     return start
+
+
+# What may follow a second holder's name inside the clause of an office.
+_DATE_OR_SPEECH = re.compile(r"\d{1,2}日|[今昨]天|会见|会晤|主持|率|带队|陪同")
 
 
 _HOLDERS_JOINED = set("和与及同")

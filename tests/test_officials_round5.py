@@ -100,3 +100,29 @@ def test_now_before_a_verb_closes_a_name(text, found):
 ])
 def test_offices_joined_by_a_list_mark(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A Yi name of no Han surname, named again further on.
+    ("二十大代表、某县民主镇雪峰村党支部书记立克拢拢，七年前返乡带领乡亲们致富。回望十年，立克拢拢心潮澎湃。",
+     {"立克拢拢": "二十大代表、某县民主镇雪峰村党支部书记"}),
+    # Named once, four characters of no known shape stay unread.
+    ("某村党支部书记立克拢拢，七年前返乡带领乡亲们致富。", {}),
+    # Four characters of vocabulary are no name, however often written.
+    ("县委书记今年以来，多次调研。今年以来，全县发展迅速。", {}),
+    # A rank after the name is no boundary: 中将 is no part of it.
+    ("总统接见某国国防部部长纳尔达中将。纳尔达中将表示感谢。", {}),
+])
+def test_four_character_names_of_no_han_surname_need_a_second_mention(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Another holder, a date and a verb open the clause: the office is what follows the verb.
+    ("中共中央政治局常委、国务院副总理丁薛祥19日在北京会见俄罗斯第一副总理曼图罗夫。曼图罗夫表示感谢。",
+     {"丁薛祥": "中共中央政治局常委、国务院副总理", "曼图罗夫": "俄罗斯第一副总理"}),
+    # Organs of different kinds before one post are two people's, not one office.
+    ("港珠澳大桥工程总工程师苏权科、复兴号高速列车研发创新团队负责人周黎等发言。", {}),
+])
+def test_an_office_after_another_holders_name_and_verb_is_the_verbs_object(text, found):
+    assert offices(text) == found
