@@ -40,7 +40,7 @@ from .script import detect_script, fold
 #    office holders, foreign states' offices, counted lists, court and health
 #    posts with their organ, offices' extent; mainland companions of a visit,
 #    deputies' seats, organ names, village posts.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 # Each with a word that it cannot match without.

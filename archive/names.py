@@ -21,7 +21,13 @@ SURNAMES_1 = set(
     "洪萧赖锺涂蓝骆庄谌习"
     # Among the hundred commonest surnames (傅, 阎 beside 闫) and rarer ones
     # of people in the news (郦, 郗, 庹, 逄, 钭).
-    "傅阎郦郗庹逄钭")
+    "傅阎郦郗庹逄钭"
+    # The rest of the 百家姓's single surnames that are rare as words of their
+    # own (jieba frequency under 300, not a place): 市财政局局长笪某某 names a
+    # person whatever the character's rarity, and no sentence reads it otherwise.
+    # (Not 沃: it opens transliterations, 沃伊切霍夫斯基, whose end the Han
+    # pattern cannot find; nor 毋, "not" in 毋须 and Taiwanese 毋通.)
+    "郈佴邴郤訾蒯璩缑隗羿莘殳乜笪庾竺贲钮酆郏荀谯汲宓厍糜弘蔚蓟宦")
 # Characters that do not occur inside personal names but do follow titles.
 NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院委办厅署省们这那其该各此对于从把被将也都"
                   "就还而并或得靠前"

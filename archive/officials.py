@@ -22,6 +22,7 @@ from .companions import companions
 from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
+from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 from .ward_lists import ward_chiefs
@@ -38,7 +39,8 @@ _POST_WORDS = set("""
 技正 技士 技佐 专员 专委 专门委员 课长 课员 组员 办事员 馆长 参事 督学 机要 国务卿 咨询委员 咨委
 领袖代表 代表 工作专班 临时代办 检察官 主任检察官 法官 大法官 护理师 知事
 第一书记 总支书记 巡视员 调研员 一级巡视员 二级巡视员 一级调研员 二级调研员 三级调研员 四级调研员
-""".split()) | set(delegations.POSTS)
+理事长 副理事长 师长 副师长
+""".split()) | set(delegations.POSTS)  # 理事长: a civil body's (协会理事长, _CIVIL_ORGAN) or a people's organisation's (残联)
 _POST_WORDS |= set(foreign_names.FOREIGN_POSTS) | staff_titles.TITLES  # 教宗, 总领事; 秘书 (archive.staff_titles)
 _POST_WORDS |= military_posts.POSTS  # 陆军司令 (archive.military_posts)
 # 副 joins a post whole even where 副 and the post's first characters make a
@@ -125,7 +127,7 @@ _NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
 # 交流协会) and is no civil body.
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
+                          r"联合会|俱乐部|(?<!联)(?<!联副)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
 _CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
@@ -255,8 +257,12 @@ def name_after(folded: str, start: int) -> str | None:
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
     candidates = [name for name in candidates if plausible_name(name)
                   and name[:2] not in _MEETING_VERBS and name[:2] not in _SPEECH_VERBS]  # 总统祝贺|李在明
-    if not candidates:  # 议员李镇国: a given name with an organ's character, written again (archive.named_again)
-        return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
+    if not candidates:
+        # 议员李镇国: a given name with an organ's character, written again
+        # (archive.named_again); 书记立克拢拢，…立克拢拢心潮澎湃: a name of no
+        # Han surname (archive.minority_names)
+        return (named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
+                or four_character_name(folded, start, _closes_name))
     if len(candidates) == 2 and folded[start + len(candidates[0]):start + len(candidates[0]) + 1] in _ASPECT \
             and not is_common_word(folded[start + len(candidates[0]):start + len(candidates[0]) + 2]):
         # 谢瑶|忙着: an aspect particle makes the third character a verb
@@ -271,6 +277,12 @@ def name_after(folded: str, start: int) -> str | None:
         candidates = candidates[1:]  # 副主任委员徐辉|作的关于…的汇报: 作的, 作了, 作出 "made"
     if len(candidates) == 2 and candidates[0][-1] in "和与及" and _post_closing_list(folded, start + len(candidates[0])):
         return candidates[0]  # 委员甲、乙及陈昆和议员出席: 和 ends the name, the post is theirs
+    progressive = next((name for name in candidates if _PROGRESSIVE.match(folded, start + len(name))), None)
+    if progressive:
+        # 李勇|正在讲话, 黄某某|正忙着: "now" opens the verb, whatever the
+        # name's last character would make of 在 on its own (李勇正|在).
+        return None if _is_word(progressive) or frequency(progressive[:2]) >= _prefix_limit(progressive) \
+            else progressive
     for name in candidates:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
@@ -293,6 +305,13 @@ def name_after(folded: str, start: int) -> str | None:
         return longer
     # 议员王家贞业务报告…: glued to a caption, named again (王家贞更痛批)
     return named_again.name_at(folded, start, _POST_RE, _AFTER_NAME, _opens_with_word)
+
+
+# 正 "now" before a verb in progress: 正在, or a verb and its particle (正忙着).
+_PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
+def _closes_name(folded: str, at: int) -> bool:
+    """Punctuation or a speaker's verb: what surely ends a name of no known shape."""
+    return bool(_SPEAKER_AFTER.match(folded, at))
 
 
 _MADE_A_REPORT = frozenset("作的 作了 作出 做的 做了 做出".split())
@@ -325,7 +344,10 @@ def _post_closing_list(folded: str, at: int) -> bool:
 _LISTED_PERSON_MAX_FREQUENCY = 300
 # Only a speaker's punctuation or verb confirms such a name (李强作出批示),
 # not any boundary (黄伟哲市长施政以…: 施政 is policy).
-_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读")
+# A date between the name and the verb is a newsreader's (国务院总理李强5月5日
+# 主持召开…, 李强今天会见…): it closes the name as a verb would.
+_SPEAKER_AFTER = re.compile(r"[,，、。；;：:（(]|作出|表示|指出|强调|主持|要求|出席|讲话|介绍|说|会见|率|带队|调研|听取|宣读"
+                            r"|\d{1,2}月\d{1,2}日|[今昨]天|近日|日前")
 
 
 _SPEAKER_VERB_AFTER = re.compile(r"表示|指出|强调|说|认为|呼吁|提到|坦言|感谢|希望|出席|主持|列席|参加")
@@ -542,7 +564,10 @@ def _foreign_state_before(folded: str, begin: int, is_place) -> str:
 # A single character's tag is too ambiguous to judge (地 in 地政局, 新 in
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
-                      "但要并而且若仍却亦才便即乃曾另再之同")
+                      "但要并而且若仍却亦才便即乃曾另再之同"
+                      # An aspect particle closes a verb jieba does not list
+                      # (杨某带着|镇派出所所长): no office holds one.
+                      "着")
 # Built once: name_after runs for every office found.
 _NOT_GLOSSED_NAME_START = _FUNCTION_CHARS | set("长员官")
 _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
@@ -710,11 +735,14 @@ def _opens_organ(word: str, is_place=None) -> bool:
 def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     """An organ character alone needs a name, and organs are named by what
     they do (动物防疫保护|处, 都市发展|局): a verb right before it is that name."""
-    if len(kept_after) != 1 or len(word) < 2:
+    if not kept_after or len(word) < 2:
         return False
     tag = _word_tags().get(word)
-    # A set phrase jieba tags l names an organ word after it (家庭教育|中心).
-    return (kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) or (kept_after[0] in _ORGAN_WORDS and tag == "l")
+    # A set phrase jieba tags l names an organ word after it (家庭教育|中心),
+    # also where that organ's own units follow (生态环境|部|环境工程评估中心
+    # 副主任: the ministry, then its centre).
+    return (len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) \
+        or (kept_after[-1] in _ORGAN_WORDS and tag == "l")
 
 
 def _opens_state_name(word: str, kept_after: list[str]) -> bool:
@@ -747,7 +775,8 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
         segment = folded[clause_start(folded, cut, cut):cut]
         office = _post_ending(segment)
         if not office or name_before(segment, len(segment) - len(office)):
-            begin = cut + 1
+            shared = _organ_sharing_post(folded, segment, cut, post_start, is_place)
+            begin = cut - len(shared) if shared else cut + 1
             break
         cut = folded.rfind("、", begin, cut)
     # Only the first joined office opens with words to weigh: the others
@@ -774,6 +803,20 @@ def title_before(folded: str, post_start: int, post_end: int, is_place=None) -> 
 _BUREAU_CHARS = set("局处署司科")
 
 
+def _organ_sharing_post(folded: str, segment: str, cut: int, post_start: int, is_place=None) -> str:
+    """An organ listed before another that one post follows (中共中央台办、
+    国务院台办主任: two offices under one name, one head): the organ before
+    the list mark, or "" when the words before it are no organ or the post
+    opens no organ of its own (农业、农村局长 is one bureau's)."""
+    if folded[post_start - 1:post_start] not in _ORGAN_END or post_start - cut < 4:
+        return ""
+    organ = office_prefix(segment, is_place)
+    # Organs of one kind (办 and 办, 委 and 委), each named in full: not 陈某某
+    # 服务处、市议长, nor 办公室副主任季某某、国防部: a person ends the words before.
+    return organ if len(organ) >= 4 and organ[-1] == folded[post_start - 1] and "、" not in organ \
+        and not _POST_RE.search(organ) else ""
+
+
 def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
     """An organ whose last character opens the post (立法院长, 考选部长:
     立法院 and 考选部 share 院 and 部 with 院长 and 部长) is named by the word
@@ -790,16 +833,24 @@ def _organ_fused_with_post(head: str, post_first: str, is_place=None) -> str:
 
 def _after_another_holder(folded: str, begin: int, post_start: int) -> int:
     """Where an office starts when another person's office and name open
-    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)."""
+    its clause, joined by a conjunction (在省委书记梁言顺和|省长王清宪陪同下)
+    or followed by their date or verb (国务院副总理丁某某19日在北京会见|俄罗斯
+    第一副总理: the words after the name are cut by office_prefix)."""
     start = begin
-    if not _HOLDER_JOIN.search(folded, begin, post_start):
-        return start  # the common case: no conjunction, no second holder
+    if not _HOLDER_JOIN.search(folded, begin, post_start) and not _DATE_OR_SPEECH.search(folded, begin, post_start):
+        return start  # the common case: no conjunction, date or verb, no second holder
     for post in _POST_RE.finditer(folded, begin, post_start):
         holder = name_after(folded, post.end())
         end = post.end() + len(holder) if holder else post_start
         if end < post_start and folded[end] in _HOLDERS_JOINED:
             start = end + 1
+        elif end < post_start and (_SPEAKER_AFTER.match(folded, end) or _DATE_OR_SPEECH.match(folded, end)):
+            start = end
     return start
+
+
+# What may follow a second holder's name inside the clause of an office.
+_DATE_OR_SPEECH = re.compile(r"\d{1,2}日|[今昨]天|会见|会晤|主持|率|带队|陪同")
 
 
 _HOLDERS_JOINED = set("和与及同")
@@ -1161,6 +1212,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         post = match.group(0)
         if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
             continue  # 艺术团团长: a troupe's head, no public post
+        if post in _DIVISION_POSTS and folded[match.start() - 1:match.start()] != "师":
+            continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
             continue
@@ -1169,7 +1222,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
-            if holder:
+            if holder and post in _BOARD_POSTS:
+                # 协会理事长曾某 and 曾某议员: a board's chair no government
+                # post shares, so the bare post elsewhere is another one
+                private_posts.add((holder, post))
+            elif holder:
                 not_holding.add(holder)
             continue  # 天后宫在卢友礼主任委员: a civil body's post, even a word away
         # 卫生所护理师黄雅如 or 卫生所黄雅如护理师, not 苏大法官
@@ -1438,6 +1495,11 @@ def _names_a_state(folded: str, name: str) -> bool:
 
 
 _POST_SET = frozenset(POSTS)
+# A division's commanders (兵团第六师副师长): only with the division written,
+# as 师长 is also "teachers" and 老师长期 is 老师|长期.
+_DIVISION_POSTS = frozenset({"师长", "副师长"})
+# Posts of boards (associations, and the people's organisations: 残联理事长).
+_BOARD_POSTS = frozenset({"理事长", "副理事长"})
 
 
 def _is_verb(word: str) -> bool:
