@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from itertools import islice
 from pathlib import Path
 
 from bench import corpus, naive
@@ -50,11 +51,13 @@ class ProcessPeaks:
     def _watch(self) -> None:
         while not self._stopped.is_set():
             now = time.monotonic()
-            family = {self.root}
-            for pid, parent in sorted(_processes()):
-                if parent in family:
-                    family.add(pid)
+            family, unseen = [self.root], [self.root]
+            while unseen:
+                parent = unseen.pop()
+                for pid in _children(parent):
                     self.parents.setdefault(pid, parent)
+                    family.append(pid)
+                    unseen.append(pid)
             for pid in family:
                 high = _vm_hwm(pid)
                 if high is not None:
@@ -86,16 +89,16 @@ class ProcessPeaks:
         return roles
 
 
-def _processes():
-    """(pid, parent pid) of every process there is."""
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                    fields = handle.read().rsplit(b")", 1)[1].split()
-                yield int(entry.name), int(fields[1])
-            except (OSError, IndexError, ValueError):
-                continue
+def _children(pid: int) -> list[int]:
+    """The processes `pid`'s threads have forked (/proc/PID/task/TID/children)."""
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                found += map(int, handle.read().split())
+    except OSError:
+        pass
+    return found
 
 
 def _vm_hwm(pid: int) -> int | None:
@@ -111,9 +114,11 @@ def _vm_hwm(pid: int) -> int | None:
 
 def run_archive_build(jsonl: Path, index_dir: Path, workers: int):
     """Time `archive reindex --full` in its own process (so its peak memory is
-    its own): seconds, the largest process's peak in MB, the build's summary
-    line, and the peaks by role (`ProcessPeaks.by_role`)."""
+    its own): seconds, CPU seconds of all its processes, the largest
+    process's peak in MB, the build's summary line, and the peaks by role
+    (`ProcessPeaks.by_role`)."""
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
         [sys.executable, "-c", "from archive.cli import main; main()", "reindex", str(jsonl),
          "--index", str(index_dir), "--full", "--workers", str(workers)],
@@ -123,8 +128,9 @@ def run_archive_build(jsonl: Path, index_dir: Path, workers: int):
     seconds = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"the build failed ({process.returncode}): {stderr.strip()[-500:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak, stdout.strip().splitlines()[-1], peaks.by_role()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, after.ru_maxrss / 1024, stdout.strip().splitlines()[-1], peaks.by_role()
 
 
 def main() -> None:
@@ -141,14 +147,14 @@ def main() -> None:
         tmp = args.keep or Path(scratch)
         tmp.mkdir(parents=True, exist_ok=True)
         jsonl = tmp / "corpus.jsonl"
-        rows = (row for n, row in enumerate(corpus.records()) if n % args.every == 0)
+        rows = islice(corpus.records(), 0, None, args.every)
         if args.limit is not None:
-            rows = (row for n, row in enumerate(rows) if n < args.limit)
+            rows = islice(rows, args.limit)
         count = corpus.write_jsonl(rows, jsonl)
         print(f"{count} documents, {os.cpu_count()} cores, workers={args.workers}")
         index_dir = tmp / "index"
-        seconds, peak, summary, roles = run_archive_build(jsonl, index_dir, args.workers)
-        print(f"archive build: {seconds:.1f}s, {count / seconds:.0f} docs/s, "
+        seconds, cpu, peak, summary, roles = run_archive_build(jsonl, index_dir, args.workers)
+        print(f"archive build: {seconds:.1f}s ({cpu:.1f} CPU s), {count / seconds:.0f} docs/s, "
               f"index {naive.size_of(index_dir) / 1e6:.0f} MB, peak RSS {peak:.0f} MB")
         print("  peak RSS by process: " + "; ".join(
             f"{role} {', '.join(f'{mb:.0f}' for mb in mbs)} MB" for role, mbs in roles))
