@@ -34,7 +34,7 @@ import pickle
 from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
-from itertools import repeat
+from itertools import accumulate, repeat
 
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
@@ -49,7 +49,13 @@ _TERM_BYTES = 260
 _SLOT_BYTES = 8
 _EMPTY = b""
 DOCUMENTS, PAIRS = "documents", "pairs"
-_CHUNK = 4096   # terms per pickle in a spilled run
+# A spilled run's pickles hold up to _CHUNK terms and, past their first
+# term, up to _CHUNK_SLOTS postings (list slots): a merge holds one chunk of
+# every run at once, each posting as an unpickled int object (about 40
+# bytes), so a chunk of a dense field's terms (4,096 characters, most in
+# thousands of documents) would put most of that field in memory at once.
+_CHUNK = 4096
+_CHUNK_SLOTS = 65536
 
 
 class _Term:
@@ -81,6 +87,23 @@ class _Chunk:
     def __init__(self, chunk):
         self.fieldname, self.keys, self.postings = chunk or (None, None, None)
         self.start = 0
+
+
+def _chunk_bounds(postings: list):
+    """(start, end) of each chunk of a field's sorted postings in a spilled
+    run: up to _CHUNK terms, and up to _CHUNK_SLOTS postings but for a
+    chunk's first term, which may hold more on its own."""
+    if isinstance(postings[0], _Term):
+        slots_through = list(accumulate(len(term.ids) for term in postings))
+    else:
+        slots_through = list(accumulate(map(len, postings)))
+    count = len(postings)
+    start = before = 0
+    while start < count:
+        end = bisect_right(slots_through, before + _CHUNK_SLOTS, start + 1,
+                           min(start + _CHUNK, count))
+        yield start, end
+        before, start = slots_through[end - 1], end
 
 
 class MemoryPostingPool:
@@ -214,12 +237,11 @@ class MemoryPostingPool:
         dump = pickle.dump
         with self.tempstore.create_file(name).raw_file() as handle:
             for fieldname, keys, postings in self._memory_chunks():
-                for start in range(0, len(keys), _CHUNK):
-                    part = postings[start:start + _CHUNK]
-                    if part and isinstance(part[0], _Term):
+                for start, end in _chunk_bounds(postings):
+                    part = postings[start:end]
+                    if isinstance(part[0], _Term):
                         part = [(t.ids.tobytes(), t.weights.tobytes(), t.values) for t in part]
-                    dump((fieldname, keys[start:start + _CHUNK], part), handle,
-                         pickle.HIGHEST_PROTOCOL)
+                    dump((fieldname, keys[start:end], part), handle, pickle.HIGHEST_PROTOCOL)
         self.runs.append(name)
         self.fields = {}
         self.size = 0

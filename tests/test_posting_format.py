@@ -65,10 +65,10 @@ POOLED_DOCUMENTS = st.lists(st.tuples(
 
 
 @settings(max_examples=60, deadline=None)
-@given(POOLED_DOCUMENTS, st.integers(1, 4), st.integers(200, 3000))
+@given(POOLED_DOCUMENTS, st.integers(1, 4), st.integers(1, 8), st.integers(200, 3000))
 def test_a_pool_spilled_anywhere_yields_the_terms_of_one_that_never_spilled(
-        tmp_path_factory, documents, chunk, limit):
-    # Runs written in chunks of any size, spilled after any document, and
+        tmp_path_factory, documents, chunk, chunk_slots, limit):
+    # Runs written in chunks of any size (in terms and in postings), spilled after any document, and
     # fields a run lacks: the merge gives every term once, in order, with
     # its postings in document order, as a pool that held everything.
     from whoosh.filedb.filestore import FileStorage
@@ -93,12 +93,39 @@ def test_a_pool_spilled_anywhere_yields_the_terms_of_one_that_never_spilled(
 
     whole, never = pooled(10 ** 9)
     assert never == 0
-    default_chunk, posting_pool._CHUNK = posting_pool._CHUNK, chunk
+    defaults = posting_pool._CHUNK, posting_pool._CHUNK_SLOTS
+    posting_pool._CHUNK, posting_pool._CHUNK_SLOTS = chunk, chunk_slots
     try:
         merged, _ = pooled(limit)
     finally:
-        posting_pool._CHUNK = default_chunk
+        posting_pool._CHUNK, posting_pool._CHUNK_SLOTS = defaults
     assert merged == whole
+
+
+def test_a_spilled_run_is_read_back_a_bounded_number_of_postings_at_a_time(tmp_path):
+    # A merge holds the current chunk of every run at once: a chunk of a
+    # dense field's terms (characters in most documents) must not be most
+    # of the field. Past its first term, no chunk holds more than
+    # _CHUNK_SLOTS postings, whatever the field's layout.
+    from whoosh.filedb.filestore import FileStorage
+
+    from indexer.schema import build_schema
+
+    pool = posting_pool.MemoryPostingPool(FileStorage(str(tmp_path)), 1, build_schema())
+    pool.limit = 10 ** 9
+    characters = [chr(0x4E00 + n) for n in range(300)]
+    for docnum in range(2_000):   # every document holds every character: 600,000 postings
+        pool.add_pooled("char", posting_pool.DOCUMENTS, docnum, characters, 0, len(characters))
+        pool.add_field("id", docnum, [(b"%d" % (docnum % 50), 1, 1.0, b"")], 1.0)
+    pool._spill()
+    chunks = list(pool._read_run(pool.runs[0]))
+    for _fieldname, keys, postings in chunks:
+        sizes = [len(p.ids) if isinstance(p, posting_pool._Term) else len(p) for p in postings]
+        assert len(keys) == len(postings) <= posting_pool._CHUNK
+        assert sum(sizes[1:]) <= posting_pool._CHUNK_SLOTS
+    assert [key for f, keys, _ in chunks if f == "char" for key in keys] == characters
+    assert len([c for c in chunks if c[0] == "char"]) >= 600_000 // posting_pool._CHUNK_SLOTS
+    pool.cleanup()
 
 
 def test_the_lean_codec_reads_back_what_whoosh_s_own_codec_does(tmp_path, monkeypatch, seed_index):

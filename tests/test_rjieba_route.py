@@ -300,3 +300,112 @@ def test_without_rjieba_the_archive_cuts_in_python(monkeypatch, trio):
         assert tokenizer.lcut(sentence) == trio[0].lcut(sentence)
     assert tokenizer.rust_route is None
     assert FastTokenizer(in_rust=True).lcut("县委书记") == ["县委书记"]   # asked for, but absent
+
+
+# -- rjieba's own dictionary --------------------------------------------------
+
+def _bundled_dictionary() -> dict[str, int]:
+    """The dictionary compiled into the rjieba wheel (a zstd frame in its
+    extension module), read as jieba-rs's load_dict reads it: the last
+    line of a word wins."""
+    zstandard = pytest.importorskip("zstandard")
+    import re
+    from pathlib import Path
+
+    module = next(path for folder in rjieba.__path__ for path in Path(folder).glob("rjieba.*")
+                  if path.suffix in (".so", ".pyd"))
+    binary = module.read_bytes()
+    for frame in re.finditer(re.escape(b"\x28\xb5\x2f\xfd"), binary):
+        try:
+            text = zstandard.ZstdDecompressor().decompressobj().decompress(binary[frame.start():])
+        except zstandard.ZstdError:
+            continue
+        lines = text.decode("utf-8", "replace").splitlines()
+        if len(lines) > 300_000 and all(len(line.split()) == 3 for line in lines[:1000]):
+            words = {}
+            for line in lines:
+                word, freq, *_tag = line.split()
+                words[word] = int(freq)
+            return words
+    pytest.fail("no dictionary found in the rjieba wheel")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    if not segmentation.BUNDLED_IS_JIEBAS:
+        pytest.skip(f"rjieba is not {segmentation.BUNDLED_VERSION}: its own dictionary goes unused")
+    return _bundled_dictionary()
+
+
+def test_rjieba_s_own_dictionary_is_jieba_s(bundled):
+    # The same words with the same frequencies; totals apart by the one word
+    # dict.txt lists twice, which jieba adds to its total twice.
+    jieba.setLogLevel(60)
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    words = {word: freq for word, freq in plain.FREQ.items() if freq}
+    assert words == bundled
+    assert sum(bundled.values()) == segmentation.BUNDLED_TOTAL
+    assert plain.total - segmentation.BUNDLED_TOTAL == 3 == bundled["B超"]
+    # What the route leaves out of rjieba or to Python: no such word in either
+    assert not any(segmentation._SEPARATOR in w or segmentation._ASCII_WORD.fullmatch(w)
+                   for w in bundled)
+
+
+class _Recording:
+    """rjieba's Jieba, keeping the words given to add_word."""
+    Jieba = segmentation.RustJieba
+
+    def __init__(self, inner=None):
+        self.inner = inner if inner is not None else self.Jieba()
+        self.added: dict[str, int] = {}
+
+    @classmethod
+    def empty(cls):
+        return cls(cls.Jieba.empty())
+
+    def add_word(self, word, freq, tag):
+        self.added[word] = freq
+        return self.inner.add_word(word, freq, tag)
+
+    def cut(self, text, hmm):
+        return self.inner.cut(text, hmm)
+
+
+def test_the_archive_s_dictionary_in_rust_is_rjieba_s_own_and_only_the_changes(
+        bundled, monkeypatch):
+    # The archive's real user dictionary (every place name, and people's
+    # names, one of them re-added with another frequency, and a word of
+    # jieba's own given another): rjieba's own dictionary and the words
+    # the route adds to it are exactly jieba's words, frequencies and
+    # total, as mirroring every word into an empty one makes them.
+    monkeypatch.setattr(segmentation, "RustJieba", _Recording)
+    jieba.setLogLevel(60)
+    tokenizer = _loaded(FastTokenizer(in_rust=True))
+    for name in _PEOPLE:
+        tokenizer.add_word(name, 2000)
+    tokenizer.add_word("王建国", 30)
+    tokenizer.add_word("招商", 9)
+    tokenizer.lcut("新桥镇")
+    route = tokenizer.rust_route
+    assert isinstance(route._jieba.inner, _Recording.Jieba)
+    words = {word: freq for word, freq in tokenizer.FREQ.items() if freq}
+    assert len(route._jieba.added) < len(words) // 5    # only the changes
+    assert {**bundled, **route._jieba.added} | {segmentation._BALANCE: 0} == \
+        words | {segmentation._BALANCE: 0}
+    mirrored = segmentation.RustRoute._from_empty(tokenizer.FREQ)
+    assert route._total_without_balance == mirrored._total_without_balance == sum(words.values())
+    text = "新桥镇党委书记王建国主持召开招商引资工作会议"
+    assert tokenizer.lcut(text) == list(jieba.Tokenizer.cut(tokenizer, text))
+
+
+def test_a_word_of_jieba_s_own_deleted_before_the_first_cut_has_every_word_mirrored():
+    jieba.setLogLevel(60)
+    plain, rust = jieba.Tokenizer(), FastTokenizer(in_rust=True)
+    text = "招商引资工作会议在新桥镇召开"
+    for tokenizer in (plain, rust):
+        tokenizer.initialize()
+        tokenizer.del_word("招商")
+        tokenizer.add_word("新桥镇", 2000)
+    assert rust.lcut(text) == plain.lcut(text)
+    assert "招商" not in rust.lcut(text) and cut_in_rust(rust, text)
