@@ -27,11 +27,7 @@ a word clears both memos, since it changes frequencies and the total.
 Where rjieba (jieba-rs, in Rust) is installed, `RustRoute` finds the route
 instead (the whole cut then takes about a quarter of the CPU): an `rjieba.Jieba` holding the same words
 with the same frequencies and the same total (each `add_word` reaches both),
-cutting without its HMM, so that what it yields is the route itself. It
-starts from rjieba's own dictionary, which is jieba's (`BUNDLED_VERSION`),
-and takes only the words changed since jieba loaded its own (the archive's
-place and people's names); a tokenizer of another dictionary, or a word
-deleted from jieba's, has all its words fed to an empty one instead. jieba-rs
+cutting without its HMM, so that what it yields is the route itself. jieba-rs
 computes the route with the same floating-point operations in the same
 order, ties included, but it differs from jieba elsewhere, and each
 difference stays in Python: its HMM rounds the emission probabilities to six
@@ -61,28 +57,17 @@ from jieba.finalseg import MIN_FLOAT, start_P, trans_P, emit_P
 
 
 
-# The rjieba whose own dictionary is jieba's dict.txt: the same 349,045 words
-# with the same frequencies (tests/test_rjieba_route.py reads both). Its
-# total is jieba's less 3: dict.txt lists B超 twice, and jieba adds both
-# lines to its total (what `RustRoute.cut` makes up for anyway).
-BUNDLED_VERSION = "0.2.2"
-BUNDLED_TOTAL = 60_101_964
-
-
 def _rust_jieba():
-    """rjieba's Jieba class (or None where no wheel installs), and whether
-    its own dictionary is jieba's (the installed version is BUNDLED_VERSION).
+    """rjieba's Jieba class, or None where no wheel installs.
 
     Loaded from its extension module alone: the package's __init__ builds a
     default Jieba with jieba-rs's own dictionary (34 MB in every process that
-    imports this module), where the archive makes one when it needs one. The
-    version is read from the name of the wheel's metadata folder beside it
-    (importlib.metadata costs a tenth of a second to import).
+    imports this module) which the archive never uses.
     """
     try:
         spec = importlib.util.find_spec("rjieba")
         if spec is None or not spec.submodule_search_locations:
-            return None, False
+            return None
         for folder in spec.submodule_search_locations:
             for path in sorted(Path(folder).glob("rjieba.*")):
                 if path.suffix in (".so", ".pyd"):
@@ -90,14 +75,13 @@ def _rust_jieba():
                     module = importlib.util.module_from_spec(
                         importlib.util.spec_from_file_location("rjieba.rjieba", path, loader=loader))
                     loader.exec_module(module)
-                    installed = [info.name for info in Path(folder).parent.glob("rjieba-*.dist-info")]
-                    return module.Jieba, installed == [f"rjieba-{BUNDLED_VERSION}.dist-info"]
+                    return module.Jieba
     except (ImportError, OSError):
         pass
-    return None, False
+    return None
 
 
-RustJieba, BUNDLED_IS_JIEBAS = _rust_jieba()
+RustJieba = _rust_jieba()
 
 
 _NO_SCORE = float("-inf")   # below any route's score: no word starts here
@@ -118,20 +102,14 @@ class FastTokenizer(jieba.Tokenizer):
         self._blocks: dict[str, tuple[str, ...]] = {}   # block -> its words
         self._in_rust = RustJieba is not None and in_rust is not False
         # Made at the first cut, from the dictionary as it then stands: the
-        # user words added before (tens of thousands of place names) are
-        # mirrored in one go, not a call each.
+        # user words added before (tens of thousands of place names) cost
+        # one pass over FREQ, not a call each.
         self.rust_route: RustRoute | None = None
-        # Loaded from jieba's own dictionary: each word changed since -> its
-        # frequency there (0: a new word); else None.
-        self._changed: dict[str, int] | None = None
         super().__init__(dictionary)
 
     def initialize(self, dictionary=None):
-        loaded = self.FREQ
         super().initialize(dictionary)
         self._forget()
-        if self.FREQ is not loaded:   # (re)loaded: nothing changed since
-            self._changed = {} if self.dictionary == jieba.DEFAULT_DICT else None
         if self.rust_route is not None and self.rust_route.freq is not self.FREQ:
             self.rust_route = None   # another dictionary: mirrored again at the next cut
 
@@ -140,8 +118,6 @@ class FastTokenizer(jieba.Tokenizer):
         word = strdecode(word)
         with self.lock:   # not while _mirror reads FREQ
             before = self.FREQ.get(word, 0)
-            if self._changed is not None:
-                self._changed.setdefault(word, before)
             super().add_word(word, freq, tag)
             self._forget()
             route = self.rust_route
@@ -160,7 +136,7 @@ class FastTokenizer(jieba.Tokenizer):
         self.check_initialized()
         with self.lock:
             if self.rust_route is None and self._in_rust:
-                self.rust_route = RustRoute.mirror(self.FREQ, self._changed)
+                self.rust_route = RustRoute.mirror(self.FREQ)
                 self._in_rust = self.rust_route is not None
             return self.rust_route
 
@@ -281,10 +257,9 @@ class RustRoute:
     words it cannot promise (the caller cuts it in Python).
     """
 
-    def __init__(self, freq: dict[str, int], bundled: bool = False):
+    def __init__(self, freq: dict[str, int]):
         self.freq = freq              # the tokenizer's FREQ: read, never written
-        # rjieba's own dictionary (jieba's), else none
-        self._jieba = RustJieba() if bundled else RustJieba.empty()
+        self._jieba = RustJieba.empty()
         self._lock = threading.Lock()   # rjieba's add_word may not run while it cuts
         self._total_without_balance = 0   # rjieba's total, but for _BALANCE
         self._balanced_for = None         # the jieba total _BALANCE makes up to
@@ -292,39 +267,7 @@ class RustRoute:
         self._runs: dict[str, str] = {}   # run of single characters -> its words, joined
 
     @classmethod
-    def mirror(cls, freq: dict[str, int], changed: dict[str, int] | None = None) -> RustRoute | None:
-        """A route holding the words of `freq` (a tokenizer's FREQ), or None
-        for a dictionary rjieba cannot hold. `changed`: FREQ is jieba's own
-        dictionary but for these words (word -> its frequency there)."""
-        if changed is not None and BUNDLED_IS_JIEBAS:
-            route = cls._from_bundled(freq, changed)
-            if route is not None:
-                return route
-        return cls._from_empty(freq)
-
-    @classmethod
-    def _from_bundled(cls, freq: dict[str, int], changed: dict[str, int]) -> RustRoute | None:
-        """rjieba's own dictionary (jieba's) with the `changed` words as
-        `freq` has them now; None if one was deleted (rjieba cannot)."""
-        route = cls(freq, bundled=True)
-        add = route._jieba.add_word
-        total = BUNDLED_TOTAL
-        for word, original in changed.items():
-            frequency = freq.get(word, 0)
-            if frequency <= 0 or _SEPARATOR in word:
-                if original or frequency < 0:   # a word of jieba's own, deleted
-                    return None
-                continue   # never a word in either
-            if word.isascii() and _ASCII_WORD.fullmatch(word):
-                route._ascii_words = True
-            add(word, frequency, None)
-            total += frequency - original
-        route._total_without_balance = total
-        return route
-
-    @classmethod
-    def _from_empty(cls, freq: dict[str, int]) -> RustRoute | None:
-        """An empty rjieba given every word of `freq`."""
+    def mirror(cls, freq: dict[str, int]) -> RustRoute | None:
         route = cls(freq)
         add = route._jieba.add_word
         total = 0
