@@ -13,19 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .names import written_followed_by
+
 _JOINING_ENDS = frozenset("和原与及")
 # What follows a whole name and never a name cut before a joining word: a
 # speaker's verb or punctuation (not a post: 陈昆和议员 is the ambiguous case).
 _WHOLE_AFTER = re.compile(r"[,，。；;：:！!？?、]|表示|指出|强调|呼吁|认为|说|建议|要求|质询|关心|关切|发现|提出|也|则|更|因")
-
-
-def _written_whole(folded: str, name: str) -> bool:
-    at = folded.find(name)
-    while at >= 0:
-        if _WHOLE_AFTER.match(folded, at + len(name)):
-            return True
-        at = folded.find(name, at + 1)
-    return False
 
 
 def whole_names(names: list[str], folded: str) -> dict[str, str]:
@@ -33,4 +26,4 @@ def whole_names(names: list[str], folded: str) -> dict[str, str]:
     found both ways whose whole form the text writes on its own."""
     found = set(names)
     return {name[:2]: name for name in names
-            if len(name) == 3 and name[2] in _JOINING_ENDS and name[:2] in found and _written_whole(folded, name)}
+            if len(name) == 3 and name[2] in _JOINING_ENDS and name[:2] in found and written_followed_by(folded, name, _WHOLE_AFTER)}

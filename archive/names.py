@@ -6,6 +6,8 @@ offices in running text (的, 是, 局, 处 …).
 """
 from __future__ import annotations
 
+import re
+
 SURNAMES_2 = set("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 "
                  "端木 独孤 南宫 万俟 闻人 轩辕 西门 澹台 申屠 太史 钟离 呼延 张简".split())
 SURNAMES_1 = set(
@@ -45,3 +47,15 @@ def plausible_name(name: str) -> bool:
 
 def is_cjk_run(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def written_followed_by(folded: str, name: str, after: re.Pattern) -> bool:
+    """Whether the text writes `name` anywhere with `after` matching right
+    behind it: how a rule asks "is this ever written as a whole name
+    (陈昆和指出)" or "is this ever a state's short name (马绍尔群岛)"."""
+    at = folded.find(name)
+    while at >= 0:
+        if after.match(folded, at + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False

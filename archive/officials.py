@@ -23,7 +23,7 @@ from .presiders import presiders
 from .document import Official
 from .japanese_names import japanese_name_after
 from .minority_names import four_character_name
-from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name
+from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
 from .ward_lists import ward_chiefs
 
@@ -1477,22 +1477,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     return [official for name, official in officials.items()
             if not (name in not_holding and official.title in _POST_SET) and name not in glued
             and (name, official.title) not in private_posts and name not in waiting
-            and not (states_named and _names_a_state(folded, name))]
+            and not (states_named and written_followed_by(folded, name, _STATE_NAME_AFTER))]
 
 
 # A "name" the text also writes before a state's word (马绍尔总统 beside
 # 马绍尔群岛共和国) is that state's short name.
 _STATE_NAME_AFTER = re.compile("|".join(_STATE_WORDS + ("群岛",)))
-
-
-def _names_a_state(folded: str, name: str) -> bool:
-    at = folded.find(name)
-    while at >= 0:
-        if _STATE_NAME_AFTER.match(folded, at + len(name)):
-            return True
-        at = folded.find(name, at + 1)
-    return False
-
 
 _POST_SET = frozenset(POSTS)
 # A division's commanders (兵团第六师副师长): only with the division written,
