@@ -63,6 +63,13 @@ def best_window(text_length: int, spans: list[tuple[int, int]], width: int,
         score = len(set(runs_at[i:last])) * 100 + (last - i)
         if score > best_score:
             best, best_score = start, score
+    return window_from(best, text_length, spans, width)
+
+
+def window_from(best: int, text_length: int, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The window of `width` characters for the best span starting at `best`:
+    a quarter of it before the span, kept inside the text, and widened to
+    whole matches."""
     begin = max(0, best - width // 4)
     end = min(text_length, begin + width)
     begin = max(0, end - width)

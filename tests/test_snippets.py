@@ -4,11 +4,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.snippets import best_window, match_spans, whole_matches
+from indexer.snippets import best_window, match_spans, window_from
 
 
 def best_window_exhaustive(text_length, spans, width, runs_at):
-    """best_window as first written: every span against every other."""
+    """best_window's choice of span as first written, every span against every
+    other; the window is then placed around it as best_window places it."""
     if not spans:
         return 0, min(width, text_length)
     best, best_score = spans[0][0], -1
@@ -19,10 +20,7 @@ def best_window_exhaustive(text_length, spans, width, runs_at):
         score = len(inside) * 100 + count
         if score > best_score:
             best, best_score = start, score
-    begin = max(0, best - width // 4)
-    end = min(text_length, begin + width)
-    begin = max(0, end - width)
-    return whole_matches(begin, end, spans)
+    return window_from(best, text_length, spans, width)
 
 
 @settings(max_examples=300, deadline=None)
