@@ -221,12 +221,19 @@ def test_texts_rjieba_cannot_take_are_cut_in_python_with_the_same_words(trio):
 
 # -- the dictionary reaches both ----------------------------------------------
 
-def test_words_added_after_the_first_cut_reach_rjieba():
+def fresh_pair() -> tuple[jieba.Tokenizer, FastTokenizer]:
+    """A jieba tokenizer and the archive's Rust-route one, each with its own
+    dictionary loaded, for tests that change a dictionary."""
     jieba.setLogLevel(60)
     plain, rust = jieba.Tokenizer(), FastTokenizer(in_rust=True)
-    text = "任俊洁主持会议，新桥镇党委书记任俊洁讲话，招商引资工作会议，洁主持"
     for tokenizer in (plain, rust):
         tokenizer.initialize()
+    return plain, rust
+
+
+def test_words_added_after_the_first_cut_reach_rjieba():
+    plain, rust = fresh_pair()
+    text = "任俊洁主持会议，新桥镇党委书记任俊洁讲话，招商引资工作会议，洁主持"
     assert rust.lcut(text) == plain.lcut(text)
     assert rust.rust_route is not None
     for word, freq in [("洁主持会", 2000),    # its prefix 洁主持 is no word in either
@@ -243,11 +250,9 @@ def test_words_added_after_the_first_cut_reach_rjieba():
 
 
 def test_a_change_rjieba_cannot_mirror_leaves_the_cut_to_python():
-    jieba.setLogLevel(60)
-    plain, rust = jieba.Tokenizer(), FastTokenizer(in_rust=True)
+    plain, rust = fresh_pair()
     text = "招商引资工作会议在新桥镇召开 abc2023"
     for tokenizer in (plain, rust):
-        tokenizer.initialize()
         tokenizer.lcut(text)
     for tokenizer in (plain, rust):
         tokenizer.add_word("abc2023", 10)   # an ASCII word: not told from single letters
