@@ -309,6 +309,8 @@ def name_after(folded: str, start: int) -> str | None:
 
 # 正 "now" before a verb in progress: 正在, or a verb and its particle (正忙着).
 _PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
+
+
 def _closes_name(folded: str, at: int) -> bool:
     """Punctuation or a speaker's verb: what surely ends a name of no known shape."""
     return bool(_SPEAKER_AFTER.match(folded, at))

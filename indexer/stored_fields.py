@@ -25,6 +25,7 @@ from whoosh.codec.whoosh3 import STORED_COLUMN
 from .hash_lookup import has_descriptor
 from .per_reader import PerReader
 
+
 class _SegmentStored:
     """One segment's stored-fields column, read directly where it can be."""
 
