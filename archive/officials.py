@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
+               military_posts, name_lists, named_again, shared_organ, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -1053,10 +1053,11 @@ _SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()�
                             % "|".join(map(re.escape, POSTS)))
 
 
-# An item of a list of people that opens with a romanised name, written
-# alone or before its Chinese form (ingay tali颖艾达利): Taiwan's indigenous
-# names. The Chinese form, when given, is the name as the text writes it.
-_ROMANISED_LIST_ITEM = re.compile(r"[a-z][a-z\-' ]{1,30}[a-z] ?((?:[\u4e00-\u9fff]{2,6})?)(?=[、及和与])")
+
+def _closes_item(folded: str, at: int) -> bool:
+    """A list item ends at `at`: punctuation, a list mark, a verb, a post, or
+    the dash of a council caption (议员甲、ingay tali 颖艾达利-某议题)."""
+    return bool(_AFTER_NAME.match(folded, at) or _POST_RE.match(folded, at)) or folded[at:at + 1] in ("-", "—")
 
 
 # A contact line's field holding one name before a spaced post.
@@ -1102,7 +1103,12 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         # anchored at `begin` would scan the text from its start every time.
         if folded[begin - 1] not in _LIST_JOINS:
             break
-        end = begin - 1
+        end = begin - 1 - folded.endswith("以及", 0, begin)  # 甲以及乙议员: 以及 is one join
+        paired = name_lists.item_before(folded, end)
+        if paired:  # 甲、ingay tali颖艾达利、乙议员: one person in two scripts (archive.name_lists)
+            found.append(paired[:2])
+            begin = paired[2]
+            continue
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
             or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
@@ -1292,13 +1298,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # holds it; what follows is their clause, not another holder.
         names_follow = names_follow and standing != "cited" and not _holder_before(folded, match.start(), is_place)
         while names_follow:
-            name = name_after(folded, position)
-            if not name and position > match.end():
-                romanised = _ROMANISED_LIST_ITEM.match(folded, position)
-                if romanised:  # 议员甲、ingay tali颖艾达利、乙: the list goes on
-                    chinese = bool(romanised.group(1))
-                    position = romanised.start(1) if chinese else romanised.start()
-                    name = romanised.group(1) if chinese else romanised.group(0).rstrip()
+            # 议员甲、ingay tali颖艾达利、乙: one person in two scripts (archive.name_lists)
+            paired = name_lists.item_after(folded, position, _closes_item, alone=position > match.end())
+            position = paired[1] if paired else position
+            name = paired[0] if paired else name_after(folded, position)
             if not name and japan:
                 name = japanese_name_after(folded, position,
                                            folded[clause_start(folded, match.start(), match.end()):match.end()])
@@ -1336,7 +1339,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 listed = []
             else:
                 listed.append((name, position))
-            position = foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
+            position = paired[2] if paired else foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
             if folded.startswith(_COUPLE, position):
                 position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
@@ -1345,6 +1348,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
             # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
             if folded[position:position + 1] in ("及", "和", "与"):
+                if name_lists.item_after(folded, position + 1, _closes_item):
+                    position += 1  # 议员甲及颖艾达利ingay tali
+                    continue
                 following = name_after(folded, position + 1)
                 if following and (_AFTER_NAME.match(folded, position + 1 + len(following))
                                   or _post_closing_list(folded, position + 1 + len(following))):
@@ -1396,6 +1402,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if counted:  # (三位总统级学生: a rank, no post)
             for listed_name, at in counted:
                 add(listed_name, at, post)
+            continue
+        paired = name_lists.item_before(folded, end)
+        if paired and not _past_before(folded, paired[2]):  # ingay tali颖艾达利议员 (archive.name_lists)
+            add(paired[0], paired[1], post)
+            for previous, at in _names_listed_before(folded, paired[2]):
+                add(previous, at, post)
             continue
         name = name_before(folded, end)
         # 与费南德斯总统, 巴洛(dean barrow)总理: a foreign name, no leader of ours cited

@@ -1,0 +1,71 @@
+"""Lists of several officials (issue 11, round 6): a person written in Latin
+letters and in characters is one item of the list, and the list goes on past
+it. Sentences written here in the shape of council and city releases (names
+invented, no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.name_lists import item_after, item_before
+from archive.script import fold
+
+
+def offices(text: str) -> dict[str, str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
+    return {fold(o.name): fold(o.title) for o in document.officials}
+
+
+COUNCILLORS = {"林美玲": "市议员", "利莘巴万": "市议员", "王大明": "市议员"}
+
+
+@pytest.mark.parametrize("text", [
+    "市議員林美玲、Lisin Pawan利莘巴萬、王大明也到場關心。",
+    "市議員林美玲、Lisin Pawan 利莘巴萬、王大明也到場關心。",
+    "市議員林美玲、Lisin Pawan(利莘巴萬)、王大明也到場關心。",
+    "市議員林美玲、利莘巴萬Lisin Pawan、王大明也到場關心。",
+    "市議員林美玲、利莘巴萬Lisin Pawan及王大明也到場關心。",
+    "市議員Lisin Pawan利莘巴萬、林美玲、王大明也到場關心。",
+])
+def test_a_name_in_two_scripts_is_one_item_and_the_list_goes_on(text):
+    assert offices(text) == COUNCILLORS
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Lisin Pawan利莘巴萬議員表示，將持續爭取經費。", {"利莘巴万": "议员"}),
+    ("林美玲、Lisin Pawan利莘巴萬議員出席會勘。", {"林美玲": "议员", "利莘巴万": "议员"}),
+    ("王大明議員、Lisin Pawan利莘巴萬議員及林美玲議員出席。",
+     {"王大明": "议员", "利莘巴万": "议员", "林美玲": "议员"}),
+    ("王大明、林美玲以及Lisin Pawan利莘巴萬議員出席。",  # 以及 is one join
+     {"王大明": "议员", "林美玲": "议员", "利莘巴万": "议员"}),
+    # Dots part a transliteration, whatever sounds they hold.
+    ("Tana Yuki達娜．尤就議員表示，", {"达娜.尤就": "议员"}),
+])
+def test_a_name_in_two_scripts_before_its_post(text, found):
+    assert offices(text) == found
+
+
+def test_a_transliteration_that_runs_into_a_verb_keeps_the_romanised_name():
+    # Four sounds, four characters, then a verb no list mark closes.
+    assert offices("市議員Tana Yuki 達娜．尤就質詢原住民族事務。") == {"tana yuki": "市议员"}
+
+
+@pytest.mark.parametrize("text", [
+    "希望市長能媒合Costco Ikea等大型商場進駐。",  # characters before a brand: a phrase
+    "荷蘭辦事處領事事務總監Jan Visser、處長林美玲出席。",  # a post's words, not a name
+    "縣議員林美玲、王大明及張建國等與會，並參訪APEC Center。",
+])
+def test_phrases_beside_latin_words_are_no_names(text):
+    names = set(offices(text))
+    assert not names & {"能媒合", "事务总监", "事务总", "apec center"}
+
+
+def test_items_one_by_one():
+    closes = lambda text, at: text[at:at + 1] in ("、", "议", "")  # noqa: E731
+    assert item_after("ingay tali颖艾达利、", 0, closes) == ("颖艾达利", 10, 14)
+    assert item_after("颖艾达利ingay tali、", 0, closes) == ("颖艾达利", 0, 14)
+    assert item_after("apec颖艾达利、", 0, closes) is None  # one word beside characters: an acronym
+    assert item_before("、ingay tali颖艾达利", 15) == ("颖艾达利", 11, 1)
+    assert item_before("、颖艾达利ingay tali", 15) == ("颖艾达利", 1, 1)
+    assert item_before("、市长能媒合costco ikea", 17) is None
