@@ -172,3 +172,18 @@ def item_before(folded: str, end: int) -> tuple[str, int, int] | None:
             return folded[start:k], start, start
     return None
 
+
+# Joins of two names in a list (甲及乙, 甲和乙, 甲与乙).
+_JOINS = ("及", "和", "与")
+
+
+def joined_before_post(folded: str, at: int, name_after, closes_list) -> bool:
+    """At `at`, a join and one more name whose post closes the list: in
+    委员甲及乙议员 both are 委员 and 议员, so a bare 委员 before 甲 is a
+    member's post, not a word (委员甲及乙议员 as 委员甲、乙议员).
+    `name_after(folded, k)` reads a name at k, `closes_list(folded, k)`
+    tells a post that takes no name after it."""
+    if folded[at:at + 1] not in _JOINS:
+        return False
+    following = name_after(folded, at + 1)
+    return bool(following) and closes_list(folded, at + 1 + len(following))

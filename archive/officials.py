@@ -1325,7 +1325,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # …委员会党组书记、主任郑栅洁11月9日: a post joined to an office shares its organ
             if generic and "、" not in title and position == match.end() and not second and (post in ("领导", "负责人") or not (
                     re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
-                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
+                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name))
+                    or name_lists.joined_before_post(folded, position + len(name), name_after, _post_closing_list))):
                 break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
             if title[:-len(post)].endswith(name):
                 # 洪玉凤市议员洪玉凤继送…: a headline's name and office, then the name again

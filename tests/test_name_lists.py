@@ -69,3 +69,24 @@ def test_items_one_by_one():
     assert item_before("、ingay tali颖艾达利", 15) == ("颖艾达利", 11, 1)
     assert item_before("、颖艾达利ingay tali", 15) == ("颖艾达利", 1, 1)
     assert item_before("、市长能媒合costco ikea", 17) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    # A bare 委员 or 召集人 takes a name only where the name clearly ends; a
+    # join and one more name closed by their shared post ends it as well.
+    ("工務委員會召集人李志偉、黃美招議員，委員洪秀鳳及蔡秋香議員，30日邀請工務局副局長陳世明會勘。",
+     {"李志伟": "工务委员会召集人、议员", "黄美招": "工务委员会召集人、议员", "洪秀凤": "委员、议员",
+      "蔡秋香": "委员、议员", "陈世明": "工务局副局长"}),
+    ("民政委員會召集人林美華及邱莉芳議員主持。",
+     {"林美华": "民政委员会召集人、议员", "邱莉芳": "民政委员会召集人、议员"}),
+])
+def test_a_member_joined_to_a_named_councillor_shares_both_posts(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "會議由委員陳志成和同仁議員討論。",  # 同仁 is no name: the list has one member
+    "委員會由委員陳志成及市府同仁議員會同勘查。",
+])
+def test_a_join_to_no_name_leaves_a_bare_member_unread(text):
+    assert "陈志成" not in offices(text)
