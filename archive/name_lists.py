@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 
+from .common_words import is_common_word
 from .companions import is_name, transliterated
+from .names import NOT_IN_NAME
 
 # A romanised name: two to four words of letters (folded text is lower case),
 # each ending in a letter (ingay tali-攜手…: a dash opens a caption's topic).
@@ -187,3 +189,82 @@ def joined_before_post(folded: str, at: int, name_after, closes_list) -> bool:
         return False
     following = name_after(folded, at + 1)
     return bool(following) and closes_list(folded, at + 1 + len(following))
+
+
+# What closes an item of a list: a list mark, a clause's end, or 等.
+_ITEM_END = set("、及和与，,。；;等")
+
+
+# Taiwan's commonest surnames (the interior ministry's published top 100, in
+# simplified script): a married name joins two of them; a rare surname
+# character (信, 外) opens words too often (郭信良外).
+_TAIWAN_SURNAMES = set("陈林黄张李王吴刘蔡杨许郑谢郭洪邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟游彭詹胡施沈余卢"
+                       "梁赵颜柯翁魏孙戴范方宋邓杜傅侯曹薛丁卓阮马董温唐蓝石蒋古纪姚连冯欧程汤田康姜白汪邹尤巫"
+                       "黎涂龚严韩袁金童陆夏柳邵")
+
+
+def _married(name: str) -> bool:
+    """A married woman's name in Taiwan's older custom: her husband's
+    surname, her own, and her given name (蔡苏秋金, 王叶菊子). Two different
+    common surnames open it; the given name is no word of the language (谢谢
+    大家 is thanks, 周周 a repetition)."""
+    return len(name) == 4 and name[0] != name[1] and name[0] in _TAIWAN_SURNAMES and name[1] in _TAIWAN_SURNAMES \
+        and not any(char in NOT_IN_NAME for char in name[2:]) and not is_common_word(name[2:])
+
+
+def married_name_at(folded: str, at: int, name: str) -> str:
+    """The whole item when a three-character reading at `at` is cut from a
+    married name closed by a list mark (议员甲、蔡苏秋金及乙: not 蔡苏秋)."""
+    if len(name) != 3 or folded[at + 4:at + 5] not in _ITEM_END or at + 5 > len(folded) \
+            or is_common_word(folded[at + 3:at + 5]):
+        return name  # 沈某某以及: 以及 is a join, not a name's last character
+    whole = folded[at:at + 4]
+    return whole if _is_han(whole[3]) and _married(whole) else name
+
+
+def married_name_before(folded: str, begin: int, name: str) -> tuple[str, int]:
+    """(name, start) of an item ending where `name` (read from `begin`)
+    ends, when the name is cut from a married name opened by a list mark
+    (、蔡苏秋金、: not 苏秋金)."""
+    if len(name) != 3 or begin < 2 or folded[begin - 2] not in _OPENING:
+        return name, begin
+    whole = folded[begin - 1:begin + 3]
+    return (whole, begin - 1) if _married(whole) else (name, begin)
+
+
+# Between 等 and the closing post: 人, or a count (等多位议员, 等18位议员).
+_COUNT_AFTER_OTHERS = re.compile(r"人?(?:多|\d{1,3}|[两二三四五六七八九十]{1,3})?[位名]?")
+# The end of a clause holding a list.
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_LONGEST_LIST = 300
+
+
+def joins_a_closed_list(folded: str, at: int, post_at) -> bool:
+    """The names from `at` (right after a join) run, by list marks, to 等 and
+    a post that closes them (等议员, 等多位议员): 副议长甲与乙、丙、丁等议员 names one deputy
+    speaker and then councillors, and 总召甲及乙、丙等议员 one caucus whip.
+    The names after the join hold the closing post, not the opening one.
+    `post_at(folded, k)` is the post starting at k, or None."""
+    clause = _CLAUSE_END.search(folded, at, at + _LONGEST_LIST)
+    end = clause.start() if clause else min(len(folded), at + _LONGEST_LIST)
+    others = folded.find("等", at, end)
+    if others < 0 or "、" not in folded[at:others]:
+        return False
+    if any(post_at(folded, k) for k in range(at, others)):
+        return False  # a post inside: the items carry posts of their own
+    counted = _COUNT_AFTER_OTHERS.match(folded, others + 1)  # 等多位议员, 等18位议员
+    return bool(post_at(folded, counted.end()))
+
+
+# 等 and a count of others before a post (甲、乙等多位议员, 甲、乙等18位议员).
+_OTHERS_COUNTED = re.compile(r"等(?:多|\d{1,3}|[两二三四五六七八九十]{1,3})[位名]$")
+
+
+def before_others_counted(folded: str, end: int) -> int:
+    """Where 等 ends, when 等 and a count of others stand right before a
+    post at `end`; else `end`. The count takes in people not named, so it
+    does not close a list of exactly that many (甲、乙两位议员 does)."""
+    if folded[end - 1:end] not in ("位", "名"):
+        return end  # most posts: no count before them, no search
+    counted = _OTHERS_COUNTED.search(folded, max(0, end - 6), end)
+    return counted.start() + 1 if counted else end

@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, name_lists, named_again, shared_organ, staff_titles, tenure, took_office)
+               military_posts, name_lists, named_again, shared_organ, staff_titles, tenure, took_office, ward_lists)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -25,7 +25,6 @@ from .japanese_names import japanese_name_after
 from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
-from .ward_lists import ward_chiefs
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -1115,6 +1114,7 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         if not name or _POST_RE.search(name):
             break  # 蔡总统与某某总统: a surname and a post, no name in the list
         begin = end - len(name)
+        name, begin = name_lists.married_name_before(folded, begin, name)  # 、蔡苏秋金、
         if _holds_own_post(folded, begin):
             break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
         found.append((name, begin))
@@ -1223,7 +1223,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post in _DIVISION_POSTS and folded[match.start() - 1:match.start()] != "师":
             continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
-                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
+                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS \
+                and not ward_lists.chief_of_ward(folded, match.start(), post, name_after, _AFTER_NAME.match):  # 玉山里长某某、
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
@@ -1302,6 +1303,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             paired = name_lists.item_after(folded, position, _closes_item, alone=position > match.end())
             position = paired[1] if paired else position
             name = paired[0] if paired else name_after(folded, position)
+            name = name and name_lists.married_name_at(folded, position, name)  # 甲、蔡苏秋金及乙
             if not name and japan:
                 name = japanese_name_after(folded, position,
                                            folded[clause_start(folded, match.start(), match.end()):match.end()])
@@ -1349,6 +1351,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
             # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
             if folded[position:position + 1] in ("及", "和", "与"):
+                if name_lists.joins_a_closed_list(folded, position + 1, _POST_RE.match):
+                    break  # 副议长甲与乙、丙等议员: the others are the closing post's
                 if name_lists.item_after(folded, position + 1, _closes_item):
                     position += 1  # 议员甲及颖艾达利ingay tali
                     continue
@@ -1389,6 +1393,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if rank:  # 李俊俋副秘书长: the rank belongs to the post
             end -= len(rank.group(0))
             post = rank.group(0) + post
+        if post not in _GENERIC_POSTS:  # 甲、乙等多位议员: to 等 (not 调解委员…等12位委员)
+            end = name_lists.before_others_counted(folded, end)
         if folded[end - 1:end] in ("等", "前", "原"):
             end -= 1
         if folded[end:match.start()] == "前":
@@ -1457,7 +1463,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
-    for name, at, title in ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
+    for name, at, title in ward_lists.ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
         add(name, at, title)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
     # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.

@@ -90,3 +90,57 @@ def test_a_member_joined_to_a_named_councillor_shares_both_posts(text, found):
 ])
 def test_a_join_to_no_name_leaves_a_bare_member_unread(text):
     assert "陈志成" not in offices(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    # A married woman's name (husband's surname, her own, her given name) is
+    # one item of the list, whichever way the list is read.
+    ("市議員方一明、李陳秀琴及王志成也出席。", {"方一明": "市议员", "李陈秀琴": "市议员", "王志成": "市议员"}),
+    ("趙建原、李陳秀琴、盧志福議員出席。", {"赵建原": "议员", "李陈秀琴": "议员", "卢志福": "议员"}),
+])
+def test_a_married_name_is_one_item_of_a_list(text, found):
+    assert offices(text) == found
+
+
+def test_thanks_between_list_marks_is_no_married_name():
+    assert "谢谢大家" not in offices("議員林美玲、謝謝大家、王志成出席。")
+
+
+@pytest.mark.parametrize("text, found", [
+    # One leader, a join, then councillors closed by 等议员: the names after
+    # the join are councillors, not deputy speakers or caucus whips.
+    ("議長邱莉芳、副議長林志明與許至春、王家珍、邱昭明等議員出席。",
+     {"邱莉芳": "议长", "林志明": "副议长", "许至春": "议员", "王家珍": "议员", "邱昭明": "议员"}),
+    ("民進黨團總召郭鴻文及謝舒華、沈家美、黄肇明等議員出席與會。",
+     {"郭鸿文": "民进党团总召", "谢舒华": "议员", "沈家美": "议员", "黄肇明": "议员"}),
+    # Closed by 等人, no post: the opening post is everyone's.
+    ("市議員林美玲及王志成、陳志強等人出席。", {"林美玲": "市议员", "王志成": "市议员", "陈志强": "市议员"}),
+])
+def test_names_after_a_join_take_the_post_that_closes_them(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # jieba reads 山里, 西里, 区里 as words of place ("in the hills"); before
+    # 里长 and a name they close a ward's name.
+    ("區長徐明立邀請北寮里長李坤明、玉山里長邱永華、關山里長謝國強一同出席。",
+     {"徐明立": "区长", "李坤明": "北寮里长", "邱永华": "玉山里长", "谢国强": "关山里长"}),
+    ("大林里長陳美玲表示，將加強巡守。", {"陈美玲": "大林里长"}),
+])
+def test_a_ward_whose_name_ends_like_a_place_word_keeps_its_chief(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text", ["這里長期以來缺乏照顧。", "他在山里長大，從小愛爬山。", "心里長久以來的願望。"])
+def test_a_place_word_before_a_chiefs_post_without_a_name_is_no_chief(text):
+    assert offices(text) == {}
+
+
+@pytest.mark.parametrize("text, found", [
+    # 等 and a count of others (多位, 18位) before the closing post.
+    ("副議長林志明及林燕華、施余興望、周嘉文等多位議員出席。",
+     {"林志明": "副议长", "林燕华": "议员", "周嘉文": "议员", "施余兴望": "议员"}),
+    ("包括林燕華、周嘉文等18位議員出席。", {"林燕华": "议员", "周嘉文": "议员"}),
+])
+def test_a_count_of_others_before_the_closing_post_keeps_the_list(text, found):
+    assert offices(text) == found
