@@ -31,6 +31,7 @@ _WORD = r"[a-z](?:[a-z'\-]*[a-z])?"
 _LATIN = re.compile(r"%s(?: %s){0,3}(?![a-z'\-])" % (_WORD, _WORD))
 _LATIN_BEFORE = re.compile(r"(?<![a-z'\-])%s(?: %s){0,3}$" % (_WORD, _WORD))
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_A_LETTER = re.compile(r"[a-z]")
 # Dots written between the parts of a transliteration (谷暮.哈就).
 _DOTS = set(".·•‧・")
 # Characters no name holds: the characters of posts and organs (议员, 市府),
@@ -122,8 +123,8 @@ def item_after(folded: str, at: int, closes, alone: bool = False) -> tuple[str, 
         if alone and (" " in latin.group(0) or len(latin.group(0)) >= 5) and closes(folded, k):
             return latin.group(0), at, k
         return None
-    if not _is_han(folded[at]):
-        return None
+    if not _is_han(folded[at]) or not _A_LETTER.search(folded, at + 2, at + _LONGEST + 3):
+        return None  # most names: no Latin letter follows, no scan
     # The transliteration first: its romanised name follows within a few characters.
     for k in range(at + 2, min(len(folded), at + _LONGEST + 3)):
         if _is_latin(folded[k]):
@@ -142,7 +143,7 @@ def item_after(folded: str, at: int, closes, alone: bool = False) -> tuple[str, 
 def item_before(folded: str, end: int) -> tuple[str, int, int] | None:
     """(name, name's start, item's start) of a romanised name with its
     transliteration ending at `end` (right before a post or a list mark)."""
-    if end < 4 or not any(_is_latin(char) for char in folded[max(0, end - _LONGEST - 4):end]):
+    if end < 4 or not _A_LETTER.search(folded, max(0, end - _LONGEST - 4), end):
         return None  # most posts: no Latin letter near, no search
     last = folded[end - 1]
     if _is_han(last) or last in (")", "）"):
