@@ -66,7 +66,7 @@ def is_name(item: str) -> bool:
 _FUNCTION_CHARS = set("的了是在们这那其该各此从把被将也就还而并或得")
 
 
-def _transliterated(item: str) -> bool:
+def transliterated(item: str) -> bool:
     """A name written in sounds (洛桑江村): no word of the language inside
     it but names of people and places (村民张大山 is a villager and a name;
     洛桑 is a place's name too)."""
@@ -119,7 +119,7 @@ def companions(folded: str) -> list[tuple[str, int]]:
         people = [item for item in items if is_name(item)]
         # A transliterated name (洛桑江村) may stand among names, unread.
         unread = [item for item in items if item not in people]
-        if not people or len(unread) > 1 or (unread and (len(people) < 2 or not _transliterated(unread[0]))):
+        if not people or len(unread) > 1 or (unread and (len(people) < 2 or not transliterated(unread[0]))):
             continue
         at = begin
         for item in items:

@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
+               military_posts, name_lists, named_again, shared_organ, staff_titles, tenure, took_office, ward_lists)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -25,7 +25,6 @@ from .japanese_names import japanese_name_after
 from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
-from .ward_lists import ward_chiefs
 
 # Offices that end a title. Longer forms first so that 副书记 is not read as 书记.
 _POST_WORDS = set("""
@@ -1053,10 +1052,11 @@ _SECOND_OFFICE = re.compile(r"(兼任?)?([^\s\d,，。、；;：:！!？?（()�
                             % "|".join(map(re.escape, POSTS)))
 
 
-# An item of a list of people that opens with a romanised name, written
-# alone or before its Chinese form (ingay tali颖艾达利): Taiwan's indigenous
-# names. The Chinese form, when given, is the name as the text writes it.
-_ROMANISED_LIST_ITEM = re.compile(r"[a-z][a-z\-' ]{1,30}[a-z] ?((?:[\u4e00-\u9fff]{2,6})?)(?=[、及和与])")
+
+def _closes_item(folded: str, at: int) -> bool:
+    """A list item ends at `at`: punctuation, a list mark, a verb, a post, or
+    the dash of a council caption (议员甲、ingay tali 颖艾达利-某议题)."""
+    return bool(_AFTER_NAME.match(folded, at) or _POST_RE.match(folded, at)) or folded[at:at + 1] in ("-", "—")
 
 
 # A contact line's field holding one name before a spaced post.
@@ -1102,13 +1102,19 @@ def _names_listed_before(folded: str, begin: int) -> list[tuple[str, int]]:
         # anchored at `begin` would scan the text from its start every time.
         if folded[begin - 1] not in _LIST_JOINS:
             break
-        end = begin - 1
+        end = begin - 1 - folded.endswith("以及", 0, begin)  # 甲以及乙议员: 以及 is one join
+        paired = name_lists.item_before(folded, end)
+        if paired:  # 甲、ingay tali颖艾达利、乙议员: one person in two scripts (archive.name_lists)
+            found.append(paired[:2])
+            begin = paired[2]
+            continue
         latin = _LATIN_NAME.search(folded, max(0, end - 32), end) \
             or _LATIN_LIST_ITEM.search(folded, max(0, end - 32), end)
         name = latin.group(0) if latin else (name_before(folded, end) or _list_item_before(folded, end))
         if not name or _POST_RE.search(name):
             break  # 蔡总统与某某总统: a surname and a post, no name in the list
         begin = end - len(name)
+        name, begin = name_lists.married_name_before(folded, begin, name)  # 、蔡苏秋金、
         if _holds_own_post(folded, begin):
             break  # 执行长童小芸、林俊宪立委: the earlier name has an office of its own
         found.append((name, begin))
@@ -1217,7 +1223,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post in _DIVISION_POSTS and folded[match.start() - 1:match.start()] != "师":
             continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
-                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
+                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS \
+                and not ward_lists.chief_of_ward(folded, match.start(), post, name_after, _AFTER_NAME.match):  # 玉山里长某某、
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
@@ -1292,13 +1299,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         # holds it; what follows is their clause, not another holder.
         names_follow = names_follow and standing != "cited" and not _holder_before(folded, match.start(), is_place)
         while names_follow:
-            name = name_after(folded, position)
-            if not name and position > match.end():
-                romanised = _ROMANISED_LIST_ITEM.match(folded, position)
-                if romanised:  # 议员甲、ingay tali颖艾达利、乙: the list goes on
-                    chinese = bool(romanised.group(1))
-                    position = romanised.start(1) if chinese else romanised.start()
-                    name = romanised.group(1) if chinese else romanised.group(0).rstrip()
+            # 议员甲、ingay tali颖艾达利、乙: one person in two scripts (archive.name_lists)
+            paired = name_lists.item_after(folded, position, _closes_item, alone=position > match.end())
+            position = paired[1] if paired else position
+            name = paired[0] if paired else name_after(folded, position)
+            name = name and name_lists.married_name_at(folded, position, name)  # 甲、蔡苏秋金及乙
             if not name and japan:
                 name = japanese_name_after(folded, position,
                                            folded[clause_start(folded, match.start(), match.end()):match.end()])
@@ -1322,7 +1327,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # …委员会党组书记、主任郑栅洁11月9日: a post joined to an office shares its organ
             if generic and "、" not in title and position == match.end() and not second and (post in ("领导", "负责人") or not (
                     re.match(r"[、，,。；;\s]", folded[position + len(name):position + len(name) + 1])
-                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name)))):
+                    or _SPEAKER_VERB_AFTER.match(folded, position + len(name))
+                    or name_lists.joined_before_post(folded, position + len(name), name_after, _post_closing_list))):
                 break  # 及委员蔡育辉出席 ends at a verb of its own; 领导包案制 is no name
             if title[:-len(post)].endswith(name):
                 # 洪玉凤市议员洪玉凤继送…: a headline's name and office, then the name again
@@ -1336,7 +1342,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 listed = []
             else:
                 listed.append((name, position))
-            position = foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
+            position = paired[2] if paired else foreign_names.skip_gloss(folded, position + len(name))  # 甲(…)、乙(…)
             if folded.startswith(_COUPLE, position):
                 position += 2  # 资政黄昆虎伉俪、沈荣津: the list goes on after the couple
             if folded[position:position + 1] == "、" and not _held_by_one(post):
@@ -1345,6 +1351,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             # 议员许又仁及蔡旺诠: a second name after 及/和 only when it
             # clearly ends, lest 区长杨国昕和同事 make 同事 a person.
             if folded[position:position + 1] in ("及", "和", "与"):
+                if name_lists.joins_a_closed_list(folded, position + 1, _POST_RE.match):
+                    break  # 副议长甲与乙、丙等议员: the others are the closing post's
+                if name_lists.item_after(folded, position + 1, _closes_item):
+                    position += 1  # 议员甲及颖艾达利ingay tali
+                    continue
                 following = name_after(folded, position + 1)
                 if following and (_AFTER_NAME.match(folded, position + 1 + len(following))
                                   or _post_closing_list(folded, position + 1 + len(following))):
@@ -1382,6 +1393,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if rank:  # 李俊俋副秘书长: the rank belongs to the post
             end -= len(rank.group(0))
             post = rank.group(0) + post
+        if post not in _GENERIC_POSTS:  # 甲、乙等多位议员: to 等 (not 调解委员…等12位委员)
+            end = name_lists.before_others_counted(folded, end)
         if folded[end - 1:end] in ("等", "前", "原"):
             end -= 1
         if folded[end:match.start()] == "前":
@@ -1396,6 +1409,12 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if counted:  # (三位总统级学生: a rank, no post)
             for listed_name, at in counted:
                 add(listed_name, at, post)
+            continue
+        paired = name_lists.item_before(folded, end)
+        if paired and not _past_before(folded, paired[2]):  # ingay tali颖艾达利议员 (archive.name_lists)
+            add(paired[0], paired[1], post)
+            for previous, at in _names_listed_before(folded, paired[2]):
+                add(previous, at, post)
             continue
         name = name_before(folded, end)
         # 与费南德斯总统, 巴洛(dean barrow)总理: a foreign name, no leader of ours cited
@@ -1444,7 +1463,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):
                 add(previous, at, post)
-    for name, at, title in ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
+    for name, at, title in ward_lists.ward_chiefs(folded):  # 甲里张三、乙里李四等2位里长: each their own ward's
         add(name, at, title)
     states_named = bool(_STATE_NAME_AFTER.search(folded))
     # 全国人大代表、某集团董事长张三: the seat is the office, the job may be none.

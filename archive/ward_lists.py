@@ -60,3 +60,22 @@ def ward_chiefs(folded: str) -> list[tuple[str, int, str]]:
         if len(people) >= 2:
             found.extend(people)
     return found
+
+
+# What may follow a chief's name: a list mark or a clause's end.
+_AFTER_CHIEF = set("、，,。；;及和与等")
+
+
+def chief_of_ward(folded: str, post_start: int, post: str, name_after, closes) -> bool:
+    """The 里长 or 村长 at `post_start` closes a ward's name, though the
+    ward's last character and the post's first make a word of place (玉山里
+    里长 written 玉山里长: 山里 "in the hills"; 港西里长, 东区里长, 大林里长):
+    a name follows it, closed by a list mark or what ends a name (玉山里长
+    邱某、关山里长谢某一同出席), and the ward has a name of its own before
+    (not 这里长期, 山里长大). `name_after(folded, k)` reads a name at k;
+    `closes(folded, k)` tells what ends a name at k."""
+    if post not in ("里长", "村长") or post_start < 2 or not "\u4e00" <= folded[post_start - 2] <= "\u9fff":
+        return False
+    name = name_after(folded, post_start + len(post))
+    end = post_start + len(post) + len(name or "")
+    return bool(name) and (folded[end:end + 1] in _AFTER_CHIEF or closes(folded, end))
