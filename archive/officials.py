@@ -15,8 +15,8 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
+from . import (civil_bodies, cut_names, delegations, deputies, dotted_names, first_mention, foreign_names, joint_posts,
+               leaders, military_posts, named_again, profile_subjects, shared_organ, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -79,7 +79,8 @@ _STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
+# A dotted name (阿某·某某是某村党支部书记) is whole up to the copula.
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{2,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}?){1,2})(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
                              r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
@@ -429,6 +430,9 @@ def _post_ends(folded: str, at: int) -> bool:
 
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
+    dotted = dotted_names.name_before(folded, end)
+    if dotted and not _POST_RE.search(dotted):
+        return dotted  # 迪丽娜尔·阿布拉委员: every dotted part (archive.dotted_names)
     tibetan = folded[max(0, end - 4):end]
     if tibetan[:2] in _TIBETAN_PARTS and tibetan[2:] in _TIBETAN_PARTS \
             and (end == 4 or folded[end - 5] in _BEFORE_NAME):
@@ -1356,12 +1360,16 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
         if copula and took_office.left_before(folded, copula.start(2)):
             copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
-        if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
-                and not _opens_with_word(copula.group(1)) \
+        if copula and (dotted_names.is_whole(copula.group(1)) or plausible_name(copula.group(1))
+                       and not _is_word(copula.group(1)) and not _opens_with_word(copula.group(1))) \
                 and not _is_national(copula.group(3), begin) \
                 and (folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", "")
                      or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
             add(copula.group(1), begin, copula.group(3))
+            continue
+        profiled = not bare and not copula and profile_subjects.subject(folded, begin, match.end(), _taker_name)
+        if profiled and not _is_national(title, begin):
+            add(profiled[0], profiled[1], title)  # 徐某某，生前是某县委常委、宣传部部长 (archive.profile_subjects)
             continue
         # A personnel notice: 任命李强为国务院总理, 决定任命张建华同志为县委常委.
         appointed = _APPOINTED.search(folded, begin, match.end())
