@@ -16,7 +16,8 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, dotted_names, first_mention, foreign_names, joint_posts,
-               leaders, military_posts, named_again, profile_subjects, shared_organ, staff_titles, tenure, took_office)
+               leaders, military_posts, named_again, profile_subjects, shared_organ, staff_titles,
+               straddled_posts, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -1221,8 +1222,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if post in _DIVISION_POSTS and folded[match.start() - 1:match.start()] != "师":
             continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
-                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS:
-            continue
+                or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS \
+                or straddled_posts.misread(folded, match.start(), match.end(), is_place):
+            continue  # 万里|长江, 大东区|长安街道 (archive.straddled_posts)
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):

@@ -56,3 +56,36 @@ def test_a_dotted_name_opens_a_copula_clause(text, found):
 ])
 def test_a_profile_names_its_subject_alone_before_the_copula(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 里 after a numeral or 公 is a measure: 万里|长江, 三公里|长的路, not a ward's 里长.
+    ("沿江百姓正齐心协力绘出万里长江新画卷。", {}),
+    ("这条三公里长江堤步道已经建成。", {}),
+    ("但很多里长都建议多喷一次药。", {}),
+    # A ward is named: its chief is found as before.
+    ("万里里长林大同表示，活动很成功。", {"林大同": "万里里长"}),
+    # A place opening at the post's 长: 某区|长安街道, 湖南省|长沙市.
+    ("随后，他来到经过改造的大东区长安街道长安小区。", {}),
+    ("湖南省长沙市开福区举行活动。", {}),
+    # A person after the post is still read (县长|宁小平: no unit's suffix closes a place).
+    ("县长宁小平主持会议。", {"宁小平": "县长"}),
+])
+def test_a_post_read_across_two_words_is_none(text, found):
+    assert offices(text) == found
+
+
+# Past the lead, a national leader cited in passing is no official of the story.
+_LEAD = "央视网消息：今天，海边的渔民过上了好日子。" + "渔村的变化很大，渔民的收入年年增长，渔港里停满了新造的渔船。" * 5
+
+
+@pytest.mark.parametrize("text, found", [
+    # The leader's words quoted right after the post: cited, not taking part.
+    (_LEAD + "多年来，王大海积极响应习近平总书记“造大船、闯深海”的嘱托，带领渔民致富。", {}),
+    # Answering the leader's call (响应…号召) cites them too.
+    (_LEAD + "村民们响应习近平总书记号召，发展休闲渔业。", {}),
+    # A leader acting in the story still counts.
+    (_LEAD + "习近平总书记来到渔港，察看渔船。", {"习近平": "总书记"}),
+])
+def test_a_leader_whose_words_are_quoted_is_cited(text, found):
+    assert offices(text) == found
