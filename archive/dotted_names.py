@@ -57,11 +57,35 @@ def name_before(folded: str, end: int) -> str | None:
     last = name[max(name.rfind(dot) for dot in DOTS) + 1:]
     if is_common_word(last):
         return None  # 共绘新图景·代表|委员: a heading's dot before a word
-    tags = word_tags()
-    if any(is_common_word(name[k:k + 2]) and tags.get(name[k:k + 2], "").startswith(_GRAMMAR_TAGS)
-           for k in range(len(name) - 1)):
+    if any(grammar_word(name[k:k + 2]) for k in range(len(name) - 1)):
         return None  # 赛塔·他威信当选泰国|总理: a verb runs on to another office
     return name
+
+
+# What surely closes a name written elsewhere in the text.
+_CLOSING = set("、，,。：:；;！!？?）)\n 和与及等")
+
+
+def end_written_elsewhere(folded: str, start: int, ends) -> int | None:
+    """The first end of the dotted name at `start` at which the text writes
+    the same name elsewhere, closed by punctuation or a list's join: 廷·巴特尔
+    of the heading 廷·巴特尔：…, not 廷·巴特尔总结 in …书记廷·巴特尔总结创新经验."""
+    for end in ends:
+        name = folded[start:end]
+        if folded[end - 1] in _NOT_IN_NAME:
+            return None  # 福阿德|的专访: grammar ends the name, longer runs are no name
+        at = folded.find(name)
+        while at >= 0:
+            if at != start and folded[at + len(name):at + len(name) + 1] in _CLOSING:
+                return end
+            at = folded.find(name, at + 1)
+    return None
+
+
+def grammar_word(word: str) -> bool:
+    """A common verb, adverb or function word (当选, 立即), which no
+    transliteration holds: a dotted name ends before it."""
+    return is_common_word(word) and word_tags().get(word, "").startswith(_GRAMMAR_TAGS)
 
 
 def is_whole(name: str) -> bool:

@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, dotted_names, first_mention, foreign_names, joint_posts,
+from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention, foreign_names, joint_posts,
                leaders, military_posts, named_again, profile_subjects, shared_organ, staff_titles,
                straddled_posts, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
@@ -192,6 +192,12 @@ _ASPECT = set("着了过")
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
 
+def _closes_transliteration(folded: str, at: int) -> bool:
+    """A boundary at `at`, but not 都: 阿不都热合曼 holds it."""
+    boundary = _AFTER_NAME.match(folded, at)
+    return bool(boundary) and boundary.group(0) != "都"
+
+
 def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     dotted = _DOTTED_NAME.match(folded, start)
     if dotted:
@@ -201,9 +207,15 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         ends = range(start + last_dot + 3, dotted.end() + 1)
-        end = next((end for end in ends if (boundary := _AFTER_NAME.match(folded, end)) and boundary.group(0) != "都"),
-                   None)
-        if end is None:  # …托合塔洪|讲述: no boundary, but a verb follows the name
+        end = dotted_names.end_written_elsewhere(folded, start, ends)  # 廷·巴特尔：… beside 廷·巴特尔总结
+        if end is None:
+            # 布兰登·斯科特|拒绝, 施特菲·莱姆克|立即: a common verb or adverb
+            # closes the name as a boundary does, unless it straddles one
+            # (约瑟夫·西克|拉近|日 is 西克拉|近日).
+            end = next((end for end in ends if _closes_transliteration(folded, end)
+                        or (dotted_names.grammar_word(folded[end:end + 2])
+                            and not _closes_transliteration(folded, end + 1))), None)
+        if end is None:  # …托合塔洪|讲述: a rarer verb follows the name
             end = next((end for end in ends if _word_tags().get(folded[end:end + 2], "").startswith("v")), None)
         if end is not None:
             name = folded[start:end]
@@ -1476,6 +1488,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
+    # 二十大代表风采 … 某某：把论文写在大地上: a feature's deputies (archive.deputy_profiles)
+    # The lead makes them deputies, whatever job the story gives them (a firm's 党委书记).
+    for name, at, office in deputy_profiles.subjects(folded):
+        if name not in officials and name not in skip:
+            officials[name] = Official(name=original[at:at + len(name)], title=office)
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post

@@ -89,3 +89,46 @@ _LEAD = "央视网消息：今天，海边的渔民过上了好日子。" + "渔
 ])
 def test_a_leader_whose_words_are_quoted_is_cited(text, found):
     assert offices(text) == found
+
+
+_SERIES_LEAD = ("央视网消息（新闻联播）：今天（10月2日）的《二十大代表风采》，我们来认识某省某研究所研究员"
+                "周晓红和某县某合作社技术员孙大力。\n")
+
+
+@pytest.mark.parametrize("text, found", [
+    # A deputies' feature: each heading's name is the congress's deputy,
+    # whatever job the body gives them.
+    (_SERIES_LEAD + "周晓红：让科研成果走出实验室\n多年来，周晓红带领团队攻克难题。\n"
+     "孙大力：把技术送到田间地头\n孙大力每年有两百天在地里指导农民。",
+     {"周晓红": "二十大代表", "孙大力": "二十大代表"}),
+    # A public office the story gives the person comes first.
+    (_SERIES_LEAD.replace("某县某合作社技术员孙大力", "某县某村党支部书记孙大力")
+     + "周晓红：让科研成果走出实验室\n多年来，周晓红带领团队攻克难题。\n"
+     "孙大力：带着乡亲过上好日子\n孙大力每天走村入户。",
+     {"周晓红": "二十大代表", "孙大力": "某县某村党支部书记"}),
+    # A 两会 story of deputies names no congress in its lead: no office written.
+    ("央视网消息（新闻联播）：在今年的全国两会上，来自基层一线的代表认真履职。\n"
+     "钱文斌：让工人技能更上一层楼\n钱文斌这次带来了关于职业技能培训的建议。",
+     {"钱文斌": ""}),
+    # Headings in a story that is no deputies' feature name no officials.
+    ("央视网消息（新闻联播）：今天的节目介绍几位返乡创业的青年。\n"
+     "钱文斌：让家乡的茶叶走出大山\n钱文斌大学毕业后回到村里种茶。",
+     {}),
+])
+def test_a_deputies_feature_names_its_deputies_in_headings(text, found):
+    assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A dotted name after its office ends where the text writes it whole
+    # elsewhere (the heading), not at the first boundary after a noun.
+    ("央视网消息（新闻联播）：今天的《二十大代表风采》，我们来认识党支部书记巴图·额尔敦。\n"
+     "巴图·额尔敦：扎根草原的好支书\n党支部书记巴图·额尔敦总结放牧经验，带着牧民致富。",
+     {"巴图·额尔敦": "党支部书记"}),
+    # A common verb or adverb closes a dotted name as a boundary does.
+    ("美国某州某市市长约翰·斯科特拒绝了这一要求。", {"约翰·斯科特": "美国某州某市市长"}),
+    # ... unless it straddles a boundary word: 西克|拉近|日 is 西克拉|近日.
+    ("捷克贸易部长约瑟夫·西克拉近日称，合作将继续。", {"约瑟夫·西克拉": "捷克贸易部长"}),
+])
+def test_a_dotted_name_after_its_office_ends_where_it_is_whole(text, found):
+    assert offices(text) == found
