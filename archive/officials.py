@@ -340,10 +340,13 @@ def _of_two_words(text: str) -> bool:
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
     """A word of three or four characters starts inside the 'name' and runs
-    past its end (主席国|马来西亚总理): the first character closes the word before."""
+    past its end (主席国|马来西亚总理): the first character closes the word
+    before; or a four-character word, an idiom, starts with it and runs past
+    its end (总书记|高瞻远瞩, not a name 高瞻远)."""
     frequencies = word_frequencies()
-    return any(folded[start + k:start + k + n] in frequencies
-               for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
+    return folded[start:start + 4] in frequencies and length < 4 or any(
+        folded[start + k:start + k + n] in frequencies
+        for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
 
 
 def _post_closing_list(folded: str, at: int) -> bool:

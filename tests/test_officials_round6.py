@@ -132,3 +132,16 @@ def test_a_deputies_feature_names_its_deputies_in_headings(text, found):
 ])
 def test_a_dotted_name_after_its_office_ends_where_it_is_whole(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A people's name ends in 族: 一名赫哲族代表 names no person called 赫哲族.
+    ("她说，作为一名赫哲族代表，她愿意认真履职尽责。", {}),
+    ("典礼最后市长向遗族代表一一慰问。", {}),
+    # A four-character word opening the "name" runs past its end: an idiom, no name.
+    ("习近平总书记高瞻远瞩、统揽全局，亲自谋划。", {"习近平": "总书记"}),
+    # A three-character name is still read where no such word opens it.
+    ("会上，县委书记高远明指出，要抓好落实。", {"高远明": "县委书记"}),
+])
+def test_no_name_ends_in_a_people_or_opens_an_idiom(text, found):
+    assert offices(text) == found
