@@ -763,7 +763,8 @@ def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     # A set phrase jieba tags l names an organ word after it (家庭教育|中心),
     # also where that organ's own units follow (生态环境|部|环境工程评估中心
     # 副主任: the ministry, then its centre).
-    return (len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) \
+    # The bureau's own posts may follow it (投资促进|局|党组成员、副局长).
+    return (kept_after[-1] in _BUREAU_CHARS and tag in ("v", "vn")) \
         or (kept_after[-1] in _ORGAN_WORDS and tag == "l")
 
 

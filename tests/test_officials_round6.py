@@ -145,3 +145,13 @@ def test_a_dotted_name_after_its_office_ends_where_it_is_whole(text, found):
 ])
 def test_no_name_ends_in_a_people_or_opens_an_idiom(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A verb names the bureau right after it even where the bureau's own posts follow.
+    ("通报指出，某自治区投资促进局党组成员、副局长高明山，违规收受礼品。",
+     {"高明山": "某自治区投资促进局党组成员、副局长"}),
+    ("会上，内政部营建署南工处处长吴瑞明作了说明。", {"吴瑞明": "内政部营建署南工处处长"}),
+])
+def test_a_verb_naming_a_bureau_opens_its_posts(text, found):
+    assert offices(text) == found
