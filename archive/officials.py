@@ -264,8 +264,12 @@ def name_after(folded: str, start: int) -> str | None:
         return None
     if folded[start:start + 1] in _ADVERB_SURNAMES and (any(
             _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4))
-            or folded[start + 1:start + 2] in _NUMERALS):
-        return None  # 总统曾率团访问, 主席都予以尊重, 副委员长向十…: "once", "all", "towards"
+            or folded[start + 1:start + 2] in _NUMERALS
+            or (folded[start] != "曾" and _common_word_not_name(folded[start + 1:start + 3]))):
+        # 总统曾率团访问, 主席都予以尊重, 副委员长向十…, 总书记都重点强调,
+        # 主席向大会致信: "once", "all", "towards" before a verb, a numeral
+        # or (not 曾, whose given names are nouns: 曾海洋) a common word
+        return None
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
@@ -597,6 +601,11 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # "towards"): before a verb they are that word (曾来到, 都予以), not a
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
+
+
+def _common_word_not_name(word: str) -> bool:
+    """A common word jieba does not list as a name (重点, 积极; not 向阳)."""
+    return is_common_word(word) and not _word_tags().get(word, "").startswith("nr")
 _VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
 _NUMERALS = set("一二三四五六七八九十百千0123456789")
 

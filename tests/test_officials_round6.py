@@ -155,3 +155,18 @@ def test_no_name_ends_in_a_people_or_opens_an_idiom(text, found):
 ])
 def test_a_verb_naming_a_bureau_opens_its_posts(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 都, 向, 将 before a common word are "all", "towards", "will": no surname.
+    ("今年以来，每次赴地方考察，总书记都重点强调推进乡村振兴。", {}),
+    ("典礼中由市长向国民革命烈士上香。", {}),
+    ("会后，主席向大会致信表示祝贺。", {}),
+    # 曾's given names are nouns: 曾海洋 is a name.
+    ("通报指出，某市委原常委、某县委原书记曾海洋，某局原局长王立。", {"曾海洋": "某市委原常委、某县委原书记",
+                                                     "王立": "某局原局长"}),
+    # 向 before a given name that is no common word opens a name.
+    ("副县长向明华说，要抓好落实。", {"向明华": "副县长"}),
+])
+def test_an_adverb_before_a_common_word_is_no_surname(text, found):
+    assert offices(text) == found
