@@ -17,7 +17,7 @@ import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention, foreign_names, joint_posts,
                leaders, military_posts, named_again, profile_subjects, shared_organ, staff_titles,
-               straddled_posts, tenure, took_office)
+               straddled_posts, tenure, took_office, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -306,6 +306,8 @@ def name_after(folded: str, start: int) -> str | None:
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
                 return name  # 总理李强作出批示: jieba lists the word as a person
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
+                if len(name) == 2 and word_names.titled_again(folded, name, start, _post_end_at, _AFTER_NAME.match):
+                    return name  # 委员金花在… beside ，金花委员来到: a name (archive.word_names)
                 return None  # 议员支持下: a phrase, not a person
             return name
     four = folded[start:start + 4]
@@ -327,6 +329,11 @@ def name_after(folded: str, start: int) -> str | None:
 
 # 正 "now" before a verb in progress: 正在, or a verb and its particle (正忙着).
 _PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
+
+
+def _post_end_at(folded: str, at: int) -> int | None:
+    post = _POST_RE.match(folded, at)
+    return post.end() if post else None
 
 
 def _closes_name(folded: str, at: int) -> bool:

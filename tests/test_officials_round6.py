@@ -170,3 +170,14 @@ def test_a_verb_naming_a_bureau_opens_its_posts(text, found):
 ])
 def test_an_adverb_before_a_common_word_is_no_surname(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A name that is a word (金花), titled again at a clause's start (，金花委员来到).
+    ("央视网消息：某州的全国政协委员金花在履职期间多次深入社区调研。两会前夕，金花委员来到某县调研。",
+     {"金花": "全国政协委员"}),
+    # Written once only, the word stays a word.
+    ("央视网消息：某州的全国政协委员金花在履职期间多次深入社区调研。", {}),
+])
+def test_a_name_that_is_a_word_is_confirmed_by_a_titled_mention(text, found):
+    assert offices(text) == found
