@@ -58,7 +58,7 @@ def deputies_office(folded: str) -> str | None:
 def subjects(folded: str) -> list[tuple[str, int, str]]:
     """(name, where its heading starts, office) for each deputy of the
     feature, in the order of the headings."""
-    if "代表" not in folded[:_LEAD_CHARS]:
+    if folded.find("代表", 0, _LEAD_CHARS) < 0:
         return []  # cheap test first: most stories are no deputies' feature
     office = deputies_office(folded)
     if office is None:

@@ -10,9 +10,12 @@ since transliterations hold no function word or organ character.
 """
 from __future__ import annotations
 
+import re
+
 from .common_words import is_common_word, word_tags
 
 DOTS = "·•‧・"
+_DOT = re.compile("[%s]" % DOTS)
 # Characters no transliterated name holds: grammar and organs.
 _NOT_IN_NAME = set("的了是在们这那其该各此从把被将也就还而并或得靠局处市县区镇乡村所院委办厅署省和与及同向对为由")
 # jieba's tags of words that are no part of a transliteration: verbs,
@@ -34,7 +37,7 @@ def name_before(folded: str, end: int) -> str | None:
     eight characters, the last at least two, the first opening after a
     boundary (、帕巴拉·格列朗杰委员, not 共绘新图景·代表: a heading's dot
     with nothing of a name after it)."""
-    if end < 4 or not any(dot in folded[max(0, end - 2 * _MAX_PART - 2):end - 2] for dot in DOTS):
+    if end < 4 or not _DOT.search(folded, max(0, end - 2 * _MAX_PART - 2), end - 2):
         return None  # cheap test first: most offices have no dot before them
     start = end
     parts = 0
@@ -86,6 +89,10 @@ def grammar_word(word: str) -> bool:
     """A common verb, adverb or function word (当选, 立即), which no
     transliteration holds: a dotted name ends before it."""
     return is_common_word(word) and word_tags().get(word, "").startswith(_GRAMMAR_TAGS)
+
+
+def dot_between(folded: str, start: int, end: int) -> bool:
+    return bool(_DOT.search(folded, start, end))
 
 
 def is_whole(name: str) -> bool:

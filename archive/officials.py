@@ -80,9 +80,11 @@ _STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
+_COPULA_AND_OFFICE = (r"(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
+                      r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _COPULA_AND_OFFICE)
 # A dotted name (阿某·某某是某村党支部书记) is whole up to the copula.
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{2,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}?){1,2})(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
-                             r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
+_DOTTED_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}?){1,2})" + _COPULA_AND_OFFICE)
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -1391,7 +1393,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             break
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
-        copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
+        copula = not bare and (_NAME_IS_OFFICE.match(folded, begin, match.end()) or (
+            dotted_names.dot_between(folded, begin, match.start())
+            and _DOTTED_NAME_IS_OFFICE.match(folded, begin, match.end())))
         if copula and took_office.left_before(folded, copula.start(2)):
             copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
         if copula and (dotted_names.is_whole(copula.group(1)) or plausible_name(copula.group(1))
