@@ -181,3 +181,12 @@ def test_an_adverb_before_a_common_word_is_no_surname(text, found):
 ])
 def test_a_name_that_is_a_word_is_confirmed_by_a_titled_mention(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Tibetan names of two common parts (嘎玛 + 泽登, 扎西 + 江村), no Han surname.
+    ("会上，自治区人民政府主席嘎玛泽登参加汇报会。", {"嘎玛泽登": "自治区人民政府主席"}),
+    ("作为某乡的乡长，全国人大代表扎西江村介绍了这几年的新变化。", {"扎西江村": "全国人大代表"}),
+])
+def test_tibetan_names_of_two_parts(text, found):
+    assert offices(text) == found
