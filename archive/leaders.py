@@ -81,13 +81,14 @@ def acts(folded: str, end: int, post_first: bool = False) -> bool:
 # --- named in full taking part, not cited as an author --------------------
 
 # What follows a leader's post, within the clause, when the leader is cited
-# as an author: a possessive, or the doctrine, speech, instruction or letter
+# as an author: a possessive, the words themselves in quotes (响应总书记
+# “撸起袖子加油干”的号召), or the doctrine, speech, instruction or letter
 # cited (习近平总书记来川视察重要指示精神).
-_CITED_AS_AUTHOR = re.compile(r"的|[^，,。；;！!？?\n]{0,8}?(?:重要|关于|讲话|指示|批示|思想|精神|来信|回信|贺信|号召|嘱托|论述|理念)")
+_CITED_AS_AUTHOR = re.compile(r"的|[“\"「]|[^，,。；;！!？?\n]{0,8}?(?:重要|关于|讲话|指示|批示|思想|精神|来信|回信|贺信|号召|嘱托|论述|理念)")
 # What comes before a leader cited as an author: the study or following of
-# their words (学习贯彻习近平总书记…, 按照总统的指示), or a past year that
+# their words (学习贯彻习近平总书记…, 按照总统的指示, 响应…号召), or a past year that
 # opens an anecdote (2013年，习近平总书记在菏泽…).
-_STUDIED = re.compile(r"学习|贯彻|落实|领会|遵照|遵循|按照|根据|依照|\d{4}年")
+_STUDIED = re.compile(r"学习|贯彻|落实|领会|遵照|遵循|按照|根据|依照|响应|\d{4}年")
 
 
 def takes_part(folded: str, name: str, start: int, after: int) -> bool:

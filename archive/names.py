@@ -36,7 +36,9 @@ NOT_IN_NAME = set("的了是在等制度会部局处市县区镇乡村里所院�
                   # a determiner (但每位议员)
                   "每"
                   # verbs of saying glued to a name (刘磊说：, 麦考尔称，)
-                  "说称")
+                  "说称"
+                  # a people's name ends in 族 (一名赫哲族代表, 藏族干部), no given name does
+                  "族")
 
 
 def plausible_name(name: str) -> bool:

@@ -15,8 +15,9 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, name_lists, named_again, shared_organ, staff_titles, tenure, took_office, ward_lists)
+from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
+               foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, profile_subjects,
+               shared_organ, staff_titles, straddled_posts, tenure, took_office, ward_lists, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -78,8 +79,11 @@ _STRADDLING_TAGS = ("s", "d")
 # 王兆建是兴福镇党委书记: a name, a copula, then the office.
 # A personnel notice's 同志 form may run on into a noun phrase
 # (习近平同志当选国家主席、中央军委主席的消息).
-_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
-                             r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
+_COPULA_AND_OFFICE = (r"(同志(?:任|为|现任|担任|当选为?)|现任|担任|当选为?|是|系|"
+                      r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
+_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _COPULA_AND_OFFICE)
+# A dotted name (阿某·某某是某村党支部书记) is whole up to the copula.
+_DOTTED_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}?){1,2})" + _COPULA_AND_OFFICE)
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -174,7 +178,8 @@ _TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 
 嘎玛 群宗 玉珍 央拉 旺青 白珍 次央 尼珍 朗杰 华旦 贡保 万玛 完德 索南 旦正 吉毛 措毛 加羊 才仁 求培 嘎松 贡觉
 加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
 才旦 多杰 拉毛 加央 更登 尕藏 久美 噶玛 坚参 措姆 阿旺 旺姆 欧珠 普琼 达娃 次珍 德庆 晋美 洛追 贡布 仁增
-旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增""".split())
+旺杰 次仁 桑杰 扎巴 顿典 泽仁 泽旺 降措 向巴 占堆 雍措 曲扎 赤列 尼玛 卓拉 斯朗 洛松 格勒 根敦 单增
+江村 泽登 次珠 江白 坚赞 旺久 旦巴 土旦 曲尼 央珍 巴珠 德央 穷达""".split())
 # Yi family names have two characters and come first (吉克曲布, 阿西阿呷,
 # 沙马拉毅); with a two-character given name the name has four.
 _YI_SURNAMES = set("""吉克 阿西 沙马 尔古 阿苏 吉木 俄木 曲比 海来 马海 阿约 吉伍 阿牛 阿尔 勒格 吉俄 日火 瓦其
@@ -189,6 +194,12 @@ _ASPECT = set("着了过")
 _YU_PREPOSITION_NEXT = set("昨今明本上下当近此该次日年月同") | set("一二三四五六七八九十0123456789")
 
 
+def _closes_transliteration(folded: str, at: int) -> bool:
+    """A boundary at `at`, but not 都: 阿不都热合曼 holds it."""
+    boundary = _AFTER_NAME.match(folded, at)
+    return bool(boundary) and boundary.group(0) != "都"
+
+
 def _name_outside_han_pattern(folded: str, start: int) -> str | None:
     dotted = _DOTTED_NAME.match(folded, start)
     if dotted:
@@ -198,9 +209,15 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # (阿不都热合曼): 都 does not end one.
         last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
         ends = range(start + last_dot + 3, dotted.end() + 1)
-        end = next((end for end in ends if (boundary := _AFTER_NAME.match(folded, end)) and boundary.group(0) != "都"),
-                   None)
-        if end is None:  # …托合塔洪|讲述: no boundary, but a verb follows the name
+        end = dotted_names.end_written_elsewhere(folded, start, ends)  # 廷·巴特尔：… beside 廷·巴特尔总结
+        if end is None:
+            # 布兰登·斯科特|拒绝, 施特菲·莱姆克|立即: a common verb or adverb
+            # closes the name as a boundary does, unless it straddles one
+            # (约瑟夫·西克|拉近|日 is 西克拉|近日).
+            end = next((end for end in ends if _closes_transliteration(folded, end)
+                        or (dotted_names.grammar_word(folded[end:end + 2])
+                            and not _closes_transliteration(folded, end + 1))), None)
+        if end is None:  # …托合塔洪|讲述: a rarer verb follows the name
             end = next((end for end in ends if _word_tags().get(folded[end:end + 2], "").startswith("v")), None)
         if end is not None:
             name = folded[start:end]
@@ -249,8 +266,12 @@ def name_after(folded: str, start: int) -> str | None:
         return None
     if folded[start:start + 1] in _ADVERB_SURNAMES and (any(
             _word_tags().get(folded[start + 1:start + n], "").startswith(_VERB_PHRASE_TAGS) for n in (3, 4))
-            or folded[start + 1:start + 2] in _NUMERALS):
-        return None  # 总统曾率团访问, 主席都予以尊重, 副委员长向十…: "once", "all", "towards"
+            or folded[start + 1:start + 2] in _NUMERALS
+            or (folded[start] != "曾" and _common_word_not_name(folded[start + 1:start + 3]))):
+        # 总统曾率团访问, 主席都予以尊重, 副委员长向十…, 总书记都重点强调,
+        # 主席向大会致信: "once", "all", "towards" before a verb, a numeral
+        # or (not 曾, whose given names are nouns: 曾海洋) a common word
+        return None
     lengths = (4, 3) if folded[start:start + 2] in SURNAMES_2 else (3, 2)
     candidates = [folded[start:start + n] for n in lengths
                   if start + n <= len(folded) and is_cjk_run(folded[start:start + n])]
@@ -287,6 +308,8 @@ def name_after(folded: str, start: int) -> str | None:
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
                 return name  # 总理李强作出批示: jieba lists the word as a person
             if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
+                if len(name) == 2 and word_names.titled_again(folded, name, start, _post_end_at, _AFTER_NAME.match):
+                    return name  # 委员金花在… beside ，金花委员来到: a name (archive.word_names)
                 return None  # 议员支持下: a phrase, not a person
             return name
     four = folded[start:start + 4]
@@ -310,6 +333,11 @@ def name_after(folded: str, start: int) -> str | None:
 _PROGRESSIVE = re.compile(r"正在|正[\u4e00-\u9fff]着")
 
 
+def _post_end_at(folded: str, at: int) -> int | None:
+    post = _POST_RE.match(folded, at)
+    return post.end() if post else None
+
+
 def _closes_name(folded: str, at: int) -> bool:
     """Punctuation or a speaker's verb: what surely ends a name of no known shape."""
     return bool(_SPEAKER_AFTER.match(folded, at))
@@ -325,10 +353,13 @@ def _of_two_words(text: str) -> bool:
 
 def _cuts_a_word(folded: str, start: int, length: int) -> bool:
     """A word of three or four characters starts inside the 'name' and runs
-    past its end (主席国|马来西亚总理): the first character closes the word before."""
+    past its end (主席国|马来西亚总理): the first character closes the word
+    before; or a four-character word, an idiom, starts with it and runs past
+    its end (总书记|高瞻远瞩, not a name 高瞻远)."""
     frequencies = word_frequencies()
-    return any(folded[start + k:start + k + n] in frequencies
-               for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
+    return folded[start:start + 4] in frequencies and length < 4 or any(
+        folded[start + k:start + k + n] in frequencies
+        for k in range(1, length) for n in (3, 4) if start + k + n > start + length)
 
 
 def _post_closing_list(folded: str, at: int) -> bool:
@@ -428,6 +459,9 @@ def _post_ends(folded: str, at: int) -> bool:
 
 def name_before(folded: str, end: int) -> str | None:
     """The person's name ending at `end` (right before an office), or None."""
+    dotted = dotted_names.name_before(folded, end)
+    if dotted and not _POST_RE.search(dotted):
+        return dotted  # 迪丽娜尔·阿布拉委员: every dotted part (archive.dotted_names)
     tibetan = folded[max(0, end - 4):end]
     if tibetan[:2] in _TIBETAN_PARTS and tibetan[2:] in _TIBETAN_PARTS \
             and (end == 4 or folded[end - 5] in _BEFORE_NAME):
@@ -576,6 +610,11 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # "towards"): before a verb they are that word (曾来到, 都予以), not a
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
+
+
+def _common_word_not_name(word: str) -> bool:
+    """A common word jieba does not list as a name (重点, 积极; not 向阳)."""
+    return is_common_word(word) and not _word_tags().get(word, "").startswith("nr")
 _VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
 _NUMERALS = set("一二三四五六七八九十百千0123456789")
 
@@ -742,7 +781,8 @@ def _names_bare_organ(word: str, kept_after: list[str]) -> bool:
     # A set phrase jieba tags l names an organ word after it (家庭教育|中心),
     # also where that organ's own units follow (生态环境|部|环境工程评估中心
     # 副主任: the ministry, then its centre).
-    return (len(kept_after) == 1 and kept_after[0] in _BUREAU_CHARS and tag in ("v", "vn")) \
+    # The bureau's own posts may follow it (投资促进|局|党组成员、副局长).
+    return (kept_after[-1] in _BUREAU_CHARS and tag in ("v", "vn")) \
         or (kept_after[-1] in _ORGAN_WORDS and tag == "l")
 
 
@@ -1224,8 +1264,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 第六师副师长, 某师师长; but 老师|长期, 尊敬师长 ("teachers")
         if folded[match.start() - 1:match.start() + 1] in _NOUN_BEFORE_POST \
                 or _word_tags().get(folded[match.start() - 1:match.start() + 1]) in _STRADDLING_TAGS \
-                and not ward_lists.chief_of_ward(folded, match.start(), post, name_after, _AFTER_NAME.match):  # 玉山里长某某、
-            continue
+                and not ward_lists.chief_of_ward(folded, match.start(), post, name_after, _AFTER_NAME.match) \
+                or straddled_posts.misread(folded, match.start(), match.end(), is_place):
+            continue  # 老师|长期; but 玉山里长某某 (archive.ward_lists); 万里|长江, 大东区|长安街道 (archive.straddled_posts)
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
                 or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
@@ -1364,15 +1405,21 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             break
         # Name, copula, office: 王兆建是兴福镇党委书记.
         begin = clause_start(folded, match.start(), match.end())
-        copula = not bare and _NAME_IS_OFFICE.match(folded, begin, match.end())
+        copula = not bare and (_NAME_IS_OFFICE.match(folded, begin, match.end()) or (
+            dotted_names.dot_between(folded, begin, match.start())
+            and _DOTTED_NAME_IS_OFFICE.match(folded, begin, match.end())))
         if copula and took_office.left_before(folded, copula.start(2)):
             copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
-        if copula and plausible_name(copula.group(1)) and not _is_word(copula.group(1)) \
-                and not _opens_with_word(copula.group(1)) \
+        if copula and (dotted_names.is_whole(copula.group(1)) or plausible_name(copula.group(1))
+                       and not _is_word(copula.group(1)) and not _opens_with_word(copula.group(1))) \
                 and not _is_national(copula.group(3), begin) \
                 and (folded[match.end():match.end() + 1] in ("，", ",", "。", "；", "、", "\n", "")
                      or (copula.group(2).startswith("同志") and folded[match.end():match.end() + 1] == "的")):
             add(copula.group(1), begin, copula.group(3))
+            continue
+        profiled = not bare and not copula and profile_subjects.subject(folded, begin, match.end(), _taker_name)
+        if profiled and not _is_national(title, begin):
+            add(profiled[0], profiled[1], title)  # 徐某某，生前是某县委常委、宣传部部长 (archive.profile_subjects)
             continue
         # A personnel notice: 任命李强为国务院总理, 决定任命张建华同志为县委常委.
         appointed = _APPOINTED.search(folded, begin, match.end())
@@ -1485,6 +1532,11 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
+    # 二十大代表风采 … 某某：把论文写在大地上: a feature's deputies (archive.deputy_profiles)
+    # The lead makes them deputies, whatever job the story gives them (a firm's 党委书记).
+    for name, at, office in deputy_profiles.subjects(folded):
+        if name not in officials and name not in skip:
+            officials[name] = Official(name=original[at:at + len(name)], title=office)
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post
