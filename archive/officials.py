@@ -21,7 +21,7 @@ from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
 from .document import Official
-from .japanese_names import japanese_name_after
+from .japanese_names import japanese_name_after, japanese_name_before, whole_japanese_name
 from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
@@ -1299,6 +1299,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                     chinese = bool(romanised.group(1))
                     position = romanised.start(1) if chinese else romanised.start()
                     name = romanised.group(1) if chinese else romanised.group(0).rstrip()
+            if name and japan:  # 首相安倍晋三, not 安倍晋 (archive.japanese_names)
+                name = whole_japanese_name(folded, position,
+                                           folded[clause_start(folded, match.start(), match.end()):match.end()], name,
+                                           _AFTER_NAME)
             if not name and japan:
                 name = japanese_name_after(folded, position,
                                            folded[clause_start(folded, match.start(), match.end()):match.end()])
@@ -1402,6 +1406,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         foreign = None if name else foreign_names.name_before_post(folded, end, bool(gloss), post, match.end(),
                                                                       is_place)
         name = name or foreign
+        if not name and japan:  # 团长古屋圭一众议员 (archive.japanese_names)
+            name = japanese_name_before(folded, end, folded[clause_start(folded, match.start(), match.end()):match.end()],
+                                        _post_ending, _ORGAN_END)
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None

@@ -1,0 +1,47 @@
+"""Taiwan officials, round 6 of rules (issue 11): classes read from the spent
+rounds' misses (round 5 first), each in sentences written here in the shape of
+council, city and Presidential Office releases (names invented, no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import fold
+
+
+def offices(text: str) -> dict[str, str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
+    return {fold(o.name): fold(o.title) for o in document.officials}
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A Japanese name before its post, opened by another post or the chamber.
+    ("總統與「國慶日本國祝賀團」團長森川健一眾議員乙行餐敘。", "森川健一", "众议员"),
+    ("總統接見日本眾議院杉浦正和眾議員，感謝他長年支持。", "杉浦正和", "日本众议院众议员"),
+    ("日本愛知縣豐橋市議會石原信也議長及議員一行拜會議會。", "石原信也", "日本爱知县丰桥市议会议长"),
+    # A given name of two characters after a family name the surname test
+    # reads as a Chinese name of three: the whole four.
+    ("總統今日與日本首相安倍晉一等進行會談。", "安倍晋一", "日本首相"),
+    ("日本靜岡縣富士市副市長芦原英治、議長等一同出席。", "芦原英治", "日本静冈县富士市副市长"),
+])
+def test_japanese_names_of_four_characters(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # The run before a post is the organ's, a place's or a count's.
+    ("日本宮城縣議會日台友好議員聯盟的議員們也到場。", "日台友好"),
+    ("日本台灣交流協會高雄事務所長小田一郎陪同。", "高雄事务"),
+    ("日本群馬縣水上町教育委員會課長來訪。", "水上町教育"),
+    ("日本水戶市議會大津亮介議長及多位議員來訪。", "及多位"),
+    # A Chinese name the surname test ends at a boundary is kept whole.
+    ("由駐日本代表處大使謝長廷及國安會諮詢委員林成明陪同。", "林成明陪同"),
+])
+def test_japanese_names_false_hits(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_chinese_name_after_a_japanese_office_keeps_its_boundary():
+    found = offices("由駐日本代表處大使謝長廷及國安會諮詢委員林成明陪同，前來總統府。")
+    assert found.get("林成明") == "国安会咨询委员"
