@@ -45,3 +45,14 @@ def test_japanese_names_false_hits(text, wrong):
 def test_a_chinese_name_after_a_japanese_office_keeps_its_boundary():
     found = offices("由駐日本代表處大使謝長廷及國安會諮詢委員林成明陪同，前來總統府。")
     assert found.get("林成明") == "国安会咨询委员"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A state's full name opens its head's transliterated name.
+    ("陳總統與薩爾瓦多共和國佛洛瑞斯總統今天共同簽署聯合公報。", "佛洛瑞斯", "萨尔瓦多共和国总统"),
+    ("總統接見帛琉共和國雷蒙杰索總統，雙方就合作交換意見。", "雷蒙杰索", "帛琉共和国总统"),
+    # 佛 writes the sound 弗 in Taiwan's transliterations.
+    ("總統表示，卡佛（Eddie Calvin）總督上週就拜訪了臺灣。", "卡佛", "总督"),
+])
+def test_a_foreign_head_after_the_states_full_name(text, name, office):
+    assert offices(text).get(name) == office
