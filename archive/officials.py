@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, shared_organ, staff_titles, tenure, took_office)
+               military_posts, named_again, organ_acronyms, shared_organ, staff_titles, tenure, took_office)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -1243,6 +1243,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if title == post and folded[match.start() - 1:match.start()] == " ":
             # 地政局地籍科 科长 林佳桦: a contact line sets the organ apart by a space
             title = _organ_before(folded, match.start(), is_place) + post
+        title = organ_acronyms.with_acronym(folded, match.end() - len(title), title,
+                                            lambda head: office_prefix(head[-20:], is_place))  # apec领袖代表
         position = match.end()
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":

@@ -56,3 +56,24 @@ def test_a_chinese_name_after_a_japanese_office_keeps_its_boundary():
 ])
 def test_a_foreign_head_after_the_states_full_name(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A foreign mission's acronym in parentheses opens the office with its name.
+    ("我駐美代表及「美國在台協會」（AIT）主席莫立言登機歡迎副總統。", "莫立言", "「美国在台协会」(ait)主席"),
+    ("由外交部長林佳明、美國在台協會(AIT)台北辦事處處長谷立明（Raymond Greenwood）陪同。", "谷立明",
+     "美国在台协会(ait)台北办事处处长"),
+    # A bare acronym once the text has defined it.
+    ("美國在台協會（AIT）今天表示，AIT處長酈英明將出席。", "郦英明", "ait处长"),
+])
+def test_an_organs_acronym_is_part_of_the_office(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Letters the text never defines stay out of the office: an app's, a slogan's.
+    ("黃偉明議員表示，APP議員陳大文也關心此事。", "陈大文", "议员"),
+    ("EMBA台南市長黃偉明出席開學典禮。", "黄伟明", "台南市长"),
+])
+def test_undefined_letters_before_a_post_stay_out(text, name, office):
+    assert offices(text).get(name) == office
