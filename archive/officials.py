@@ -16,7 +16,8 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, organ_acronyms, shared_organ, staff_titles, tenure, took_office)
+               military_posts, named_again, organ_acronyms, shared_organ, staff_titles, tenure, took_office,
+               ward_offices)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
@@ -1245,6 +1246,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             title = _organ_before(folded, match.start(), is_place) + post
         title = organ_acronyms.with_acronym(folded, match.end() - len(title), title,
                                             lambda head: office_prefix(head[-20:], is_place))  # apec领袖代表
+        title = ward_offices.ward_before_post(folded, match.start(), title)  # 、东和里长 (archive.ward_offices)
         position = match.end()
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
@@ -1427,6 +1429,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             folded, end - len(name), post, _post_ending, name_before,
             functools.partial(_organ_before, is_place=is_place),
             lambda held: officials[held].title if held in officials else None)  # 观光署甲署长及乙副署长
+        organ = ward_offices.ward_before_name(folded, end - len(name), post, organ)  # 平通里李某里长
         if organ and leaders.studied(organ):
             organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):

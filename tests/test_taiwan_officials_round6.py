@@ -77,3 +77,23 @@ def test_an_organs_acronym_is_part_of_the_office(text, name, office):
 ])
 def test_undefined_letters_before_a_post_stay_out(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # The ward opens its chief's office, before the post or before the name.
+    ("區長邀請南化里長余俊明、東和里長林志強出席。", "林志强", "东和里长"),
+    ("市議員表示，與當地平通里李秀美里長及住戶開會。", "李秀美", "平通里里长"),
+    ("億載里長鄭聰明、國平里長蔡明雄也到場。", "郑聪明", "亿载里长"),
+])
+def test_a_ward_chiefs_office_names_the_ward(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, word", [
+    # Words describing the chiefs, a verb, words across a dash: no ward.
+    ("區長頒發就職證書及恭賀林清明里長。", "恭贺"),
+    ("邀請五條港里美食達人-沈廉明里長帶路。", "达人"),
+    ("，轄區里長林清明表示歡迎。", "辖区"),
+])
+def test_words_before_a_ward_chief_are_no_ward(text, word):
+    assert not any(title.startswith(word) for title in offices(text).values())
