@@ -1386,8 +1386,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
-        rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
-        if rank:  # 李俊俋副秘书长: the rank belongs to the post
+        rank = re.search(r"(?:常务副|代理|副|代|首席)$", folded[max(0, end - 3):end])
+        if rank:  # 李俊俋副秘书长, 昆斯(…)首席议员: the rank belongs to the post
             end -= len(rank.group(0))
             post = rank.group(0) + post
         if folded[end - 1:end] in ("等", "前", "原"):

@@ -97,3 +97,8 @@ def test_a_ward_chiefs_office_names_the_ward(text, name, office):
 ])
 def test_words_before_a_ward_chief_are_no_ward(text, word):
     assert not any(title.startswith(word) for title in offices(text).values())
+
+
+def test_a_chief_rank_belongs_to_the_post_after_a_glossed_name():
+    found = offices("總統感謝瑞克主席和昆恩（Chris Coonan）首席議員對臺灣的支持。")
+    assert found.get("昆恩") == "首席议员"
