@@ -396,7 +396,9 @@ def post_start_is_organ(folded: str, end: int) -> bool:
 
 # 徐区长全立, 黄主任秘书明新: a surname alone before the office and the given
 # name after it, in a list or clause of its own.
-_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士)")
+# 李总统登辉伉俪: a couple's word closes the given name too, but 贤伉俪 is one
+# courtesy word (柯市长贤伉俪: "the mayor and his wife").
+_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士|伉俪|夫妇)(?<!贤(?=伉俪))")
 
 
 def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
@@ -404,6 +406,8 @@ def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> st
         return None
     if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
+    if folded.endswith(_STATE_WORDS, 0, post_start):
+        return None  # 诺鲁共和国总统瓦卡伉俪: 国 closes the state's name, no surname
     given = _GIVEN_AFTER.match(folded, post_end)
     if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)) \
             or _AFTER_NAME.match(given.group(0)):

@@ -102,3 +102,20 @@ def test_words_before_a_ward_chief_are_no_ward(text, word):
 def test_a_chief_rank_belongs_to_the_post_after_a_glossed_name():
     found = offices("總統感謝瑞克主席和昆恩（Chris Coonan）首席議員對臺灣的支持。")
     assert found.get("昆恩") == "首席议员"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # Surname, post, given name, then the couple: 李總統登輝伉儷 is 李登輝.
+    ("李總統登明伉儷今天親赴機場，歡送訪賓。", "李登明", "总统"),
+    ("並由李副總統元明伉儷作東。", "李元明", "副总统"),
+])
+def test_a_given_name_after_the_post_before_a_couple(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("適逢臺北市長柯文明路過現場，柯市長賢伉儷也大方捐款。", "柯贤"),  # 賢伉儷, a courtesy word
+    ("總統歡迎諾魯共和國總統瓦卡伉儷一行。", "国瓦卡"),  # 國 closes the state's name
+])
+def test_no_given_name_in_a_courtesy_word_or_after_a_state(text, wrong):
+    assert wrong not in offices(text)
