@@ -572,6 +572,9 @@ def _foreign_state_before(folded: str, begin: int, is_place) -> str:
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
                       "但要并而且若仍却亦才便即乃曾另再之同"
+                      # 跟 "with" before a state's name (跟|巴拉圭新任总统): jieba
+                      # cuts 跟巴 as a word, so its tag never stops the office.
+                      "跟"
                       # An aspect particle closes a verb jieba does not list
                       # (杨某带着|镇派出所所长): no office holds one.
                       "着")

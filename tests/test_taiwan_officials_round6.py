@@ -119,3 +119,12 @@ def test_a_given_name_after_the_post_before_a_couple(text, name, office):
 ])
 def test_no_given_name_in_a_courtesy_word_or_after_a_state(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # 跟 "with" is no part of the office after it.
+    ("我們也跟巴拉圭總統阿布明討論兩國關係。", "阿布明", "巴拉圭总统"),
+    ("議員也跟文化局長葉澤明反映此事。", "叶泽明", "文化局长"),
+])
+def test_gen_with_opens_no_office(text, name, office):
+    assert offices(text).get(name) == office
