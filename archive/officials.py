@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, first_mention, foreign_names, joint_posts, leaders,
-               military_posts, named_again, organ_acronyms, shared_organ, staff_titles, tenure, took_office,
+               military_posts, named_again, organ_acronyms, party_camps, shared_organ, staff_titles, tenure, took_office,
                ward_offices)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
@@ -1423,7 +1423,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME \
+        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME or party_camps.is_camp(name) \
                 or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices

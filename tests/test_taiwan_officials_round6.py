@@ -128,3 +128,13 @@ def test_no_given_name_in_a_courtesy_word_or_after_a_state(text, wrong):
 ])
 def test_gen_with_opens_no_office(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A party camp named by colour before a post is no person.
+    ("國民黨團業務報告質詢-藍軍議員下海奪牌，要求增經費。", "蓝军"),
+    ("在地藍營議員終於發現問題。", "蓝营"),
+    ("為何說這是藍綠立委的共業？", "蓝绿"),
+])
+def test_a_party_camp_is_no_person(text, wrong):
+    assert wrong not in offices(text)
