@@ -1459,6 +1459,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if _past_before(folded, begin):
             not_holding.add(name)
             continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
+        if tenure.names_past_era(folded, match.end(), _POST_RE):
+            continue  # 赖某某市长时代: that post is past, though the person may hold another now (archive.tenure)
         add(name, begin, organ + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):

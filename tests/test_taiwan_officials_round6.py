@@ -138,3 +138,18 @@ def test_gen_with_opens_no_office(text, name, office):
 ])
 def test_a_party_camp_is_no_person(text, wrong):
     assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A post whose era the text names was held before.
+    ("要求整修從蘇南明市長和李雅明縣長時代至今的老舊場館。", "李雅明"),
+    ("要求整修從蘇南明市長和李雅明縣長時代至今的老舊場館。", "苏南明"),
+    ("議員指出，陳唐明縣長時期蓋的涼亭已經老舊。", "陈唐明"),
+])
+def test_a_post_of_a_past_era_is_not_held(text, wrong):
+    assert wrong not in offices(text)
+
+
+def test_a_person_of_a_past_era_keeps_a_post_held_now():
+    found = offices("賴清明市長時代推動的政策，賴清明總統今日表示會延續。")
+    assert found.get("赖清明") == "总统"
