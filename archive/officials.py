@@ -22,6 +22,7 @@ from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
 from .document import Official
+from .married_names import is_married_name
 from .japanese_names import japanese_name_after, japanese_name_before, whole_japanese_name
 from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
@@ -293,8 +294,11 @@ def name_after(folded: str, start: int) -> str | None:
             return name
     four = folded[start:start + 4]
     if lengths[0] == 3 and len(four) == 4 and is_cjk_run(four) and _AFTER_NAME.match(folded, start + 4) \
-            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) and folded.count(four) > 1:
-        return four  # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双
+            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) \
+            and (folded.count(four) > 1 or is_married_name(four, _COMMON_SURNAMES, folded[start + 4:start + 5], folded)):
+        # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双;
+        # 蔡苏秋金: a husband's surname before her own (archive.married_names)
+        return four
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
@@ -453,7 +457,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 3 and post_start_is_organ(folded, end) and name[1:] + folded[end] in word_frequencies():
             continue  # 向教育局长: the "given name" and the post's organ make a bureau (教育局)
-        if length == 4 and name[:2] not in SURNAMES_2:
+        if length == 4 and name[:2] not in SURNAMES_2 and not is_married_name(name, _COMMON_SURNAMES, text=folded):  # 宋蓝美玉里长
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it

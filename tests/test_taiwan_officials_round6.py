@@ -153,3 +153,24 @@ def test_a_post_of_a_past_era_is_not_held(text, wrong):
 def test_a_person_of_a_past_era_keeps_a_post_held_now():
     found = offices("賴清明市長時代推動的政策，賴清明總統今日表示會延續。")
     assert found.get("赖清明") == "总统"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A husband's surname before her own: four characters, two surnames.
+    ("立法委員郭國明及市議員蔡秋芳、方一明、蔡蘇秋娥及陳昆華也出席。", "蔡苏秋娥", "市议员"),
+    ("北區華德里宋林美娟里長表示社區公園煥然一新。", "宋林美娟", "北区华德里里长"),
+    ("由潘區長交給里長王黃春英，再轉發所有鄰長。", "王黄春英", "里长"),
+])
+def test_a_married_womans_name_has_four_characters(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # Three-character names followed by a list word, a verb or written alone.
+    ("包括經濟部長沈榮明及立法委員張志偉等亦出席。", "沈荣明", "沈荣明及"),
+    ("工務局長蘇金明答說，大橋已完成設計。", "苏金明", "苏金明答"),
+    ("國民黨議員謝龍華別再說了。謝龍華表示反對。", "谢龙华", "谢龙华别"),
+])
+def test_three_character_names_are_not_read_as_married_names(text, name, wrong):
+    found = offices(text)
+    assert wrong not in found and name in found
