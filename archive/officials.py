@@ -1222,6 +1222,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     japan = "日本" in folded or "交流协会" in folded  # Japanese guests (archive.japanese_names)
     quoted_bodies = "」" in folded
+    club_districts = civil_bodies.names_club_district(folded)  # 狮子会300-e1区…主席 (archive.civil_bodies)
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
@@ -1233,7 +1234,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
-                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
+                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())) \
+                or (club_districts and civil_bodies.in_club_district(
+                    folded[clause_start(folded, match.start(), match.end()):match.start()])):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
             if holder and post in _BOARD_POSTS:

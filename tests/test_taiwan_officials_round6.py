@@ -174,3 +174,22 @@ def test_a_married_womans_name_has_four_characters(text, name, office):
 def test_three_character_names_are_not_read_as_married_names(text, name, wrong):
     found = offices(text)
     assert wrong not in found and name in found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # A service club's numbered district and its officers are private.
+    ("國際獅子會300-E1區災難援助委員會主席謝漢明指出，今年風災不斷。", "谢汉明"),
+    ("國際扶輪3470地區彭韻明主委表示，將持續認養。", "彭韵明"),
+    ("國際獅子會300-D1區第七專區主席陳錦明率隊捐贈。", "陈锦明"),
+])
+def test_a_service_clubs_district_officers_hold_no_public_post(text, wrong):
+    assert wrong not in offices(text)
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A clause of its own after the club: a verb, a list word.
+    ("國際獅子會300E-1區暨災難援助委員響應市長黃偉明施政理念捐贈物資。", "黄伟明", "市长"),
+    ("還有國際獅子會300-D1區副總監蘇明宇以及台南市議員曾培明到場。", "曾培明", "台南市议员"),
+])
+def test_a_public_post_after_a_club_district_stays_public(text, name, office):
+    assert offices(text).get(name) == office
