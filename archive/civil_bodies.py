@@ -79,8 +79,11 @@ def holds_no_public_office(title: str, is_place=None) -> bool:
 # searched for a civil body; the district's number marks them all as the
 # club's, up to the end of the clause.
 _CLUB_NAMED = re.compile(r"(?:扶轮社?|狮子会|青商会|同济会)[0-9a-z\-]{2,10}地?区")
-# A list word ends the club's part of the clause (…副总监某某以及|台南市议员).
-_CLUB_DISTRICT = re.compile(_CLUB_NAMED.pattern + r"([^，,。、；;：:！!？?\n及和与]*)$")
+# Once the text has named the club's district, its number alone names it
+# again (…总监某某及300-e1区灾难援助委员会某某主席). A list word ends the
+# club's part of the clause (…副总监某某以及|台南市议员).
+_CLUB_DISTRICT = re.compile(r"(?:(?:扶轮社?|狮子会|青商会|同济会)[0-9a-z\-]{2,10}|\d{3,4}[0-9a-z\-]{0,6})地?区"
+                            r"([^，,。、；;：:！!？?\n及和与]*)$")
 # After the club's last organ word (区, 委员会, 委员), a verb starts a clause
 # of its own whose post is no club's (…委员响应|市长黄某某).
 _LAST_ORGAN_WORD = re.compile(r"[区会员]")

@@ -85,7 +85,10 @@ def _is_state(folded: str, run: str, is_place=None) -> bool:
     at, looked = folded.find(run), 0
     while at >= 0 and looked < _LOOKS:
         looked += 1
-        if _PLACE_USE.search(folded, max(0, at - 2), at) or _PLACE_USE_AFTER.match(folded, at + len(run)) \
+        # 在佛洛瑞斯总统领导下: a preposition before the run, but a post after
+        # it makes the run its holder, not a place visited.
+        if (_PLACE_USE.search(folded, max(0, at - 2), at) and not folded.startswith(_STATE_POSTS, at + len(run))) \
+                or _PLACE_USE_AFTER.match(folded, at + len(run)) \
                 or (folded[at - 1:at] in "(（" and folded[at + len(run):at + len(run) + 1] in ")）"):
             return True
         at = folded.find(run, at + 1)

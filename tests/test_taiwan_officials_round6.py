@@ -193,3 +193,15 @@ def test_a_service_clubs_district_officers_hold_no_public_post(text, wrong):
 ])
 def test_a_public_post_after_a_club_district_stays_public(text, name, office):
     assert offices(text).get(name) == office
+
+
+def test_a_club_district_named_again_by_its_number_alone():
+    text = ("國際獅子會300-E1區災難援助委員會主席謝漢明指出，風災不斷。"
+            "市長感謝國際獅子會300-E1區總監黃裕明及300-E1區災難援助委員會謝漢明主席號召捐贈。")
+    assert "谢汉明" not in offices(text)
+
+
+def test_a_foreign_head_led_by_is_no_place_visited():
+    text = ("陳總統與薩爾瓦多共和國佛洛明斯總統今天簽署聯合公報。"
+            "陳總統讚揚薩爾瓦多共和國在佛洛明斯總統領導下達成穩定發展。")
+    assert offices(text).get("佛洛明斯") == "萨尔瓦多共和国总统"
