@@ -202,6 +202,6 @@ def test_a_club_district_named_again_by_its_number_alone():
 
 
 def test_a_foreign_head_led_by_is_no_place_visited():
-    text = ("陳總統與薩爾瓦多共和國佛洛明斯總統今天簽署聯合公報。"
-            "陳總統讚揚薩爾瓦多共和國在佛洛明斯總統領導下達成穩定發展。")
-    assert offices(text).get("佛洛明斯") == "萨尔瓦多共和国总统"
+    text = ("陳總統與薩爾瓦多共和國佛洛德斯總統今天簽署聯合公報。"
+            "陳總統讚揚薩爾瓦多共和國在佛洛德斯總統領導下達成穩定發展。")
+    assert offices(text).get("佛洛德斯") == "萨尔瓦多共和国总统"
