@@ -147,13 +147,14 @@ _WORD_NOT_GIVEN_NAME = 700
 _NOT_NAME_START = set("和与及同于原由时")
 _FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 
-# What may follow a name: punctuation or the verbs that follow a speaker.
+# What may follow a name: punctuation or the verbs that follow a speaker
+# (答询 and 答复: a bureau head answering a council's questions).
 _AFTER_NAME = re.compile(
     r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|%s)" % "|".join(military_posts.RANKS))
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|答询|答复|%s)" % "|".join(military_posts.RANKS))
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number

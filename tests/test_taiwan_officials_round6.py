@@ -205,3 +205,12 @@ def test_a_foreign_head_led_by_is_no_place_visited():
     text = ("陳總統與薩爾瓦多共和國佛洛德斯總統今天簽署聯合公報。"
             "陳總統讚揚薩爾瓦多共和國在佛洛德斯總統領導下達成穩定發展。")
     assert offices(text).get("佛洛德斯") == "萨尔瓦多共和国总统"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A bureau head answering a council's questions: 答詢 closes the name.
+    ("議員質詢垃圾量，環保局長謝世明答詢說，工業區廢棄物增加。", "谢世明", "环保局长"),
+    ("交通局長王明德答覆，將檢討路線。", "王明德", "交通局长"),
+])
+def test_answering_a_question_closes_the_name(text, name, office):
+    assert offices(text).get(name) == office
