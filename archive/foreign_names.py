@@ -62,7 +62,7 @@ _STATE_POSTS = ("议员", "立法委员", "立委", "部长", "次长", "总领�
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,2}世")
 # Where a foreign head's name ends without a regnal number: punctuation or
 # what follows a person (教宗方济各日前, 国王阿卜杜拉表示).
-_NAME_ENDS = re.compile(r"[，,、。；;：:（(\s]|日前|近日|表示|指出|致|的|在|于|与|和|及|亲自|曾|也|今|昨|将|伉俪|夫妇")
+_NAME_ENDS = re.compile(r"[，,、。；;：:（(\s]|日前|近日|表示|指出|致|的|在|于|与|和|及|亲自|曾|也|今|昨|将|伉俪|夫妇|阁下|等")
 
 
 def _reads_as_words(run: str) -> bool:
@@ -118,10 +118,21 @@ def name_before_post(folded: str, end: int, glossed: bool, post: str, post_end: 
     return run
 
 
-def name_after_post(folded: str, start: int, post: str, found: str | None = None) -> str | None:
+def name_after_post(folded: str, start: int, post: str, found: str | None = None, title: str = "",
+                    is_place=None) -> str | None:
     """A foreign name right after a post: Latin words (总领事maria fernanda
     rivera则), or for a foreign post a run of sounds, with its regnal number
-    (教宗本笃十六世), which `found` (the surname test's reading) may cut short."""
+    (教宗本笃十六世), which `found` (the surname test's reading) may cut short;
+    or after a post a state's full name opens (`title`: 瓜地马拉共和国总统), a
+    run of sounds a boundary ends (塞拉诺伉俪)."""
+    if not found and title.endswith(post) and title[:-len(post)].endswith(_STATE_ENDS) \
+            and post.endswith(_STATE_POSTS):
+        # Not before a list mark: the list's next items are read by the
+        # surname test, which cuts transliterations (葛瑞斯|理).
+        run = _sound_run(folded, start)
+        if len(run) >= 3 and _NAME_ENDS.match(folded, start + len(run)) and folded[start + len(run)] != "、" \
+                and not _reads_as_words(run) and not _is_state(folded, run, is_place):
+            return run
     if found and post not in FOREIGN_POSTS:
         return found
     latin = None if found else _LATIN_AFTER.match(folded, start)
@@ -131,16 +142,22 @@ def name_after_post(folded: str, start: int, post: str, found: str | None = None
         return latin.group(0) if post.endswith(_STATE_POSTS) else None
     if post not in FOREIGN_POSTS:
         return None
-    end = start
-    while end < len(folded) and folded[end] in TRANSLITERATION and end - start < 6:
-        end += 1
-    run = folded[start:end]
+    run = _sound_run(folded, start)
+    end = start + len(run)
     if len(run) < 2 or _reads_as_words(run):
         return found
     regnal = _REGNAL.match(folded, end)
     if regnal:
         return folded[start:regnal.end()]
     return run if _NAME_ENDS.match(folded, end) and len(run) >= len(found or "") else found
+
+
+def _sound_run(folded: str, start: int) -> str:
+    """The run of transliteration characters at `start`, at most six long."""
+    end = start
+    while end < len(folded) and folded[end] in TRANSLITERATION and end - start < 6:
+        end += 1
+    return folded[start:end]
 
 
 # A British or European rank or courtesy written after the name, before its

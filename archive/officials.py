@@ -1328,7 +1328,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
-            name = foreign_names.name_after_post(folded, position, post, name)  # 总领事maria rivera, 教宗方济各
+            name = foreign_names.name_after_post(folded, position, post, name, title, is_place)  # 教宗方济各
             name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):

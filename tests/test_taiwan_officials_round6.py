@@ -214,3 +214,16 @@ def test_a_foreign_head_led_by_is_no_place_visited():
 ])
 def test_answering_a_question_closes_the_name(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # After a post a state's full name opens, a run of sounds a boundary ends.
+    ("李總統歡送瓜地馬拉共和國總統塞拉諾伉儷與隨員。", "塞拉诺", "瓜地马拉共和国总统"),
+    ("副總統代表尼加拉瓜共和國總統博拉紐，頒贈勳章。", "博拉纽", "尼加拉瓜共和国总统"),
+])
+def test_a_foreign_heads_name_after_the_states_full_name(text, name, office):
+    assert offices(text).get(name) == office
+
+
+def test_no_sound_run_after_a_post_without_a_state():
+    assert "塞拉诺" not in offices("總統歡送塞拉諾伉儷與隨員。")
