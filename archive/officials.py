@@ -290,7 +290,7 @@ def name_after(folded: str, start: int) -> str | None:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
                 return name  # 总理李强作出批示: jieba lists the word as a person
-            if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
+            if (_is_word(name) and not _rare_listed_word(name)) or frequency(name[:2]) >= _prefix_limit(name):
                 return None  # 议员支持下: a phrase, not a person
             return name
     four = folded[start:start + 4]
@@ -381,6 +381,19 @@ def _opens_with_word(name: str) -> bool:
 
 def _prefix_limit(name: str) -> int:
     return 3000 if len(name) == 3 and name[0] in _COMMON_SURNAMES else _FREQUENT_WORD
+
+
+# A two-character noun or numeral jieba lists but almost never uses (石定 2,
+# 余天 12) is, right after a post and before a boundary, a name (次长石定陪同,
+# 立法委员余天等); rare verbs, adverbs, places and organs' short names stay
+# words (相挺, 连袂, 国发|会).
+_RARE_WORD = 20
+_RARE_NAME_TAGS = frozenset({"n", "m"})
+
+
+def _rare_listed_word(name: str) -> bool:
+    return len(name) == 2 and _word_tags().get(name) in _RARE_NAME_TAGS and not is_common_word(name) \
+        and word_frequencies().get(name, 0) < _RARE_WORD
 
 
 def _is_word(name: str) -> bool:

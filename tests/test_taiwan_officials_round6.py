@@ -227,3 +227,22 @@ def test_a_foreign_heads_name_after_the_states_full_name(text, name, office):
 
 def test_no_sound_run_after_a_post_without_a_state():
     assert "塞拉诺" not in offices("總統歡送塞拉諾伉儷與隨員。")
+
+
+@pytest.mark.parametrize("text, name, office", [
+    # A rare dictionary noun or numeral after a post, before a boundary: a name.
+    ("訪賓一行由外交部次長石定陪同，前來總統府。", "石定", "外交部次长"),
+    ("包括立法委員余天、林淑芬等亦出席是項活動。", "余天", "立法委员"),
+])
+def test_a_rarely_used_word_after_a_post_is_a_name(text, name, office):
+    assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # Rare verbs, adverbs and organs' short names stay words.
+    ("總統、副總統連袂參加大會。", "连袂"),
+    ("黨團議員相挺，書記長表示感謝。", "相挺"),
+    ("政務委員鄧振明、國發會主委龔明鑫出席。", "国发"),
+])
+def test_rare_verbs_and_short_names_after_a_post_stay_words(text, wrong):
+    assert wrong not in offices(text)
