@@ -127,9 +127,9 @@ _NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # sport's committee (软式网球委员会, 桌球委员会: a sports federation's), and a
 # farm or training base's Party branch (示范基地党支部书记). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
-# 交流协会) and is no civil body.
+# 交流协会) and is no civil body, nor is its board (美国在台协会理事主席).
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|(?<!联)(?<!联副)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
+                          r"联合会|俱乐部|(?<!联)(?<!联副)(?<!在台协会)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
 _CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies

@@ -246,3 +246,8 @@ def test_a_rarely_used_word_after_a_post_is_a_name(text, name, office):
 ])
 def test_rare_verbs_and_short_names_after_a_post_stay_words(text, wrong):
     assert wrong not in offices(text)
+
+
+def test_a_foreign_missions_board_is_no_civil_body():
+    found = offices("我駐美代表袁建明及美國在台協會理事主席薄瑞明等登機迎接。")
+    assert found.get("薄瑞明") == "美国在台协会理事主席"
