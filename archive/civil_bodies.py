@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from .common_words import word_tags
+
 # Joined to the officials finder's own list of civil bodies: a club's or
 # publisher's name anywhere before the post makes it private.
 CLUBS_PRESS_COLLEGES = r"扶轮|狮子会|青商会|同济会|之友会|救国团|团务指导委员会|新闻社|杂志社|出版社|周刊|月刊|(?<!科)(?<!行政)学院(?!附设)"
@@ -68,3 +70,39 @@ def holds_no_public_office(title: str, is_place=None) -> bool:
                     break
             return bool(name) and not _PUBLIC_HOSPITAL.search(title)
     return False
+
+
+# A service club's district is written with its number (狮子会300-e1区, 扶轮
+# 3470地区), and its committees and officers follow (…区灾难援助委员会主席,
+# …地区某某主委). The number breaks the words the office is read from, so
+# the club falls outside the few characters before the post that are
+# searched for a civil body; the district's number marks them all as the
+# club's, up to the end of the clause.
+_CLUB_NAMED = re.compile(r"(?:扶轮社?|狮子会|青商会|同济会)[0-9a-z\-]{2,10}地?区")
+# Once the text has named the club's district, its number alone names it
+# again (…总监某某及300-e1区灾难援助委员会某某主席). A list word ends the
+# club's part of the clause (…副总监某某以及|台南市议员).
+_CLUB_DISTRICT = re.compile(r"(?:(?:扶轮社?|狮子会|青商会|同济会)[0-9a-z\-]{2,10}|\d{3,4}[0-9a-z\-]{0,6})地?区"
+                            r"([^，,。、；;：:！!？?\n及和与]*)$")
+# After the club's last organ word (区, 委员会, 委员), a verb starts a clause
+# of its own whose post is no club's (…委员响应|市长黄某某).
+_LAST_ORGAN_WORD = re.compile(r"[区会员]")
+
+
+def names_club_district(folded: str) -> bool:
+    """The text names a service club's numbered district at all (one test per text)."""
+    return ("狮子会" in folded or "扶轮" in folded or "青商会" in folded or "同济会" in folded) \
+        and _CLUB_NAMED.search(folded) is not None
+
+
+def in_club_district(clause: str) -> bool:
+    """The clause before a post runs from a club's numbered district, and no
+    verb after the club's last organ word opens a clause of its own."""
+    district = _CLUB_DISTRICT.search(clause)
+    if not district:
+        return False
+    rest = district.group(1)
+    organ_ends = [m.end() for m in _LAST_ORGAN_WORD.finditer(rest)]
+    tail = rest[organ_ends[-1]:] if organ_ends else rest
+    tags = word_tags()
+    return not any(tags.get(tail[k:k + 2], "").startswith("v") for k in range(len(tail) - 1))

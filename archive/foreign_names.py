@@ -28,13 +28,13 @@ from .names import SURNAMES_1
 
 # The characters of the transliteration table (新华社《世界人名翻译大辞典》's
 # common syllables, simplified), and those Taiwan's releases use for the
-# same sounds (玛, 丝, 蔓, 婷, 熙).
+# same sounds (玛, 丝, 蔓, 婷, 熙; 佛 for 弗: 佛洛里达).
 TRANSLITERATION = set(
     "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查察达戴丹道德登邓迪蒂丁东杜顿多厄恩尔法菲费芬弗福伏"
     "盖冈戈格根古瓜哈海汉豪赫亨怀惠霍基吉加贾杰捷卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽莉利"
     "列琳伦罗洛卢鲁律玛迈麦曼芒梅门蒙米密缪莫墨姆穆纳娜乃奈南内妮尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇乔"
     "切钦琼丘萨塞赛桑瑟森沙莎尚绍舍圣施什史舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡席辛"
-    "休雅亚耶伊因尤约泽扎詹兹茨佐琪丝黛娅缇翰逊蔓婷熙瑞蒲济各方帝笃禄若望良")
+    "休雅亚耶伊因尤约泽扎詹兹茨佐琪丝黛娅缇翰逊蔓婷熙瑞蒲济各方帝笃禄若望良佛")
 # Posts foreign states have that Taiwan's and the mainland's offices do not.
 # (Not 国王: 德国王子陶 and 史国国王 hold it across a state's name.)
 FOREIGN_POSTS = ("教宗", "总领事", "副总领事", "领事")
@@ -52,6 +52,9 @@ _OPENS = set("，,、。；;：:“\"「 \n与和及同向由对请偕暨跟")
 _PLACE_USE = re.compile(r"(?:访问|前往|抵达|出访|访|赴|到|自|友邦|在)$")
 _PLACE_USE_AFTER = re.compile(r"[驻国籍岛州]|政府|人民|共和|王国|期间|之旅|的|两国")
 _WELL_KNOWN = 1000
+# A state's full name opens its head's name as a list mark does: 萨尔瓦多
+# 共和国|佛洛瑞斯总统, 帛琉共和国|雷蒙杰索总统 (the run stops at 国, no sound).
+_STATE_ENDS = ("共和国", "王国", "联邦", "公国")
 _LOOKS = 20
 _LATIN_AFTER = re.compile(r"[a-z][a-z\-']+(?: [a-z][a-z\-']+){1,3}(?= ?(?:[\u4e00-\u9fff，,、。；;]|$))")
 _STATE_POSTS = ("议员", "立法委员", "立委", "部长", "次长", "总领事", "领事", "大使", "代表", "发言人", "总统", "总理",
@@ -59,7 +62,7 @@ _STATE_POSTS = ("议员", "立法委员", "立委", "部长", "次长", "总领�
 _REGNAL = re.compile(r"[一二三四五六七八九十]{1,2}世")
 # Where a foreign head's name ends without a regnal number: punctuation or
 # what follows a person (教宗方济各日前, 国王阿卜杜拉表示).
-_NAME_ENDS = re.compile(r"[，,、。；;：:（(\s]|日前|近日|表示|指出|致|的|在|于|与|和|及|亲自|曾|也|今|昨|将|伉俪|夫妇")
+_NAME_ENDS = re.compile(r"[，,、。；;：:（(\s]|日前|近日|表示|指出|致|的|在|于|与|和|及|亲自|曾|也|今|昨|将|伉俪|夫妇|阁下|等")
 
 
 def _reads_as_words(run: str) -> bool:
@@ -82,7 +85,10 @@ def _is_state(folded: str, run: str, is_place=None) -> bool:
     at, looked = folded.find(run), 0
     while at >= 0 and looked < _LOOKS:
         looked += 1
-        if _PLACE_USE.search(folded, max(0, at - 2), at) or _PLACE_USE_AFTER.match(folded, at + len(run)) \
+        # 在佛洛瑞斯总统领导下: a preposition before the run, but a post after
+        # it makes the run its holder, not a place visited.
+        if (_PLACE_USE.search(folded, max(0, at - 2), at) and not folded.startswith(_STATE_POSTS, at + len(run))) \
+                or _PLACE_USE_AFTER.match(folded, at + len(run)) \
                 or (folded[at - 1:at] in "(（" and folded[at + len(run):at + len(run) + 1] in ")）"):
             return True
         at = folded.find(run, at + 1)
@@ -100,7 +106,8 @@ def name_before_post(folded: str, end: int, glossed: bool, post: str, post_end: 
     while begin > 0 and folded[begin - 1] in TRANSLITERATION and end - begin < 6:
         begin -= 1
     run = folded[begin:end]
-    if len(run) < (2 if glossed else 3) or (begin and folded[begin - 1] not in _OPENS) \
+    if len(run) < (2 if glossed else 3) or (begin and folded[begin - 1] not in _OPENS
+                                           and not folded.endswith(_STATE_ENDS, 0, begin)) \
             or _reads_as_words(run) or _is_state(folded, run, is_place):
         return None
     following = folded[post_end:post_end + 1]
@@ -111,10 +118,21 @@ def name_before_post(folded: str, end: int, glossed: bool, post: str, post_end: 
     return run
 
 
-def name_after_post(folded: str, start: int, post: str, found: str | None = None) -> str | None:
+def name_after_post(folded: str, start: int, post: str, found: str | None = None, title: str = "",
+                    is_place=None) -> str | None:
     """A foreign name right after a post: Latin words (总领事maria fernanda
     rivera则), or for a foreign post a run of sounds, with its regnal number
-    (教宗本笃十六世), which `found` (the surname test's reading) may cut short."""
+    (教宗本笃十六世), which `found` (the surname test's reading) may cut short;
+    or after a post a state's full name opens (`title`: 瓜地马拉共和国总统), a
+    run of sounds a boundary ends (塞拉诺伉俪)."""
+    if not found and title.endswith(post) and title[:-len(post)].endswith(_STATE_ENDS) \
+            and post.endswith(_STATE_POSTS):
+        # Not before a list mark: the list's next items are read by the
+        # surname test, which cuts transliterations (葛瑞斯|理).
+        run = _sound_run(folded, start)
+        if len(run) >= 3 and _NAME_ENDS.match(folded, start + len(run)) and folded[start + len(run)] != "、" \
+                and not _reads_as_words(run) and not _is_state(folded, run, is_place):
+            return run
     if found and post not in FOREIGN_POSTS:
         return found
     latin = None if found else _LATIN_AFTER.match(folded, start)
@@ -124,16 +142,22 @@ def name_after_post(folded: str, start: int, post: str, found: str | None = None
         return latin.group(0) if post.endswith(_STATE_POSTS) else None
     if post not in FOREIGN_POSTS:
         return None
-    end = start
-    while end < len(folded) and folded[end] in TRANSLITERATION and end - start < 6:
-        end += 1
-    run = folded[start:end]
+    run = _sound_run(folded, start)
+    end = start + len(run)
     if len(run) < 2 or _reads_as_words(run):
         return found
     regnal = _REGNAL.match(folded, end)
     if regnal:
         return folded[start:regnal.end()]
     return run if _NAME_ENDS.match(folded, end) and len(run) >= len(found or "") else found
+
+
+def _sound_run(folded: str, start: int) -> str:
+    """The run of transliteration characters at `start`, at most six long."""
+    end = start
+    while end < len(folded) and folded[end] in TRANSLITERATION and end - start < 6:
+        end += 1
+    return folded[start:end]
 
 
 # A British or European rank or courtesy written after the name, before its

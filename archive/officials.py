@@ -16,13 +16,15 @@ import math
 import re
 
 from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
-               foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, profile_subjects,
-               shared_organ, staff_titles, straddled_posts, tenure, took_office, ward_lists, word_names)
+               foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
+               party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
+               ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
 from .presiders import presiders
 from .document import Official
-from .japanese_names import japanese_name_after
+from .married_names import is_married_name
+from .japanese_names import japanese_name_after, japanese_name_before, whole_japanese_name
 from .minority_names import four_character_name
 from .names import NOT_IN_NAME, SURNAMES_1, SURNAMES_2, is_cjk_run, plausible_name, written_followed_by
 from .organ_names import STATE_WORDS, may_name_organ, organ_name_start
@@ -128,9 +130,9 @@ _NOT_PLACE_NAME_PART = r"(?![\u4e00-\u9fff]{0,2}[村镇乡街区县市里])"
 # sport's committee (软式网球委员会, 桌球委员会: a sports federation's), and a
 # farm or training base's Party branch (示范基地党支部书记). A foreign
 # state's mission in Taiwan is called an association (美国在台协会, 日本台湾
-# 交流协会) and is no civil body.
+# 交流协会) and is no civil body, nor is its board (美国在台协会理事主席).
 _CIVIL_ORGAN = re.compile(r"(?<!在台)(?<!交流)协会|公会|学会|基金会|公司|集团|银行|(?:庙|宫|寺)%s|报社|日报|商会|同乡会|策进会|促进会|"
-                          r"联合会|俱乐部|(?<!联)(?<!联副)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
+                          r"联合会|俱乐部|(?<!联)(?<!联副)(?<!在台协会)理事|董事|奥林匹克|奥会|总会|宗亲会|合作社|工会|基地|"
                           r"佛教|基督|天主|教会|慈济|球委员会|(?:立委|议员|委员)服务处|"
                           r"国小|实小|附小|附中|小学|中学|高中|高职|大学|幼儿园|幼稚园" % _NOT_PLACE_NAME_PART)
 _CIVIL_ORGAN = re.compile(_CIVIL_ORGAN.pattern + "|" + civil_bodies.CLUBS_PRESS_COLLEGES)  # archive.civil_bodies
@@ -148,13 +150,14 @@ _WORD_NOT_GIVEN_NAME = 700
 _NOT_NAME_START = set("和与及同于原由时")
 _FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 
-# What may follow a name: punctuation or the verbs that follow a speaker.
+# What may follow a name: punctuation or the verbs that follow a speaker
+# (答询 and 答复: a bureau head answering a council's questions).
 _AFTER_NAME = re.compile(
     r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
     r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
-    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|%s)" % "|".join(military_posts.RANKS))
+    r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|答询|答复|%s)" % "|".join(military_posts.RANKS))
 # What may stand right before a name written ahead of its office (蔡佳甫区长).
 # A closing quote ends the clause before (「…」吕维胤议员强调); so does a
 # contact line's extension number (转224朱俊颖股长), though not any number
@@ -307,15 +310,18 @@ def name_after(folded: str, start: int) -> str | None:
         if _AFTER_NAME.match(folded, start + len(name)):
             if _listed_person(name) and _SPEAKER_AFTER.match(folded, start + len(name)):
                 return name  # 总理李强作出批示: jieba lists the word as a person
-            if _is_word(name) or frequency(name[:2]) >= _prefix_limit(name):
+            if (_is_word(name) and not _rare_listed_word(name)) or frequency(name[:2]) >= _prefix_limit(name):
                 if len(name) == 2 and word_names.titled_again(folded, name, start, _post_end_at, _AFTER_NAME.match):
                     return name  # 委员金花在… beside ，金花委员来到: a name (archive.word_names)
                 return None  # 议员支持下: a phrase, not a person
             return name
     four = folded[start:start + 4]
     if lengths[0] == 3 and len(four) == 4 and is_cjk_run(four) and _AFTER_NAME.match(folded, start + 4) \
-            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) and folded.count(four) > 1:
-        return four  # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双
+            and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) \
+            and (folded.count(four) > 1 or is_married_name(four, _COMMON_SURNAMES, folded[start + 4:start + 5], folded)):
+        # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双;
+        # 蔡苏秋金: a husband's surname before her own (archive.married_names)
+        return four
     # No boundary: a two-character name is followed by a common word.
     longer, shorter = candidates[0], candidates[-1]
     if len(candidates) == 2 and is_common_word(folded[start + len(shorter):start + len(shorter) + 2]):
@@ -407,6 +413,19 @@ def _prefix_limit(name: str) -> int:
     return 3000 if len(name) == 3 and name[0] in _COMMON_SURNAMES else _FREQUENT_WORD
 
 
+# A two-character noun or numeral jieba lists but almost never uses (石定 2,
+# 余天 12) is, right after a post and before a boundary, a name (次长石定陪同,
+# 立法委员余天等); rare verbs, adverbs, places and organs' short names stay
+# words (相挺, 连袂, 国发|会).
+_RARE_WORD = 20
+_RARE_NAME_TAGS = frozenset({"n", "m"})
+
+
+def _rare_listed_word(name: str) -> bool:
+    return len(name) == 2 and _word_tags().get(name) in _RARE_NAME_TAGS and not is_common_word(name) \
+        and word_frequencies().get(name, 0) < _RARE_WORD
+
+
 def _is_word(name: str) -> bool:
     """A 'name' that is ordinary vocabulary (班子, 强调, 贺年卡, 全票) is not a person."""
     if len(name) == 2 and is_common_word(name):
@@ -425,7 +444,9 @@ def post_start_is_organ(folded: str, end: int) -> bool:
 
 # 徐区长全立, 黄主任秘书明新: a surname alone before the office and the given
 # name after it, in a list or clause of its own.
-_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士)")
+# 李总统登辉伉俪: a couple's word closes the given name too, but 贤伉俪 is one
+# courtesy word (柯市长贤伉俪: "the mayor and his wife").
+_GIVEN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、，,。；;\s]|偕同|及|和|与|先生|女士|伉俪|夫妇)(?<!贤(?=伉俪))")
 
 
 def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> str | None:
@@ -433,6 +454,8 @@ def _given_name_after_surname(folded: str, post_start: int, post_end: int) -> st
         return None
     if post_start >= 2 and folded[post_start - 2] not in "、，,。；;:：由与和及\n ":
         return None
+    if folded.endswith(_STATE_WORDS, 0, post_start):
+        return None  # 诺鲁共和国总统瓦卡伉俪: 国 closes the state's name, no surname
     given = _GIVEN_AFTER.match(folded, post_end)
     if not given or is_common_word(given.group(0)) or any(c in NOT_IN_NAME for c in given.group(0)) \
             or _AFTER_NAME.match(given.group(0)):
@@ -481,7 +504,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 3 and post_start_is_organ(folded, end) and name[1:] + folded[end] in word_frequencies():
             continue  # 向教育局长: the "given name" and the post's organ make a bureau (教育局)
-        if length == 4 and name[:2] not in SURNAMES_2:
+        if length == 4 and name[:2] not in SURNAMES_2 and not is_married_name(name, _COMMON_SURNAMES, text=folded):  # 宋蓝美玉里长
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
@@ -600,6 +623,9 @@ def _foreign_state_before(folded: str, begin: int, is_place) -> str:
 # 新北市): only these function characters stop an office on their own.
 _FUNCTION_CHARS = set("的了在向对为与和及由把被将已等也都就还又请是让给从于以前后时有予我他她其应"
                       "但要并而且若仍却亦才便即乃曾另再之同"
+                      # 跟 "with" before a state's name (跟|巴拉圭新任总统): jieba
+                      # cuts 跟巴 as a word, so its tag never stops the office.
+                      "跟"
                       # An aspect particle closes a verb jieba does not list
                       # (杨某带着|镇派出所所长): no office holds one.
                       "着")
@@ -1256,6 +1282,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     japan = "日本" in folded or "交流协会" in folded  # Japanese guests (archive.japanese_names)
     quoted_bodies = "」" in folded
+    club_districts = civil_bodies.names_club_district(folded)  # 狮子会300-e1区…主席 (archive.civil_bodies)
     for match in _POST_RE.finditer(folded):
         post = match.group(0)
         if post in delegations.POSTS and not delegations.heads_delegation(folded, match.start()):
@@ -1269,7 +1296,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             continue  # 老师|长期; but 玉山里长某某 (archive.ward_lists); 万里|长江, 大东区|长安街道 (archive.straddled_posts)
         if _civil_body_before(folded, match.start(), match.end()) \
                 and not _leader_cited_by_body(folded, post, match.start()) \
-                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())):
+                or (quoted_bodies and _glossed_body_before(folded, match.start(), match.end())) \
+                or (club_districts and civil_bodies.in_club_district(
+                    folded[clause_start(folded, match.start(), match.end()):match.start()])):
             spaced = folded[match.end():match.end() + 1] == " "
             holder = name_after(folded, match.end() + spaced)
             if holder and post in _BOARD_POSTS:
@@ -1291,6 +1320,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if title == post and folded[match.start() - 1:match.start()] == " ":
             # 地政局地籍科 科长 林佳桦: a contact line sets the organ apart by a space
             title = _organ_before(folded, match.start(), is_place) + post
+        title = organ_acronyms.with_acronym(folded, match.end() - len(title), title,
+                                            lambda head: office_prefix(head[-20:], is_place))  # apec领袖代表
+        title = ward_offices.ward_before_post(folded, match.start(), title)  # 、东和里长 (archive.ward_offices)
         position = match.end()
         # Contact lines put one space between office and name (科员 林倩羽06-…).
         if folded[position:position + 1] == " " and folded[position + 1:position + 2] != " ":
@@ -1345,13 +1377,17 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             position = paired[1] if paired else position
             name = paired[0] if paired else name_after(folded, position)
             name = name and name_lists.married_name_at(folded, position, name)  # 甲、蔡苏秋金及乙
+            if name and japan:  # 首相安倍晋三, not 安倍晋 (archive.japanese_names)
+                name = whole_japanese_name(folded, position,
+                                           folded[clause_start(folded, match.start(), match.end()):match.end()], name,
+                                           _AFTER_NAME)
             if not name and japan:
                 name = japanese_name_after(folded, position,
                                            folded[clause_start(folded, match.start(), match.end()):match.end()])
                 if name and (_POST_RE.search(name) or is_common_word(name) or _AFTER_NAME.match(folded, position)
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
-            name = foreign_names.name_after_post(folded, position, post, name)  # 总领事maria rivera, 教宗方济各
+            name = foreign_names.name_after_post(folded, position, post, name, title, is_place)  # 教宗方济各
             name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
@@ -1436,8 +1472,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                 continue
         # Office after: 蔡佳甫区长, 卢崑福、李启维议员, 陈亭妃、李中岑…等议员.
         end = match.start()
-        rank = re.search(r"(?:常务副|代理|副|代)$", folded[max(0, end - 3):end])
-        if rank:  # 李俊俋副秘书长: the rank belongs to the post
+        rank = re.search(r"(?:常务副|代理|副|代|首席)$", folded[max(0, end - 3):end])
+        if rank:  # 李俊俋副秘书长, 昆斯(…)首席议员: the rank belongs to the post
             end -= len(rank.group(0))
             post = rank.group(0) + post
         if post not in _GENERIC_POSTS:  # 甲、乙等多位议员: to 等 (not 调解委员…等12位委员)
@@ -1468,10 +1504,13 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         foreign = None if name else foreign_names.name_before_post(folded, end, bool(gloss), post, match.end(),
                                                                       is_place)
         name = name or foreign
+        if not name and japan:  # 团长古屋圭一众议员 (archive.japanese_names)
+            name = japanese_name_before(folded, end, folded[clause_start(folded, match.start(), match.end()):match.end()],
+                                        _post_ending, _ORGAN_END)
         if not name and not gloss:
             latin = _LATIN_NAME.search(folded, max(0, end - 32), end)
             name = latin.group(0) if latin else None
-        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME \
+        if not name or (post in _GENERIC_POSTS and len(name) < 3) or post in _VERBS_AFTER_NAME or party_camps.is_camp(name) \
                 or (post in ("里长", "村长") and len(name) == 2) or name.endswith("兼"):
             # 坚持党统一领导: after a name 领导 is "lead"; 明德里长: a ward's
             # name; 王储兼首相: 兼 joins two offices
@@ -1484,6 +1523,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             folded, end - len(name), post, _post_ending, name_before,
             functools.partial(_organ_before, is_place=is_place),
             lambda held: officials[held].title if held in officials else None)  # 观光署甲署长及乙副署长
+        organ = ward_offices.ward_before_name(folded, end - len(name), post, organ)  # 平通里李某里长
         if organ and leaders.studied(organ):
             organ = ""  # 深入领会|习近平总书记: a verb of studying, no organ (会 closes organs too)
         if bare and (not organ or (len(name) < 3 and folded[end - len(name) - 1] == "的")):
@@ -1506,6 +1546,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
         if _past_before(folded, begin):
             not_holding.add(name)
             continue  # 退休潘敏捷书记官: the post is past (之前蔡松柏机要 is "earlier")
+        if tenure.names_past_era(folded, match.end(), _POST_RE):
+            continue  # 赖某某市长时代: that post is past, though the person may hold another now (archive.tenure)
         add(name, begin, organ + post)
         for previous, at in _names_listed_before(folded, begin):
             if previous[0].isascii() or not (is_place and is_place(previous)):

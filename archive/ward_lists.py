@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .names import plausible_name
+from .ward_offices import WARD_POSTS, ward_at
 
 # One item: a ward (its name and 里 or 村) and a person's name of two to
 # four characters, then a list mark; the last item is closed by the shared
@@ -74,8 +75,8 @@ def chief_of_ward(folded: str, post_start: int, post: str, name_after, closes) -
     邱某、关山里长谢某一同出席), and the ward has a name of its own before
     (not 这里长期, 山里长大). `name_after(folded, k)` reads a name at k;
     `closes(folded, k)` tells what ends a name at k."""
-    if post not in ("里长", "村长") or post_start < 2 or not "\u4e00" <= folded[post_start - 2] <= "\u9fff":
-        return False
+    if post not in WARD_POSTS or not ward_at(folded, post_start, after_word=True):
+        return False  # 辖区里长, 与会里长: words describing the chiefs, no ward
     name = name_after(folded, post_start + len(post))
     end = post_start + len(post) + len(name or "")
     return bool(name) and (folded[end:end + 1] in _AFTER_CHIEF or closes(folded, end))
