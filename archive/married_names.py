@@ -13,17 +13,27 @@ from .common_words import is_common_word
 from .names import NOT_IN_NAME, SURNAMES_2, is_cjk_run
 
 
-def is_married_name(name: str, common_surnames: set[str], next_chars: str = "", text: str = "") -> bool:
+# Taiwan's commonest surnames (the interior ministry's published top 100, in
+# simplified script): a married name joins two of them; a rare surname
+# character (信, 外) opens words too often (郭信良外).
+TAIWAN_SURNAMES = frozenset("陈林黄张李王吴刘蔡杨许郑谢郭洪邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟游彭詹胡施沈余卢"
+                            "梁赵颜柯翁魏孙戴范方宋邓杜傅侯曹薛丁卓阮马董温唐蓝石蒋古纪姚连冯欧程汤田康姜白汪邹尤巫"
+                            "黎涂龚严韩袁金童陆夏柳邵")
+
+
+def is_married_name(name: str, next_chars: str = "", text: str = "") -> bool:
     """Four characters: a surname, her own surname, a two-character given
-    name. Both surnames must be common ones (`common_surnames`): rarer
-    surname characters open words and foreign names as often (但, 连, 马国,
-    叶南德兹), at the cost of a rarer one of hers (宋蓝美玉). The
+    name. The two surnames must be different (周周 is a repetition) and
+    common ones: rarer surname characters open words and foreign names as
+    often (但, 连, 马国, 叶南德兹), at the cost of a rarer one of hers
+    (宋蓝美玉). The
     last character must end a name, not open the next word: no list word or
     function character (郑文灿|及, 林燕祝|谦让), and with the text after it
     (`next_chars`) no common word (苏金安|答说, 林国华|提到). A text that
     writes three of the four characters more often than the four (谢龙介 beside
     谢龙介别, 沈震东 beside 程沈震东) names a person of three."""
-    return len(name) == 4 and is_cjk_run(name) and name[0] in common_surnames and name[1] in common_surnames \
+    return len(name) == 4 and is_cjk_run(name) and name[0] != name[1] \
+        and name[0] in TAIWAN_SURNAMES and name[1] in TAIWAN_SURNAMES \
         and name[:2] not in SURNAMES_2 and not is_common_word(name[:2]) and not is_common_word(name[2:]) \
         and not any(c in NOT_IN_NAME or c in _NOT_ENDING for c in name[1:]) \
         and not is_common_word(name[3] + next_chars[:1]) \

@@ -23,6 +23,7 @@ import re
 
 from .common_words import is_common_word
 from .companions import is_name, transliterated
+from .married_names import is_married_name
 from .names import NOT_IN_NAME
 
 # A romanised name: two to four words of letters (folded text is lower case),
@@ -196,23 +197,6 @@ def joined_before_post(folded: str, at: int, name_after, closes_list) -> bool:
 _ITEM_END = set("、及和与，,。；;等")
 
 
-# Taiwan's commonest surnames (the interior ministry's published top 100, in
-# simplified script): a married name joins two of them; a rare surname
-# character (信, 外) opens words too often (郭信良外).
-_TAIWAN_SURNAMES = set("陈林黄张李王吴刘蔡杨许郑谢郭洪邱曾廖赖徐周叶苏庄吕江何萧罗高潘简朱钟游彭詹胡施沈余卢"
-                       "梁赵颜柯翁魏孙戴范方宋邓杜傅侯曹薛丁卓阮马董温唐蓝石蒋古纪姚连冯欧程汤田康姜白汪邹尤巫"
-                       "黎涂龚严韩袁金童陆夏柳邵")
-
-
-def _married(name: str) -> bool:
-    """A married woman's name in Taiwan's older custom: her husband's
-    surname, her own, and her given name (蔡苏秋金, 王叶菊子). Two different
-    common surnames open it; the given name is no word of the language (谢谢
-    大家 is thanks, 周周 a repetition)."""
-    return len(name) == 4 and name[0] != name[1] and name[0] in _TAIWAN_SURNAMES and name[1] in _TAIWAN_SURNAMES \
-        and not any(char in NOT_IN_NAME for char in name[2:]) and not is_common_word(name[2:])
-
-
 def married_name_at(folded: str, at: int, name: str) -> str:
     """The whole item when a three-character reading at `at` is cut from a
     married name closed by a list mark (议员甲、蔡苏秋金及乙: not 蔡苏秋)."""
@@ -220,7 +204,7 @@ def married_name_at(folded: str, at: int, name: str) -> str:
             or is_common_word(folded[at + 3:at + 5]):
         return name  # 沈某某以及: 以及 is a join, not a name's last character
     whole = folded[at:at + 4]
-    return whole if _is_han(whole[3]) and _married(whole) else name
+    return whole if _is_han(whole[3]) and is_married_name(whole, text=folded) else name
 
 
 def married_name_before(folded: str, begin: int, name: str) -> tuple[str, int]:
@@ -230,7 +214,7 @@ def married_name_before(folded: str, begin: int, name: str) -> tuple[str, int]:
     if len(name) != 3 or begin < 2 or folded[begin - 2] not in _OPENING:
         return name, begin
     whole = folded[begin - 1:begin + 3]
-    return (whole, begin - 1) if _married(whole) else (name, begin)
+    return (whole, begin - 1) if is_married_name(whole, text=folded) else (name, begin)
 
 
 # Between 等 and the closing post: 人, or a count (等多位议员, 等18位议员).

@@ -318,7 +318,7 @@ def name_after(folded: str, start: int) -> str | None:
     four = folded[start:start + 4]
     if lengths[0] == 3 and len(four) == 4 and is_cjk_run(four) and _AFTER_NAME.match(folded, start + 4) \
             and not any(c in NOT_IN_NAME for c in four[1:]) and not _of_two_words(four) \
-            and (folded.count(four) > 1 or is_married_name(four, _COMMON_SURNAMES, folded[start + 4:start + 5], folded)):
+            and (folded.count(four) > 1 or is_married_name(four, folded[start + 4:start + 5], folded)):
         # 乔进双梅, named whole again: a four-character name (Yi, Dai), not 乔进双;
         # 蔡苏秋金: a husband's surname before her own (archive.married_names)
         return four
@@ -504,7 +504,7 @@ def name_before(folded: str, end: int) -> str | None:
             continue  # 都展局长: a two-character bureau name, not a person
         if length == 3 and post_start_is_organ(folded, end) and name[1:] + folded[end] in word_frequencies():
             continue  # 向教育局长: the "given name" and the post's organ make a bureau (教育局)
-        if length == 4 and name[:2] not in SURNAMES_2 and not is_married_name(name, _COMMON_SURNAMES, text=folded):  # 宋蓝美玉里长
+        if length == 4 and name[:2] not in SURNAMES_2 and not is_married_name(name, text=folded):  # 宋蓝美玉里长
             continue
         if begin and len(_words(folded[max(0, begin - 4):begin + 1])[-1]) > 1:
             continue  # 共和国|驻华大使: the "surname" closes the word before it
