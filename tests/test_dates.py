@@ -339,3 +339,29 @@ def test_one_pattern_finds_the_dates_of_a_day_as_its_own_pattern_did(text, month
                   f"民国110/0{month}/0{day}{text}"):
         assert [match.span() for match in _same_day_dates(piece, month, day)] \
             == _same_day_by_own_pattern(piece, month, day)
+
+
+def test_a_bare_day_the_text_does_not_place_is_no_date():
+    # The labels' convention: a bare day with no month is no date. The
+    # publication line does not place it (the day may be the week before,
+    # or next month's), and it is not the story's date either.
+    assert date_of("發稿日期：113年5月20日\n區公所於18日下午召開防汛整備會議。") is None
+    assert date_of("發稿時間：112年9月4日\n觀光季活動將於19日在漁港登場。") is None
+    # 今（18）日 and 昨（17）日 are told from the publication: they stay.
+    assert date_of("發稿日期：113年5月18日\n區公所今（18）日召開防汛整備會議。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月18日\n區公所昨（17）日召開防汛整備會議。") == ("2024-05-17", "day")
+    # The text's own month still places a bare day, and an event's year still dates it.
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，5月18日會中決議加強巡查。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，本(5)月起加強巡查。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，部署今(113)年防汛工作。") == ("2024", "year")
+
+
+def test_a_span_of_days_or_a_listed_day_is_no_bare_story_day():
+    # 長達9日, 周休2日, 工期10日曆天 count days; the publication line dates the story.
+    for opening in ("春節連續假期長達9日，民眾外出頻繁。", "利用周休2日到山區踏青。",
+                    "道路將封閉施工，工期10日曆天。"):
+        assert date_of("發稿日期：115年2月20日\n" + opening) == ("2026-02-20", "day"), opening
+    # A day after another in a list is the list's (8月15、16日): not an unplaced story day.
+    assert date_of("發稿日期：109年8月3日\n音樂節即將於8月15、16日在漁港登場。") == ("2020-08-03", "day")
+    # After the opening's 今日, a bare day is another event's.
+    assert date_of("發稿日期：113年11月13日\n農業局今日召開記者會，為16日成果發表活動宣傳。") == ("2024-11-13", "day")
