@@ -27,6 +27,7 @@ import re
 
 from .document import DocDate
 from .event_year import day_sentence_event_year, named_event_year, tells_of_today
+from .holidays import month_by_holiday
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
@@ -213,7 +214,8 @@ def event_month_day(folded: str, dated: DocDate | None):
             month = int(month_text)
         else:
             # 今（12）日 names the day only: its month is that of the same
-            # day written out, else the publication line's. A bare day (9日,
+            # day written out, else the publication line's, else that of a
+            # fixed-date holiday its sentence names (see `holidays`). A bare day (9日,
             # with no 今 or 昨) is not told from the publication: it may be
             # any day before or after it, or no day at all (春節連續假期長達
             # 9日), so only the text's own month places it.
@@ -226,6 +228,8 @@ def event_month_day(folded: str, dated: DocDate | None):
                 month = this_month
             elif dated and day <= int(dated.value[8:10]) and today.re is not _BARE_DAY:
                 month = int(dated.value[5:7])
+            elif holiday_month := month_by_holiday(folded, today.start(), day):
+                month = holiday_month  # 今（9）日，明天就是雙十國慶: October
             else:
                 unplaced = today.re is _BARE_DAY \
                     and not _LISTED_DAY.search(folded, max(0, today.start() - 16), today.start())

@@ -365,3 +365,19 @@ def test_a_span_of_days_or_a_listed_day_is_no_bare_story_day():
     assert date_of("發稿日期：109年8月3日\n音樂節即將於8月15、16日在漁港登場。") == ("2020-08-03", "day")
     # After the opening's 今日, a bare day is another event's.
     assert date_of("發稿日期：113年11月13日\n農業局今日召開記者會，為16日成果發表活動宣傳。") == ("2024-11-13", "day")
+
+
+def test_a_fixed_date_holiday_in_the_days_sentence_gives_its_month():
+    # 今（N）日 with no month written and no publication line: a holiday the
+    # sentence names places the day in the two weeks before it (or just after).
+    assert date_of("副總統今（16）日出席國醫節前夕的表揚大會。") == ("--03-16", "month-day")
+    assert date_of("父親節前夕，市長今（27）日表揚模範父親。") == ("--07-27", "month-day")
+    assert date_of("才剛過完元旦假期，市長今（2）日訪視企業。") == ("--01-02", "month-day")
+    assert date_of("冬至將屆，20日氣溫驟降，愛心會舉辦搓湯圓活動。") == ("--12-20", "month-day")
+    # A holiday in another sentence, one a relative year dates (a rule's
+    # start), a lunar one, 雙十一, or one the day lies far from: no month.
+    assert date_of("議員今（10）日召開記者會。新制今年元旦上路後，業者仍未申請。") is None
+    assert date_of("議員今（24）日質詢，美豬明年元旦將開放進口。") is None
+    assert date_of("市長今（12）日出席中秋節晚會。") is None
+    assert date_of("市府今（7）日抽出雙十一購物節得獎名單。") is None
+    assert date_of("市府今（9）日歡慶教師節。") is None
