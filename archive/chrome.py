@@ -13,7 +13,9 @@ A line is judged by its shape, not by a list of one site's phrases:
 Chrome is only taken from the page's edges, around the article: everything
 before the last strong chrome line that precedes the first sentence, and
 everything from the first strong chrome line after the last sentence, with
-the contact lines, buttons and link lists adjoining them. A line in the
+the contact lines, buttons and link lists adjoining them. A page with no
+sentence (a notice of 主題：/時間：/地點： fields) is anchored the same way on
+its short lines that no chrome shape explains. A line in the
 middle of the article is never taken, whatever it looks like: losing a body
 line is worse than keeping a nav bar.
 """
@@ -202,8 +204,9 @@ def _content_lines(lines: list[str], kinds: list[Kind], garbled: Callable[[str],
             and next((kind for kind in kinds[anchors[0] + 1:] if kind is not Kind.BLANK), None) is Kind.STRONG:
         # The page opens with one line over strong chrome: a site's name, or
         # the body over a footer.
-        header = anchors[1:] and sum(kind is Kind.STRONG for kind in kinds[anchors[0] + 1:anchors[1]])
-        return anchors[1:] if len(anchors) > 2 and header >= 2 else []
+        if len(anchors) > 2 and sum(kind is Kind.STRONG for kind in kinds[anchors[0] + 1:anchors[1]]) >= 2:
+            return anchors[1:]
+        return []
     return anchors
 
 
