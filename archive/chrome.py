@@ -13,7 +13,9 @@ A line is judged by its shape, not by a list of one site's phrases:
 Chrome is only taken from the page's edges, around the article: everything
 before the last strong chrome line that precedes the first sentence, and
 everything from the first strong chrome line after the last sentence, with
-the contact lines, buttons and link lists adjoining them. A line in the
+the contact lines, buttons and link lists adjoining them. A page with no
+sentence (a notice of 主題：/時間：/地點： fields) is anchored the same way on
+its short lines that no chrome shape explains. A line in the
 middle of the article is never taken, whatever it looks like: losing a body
 line is worse than keeping a nav bar.
 """
@@ -55,6 +57,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。！？；!?;]|[，,].*[，,]")
 # items too, a single space only between many items (a tag cloud).
 _SEPARATOR = re.compile(r"\s*(?:[|｜│·•»›>→/\\]+|>>)\s*|\s{2,}|\u3000+")
 _FIELD = re.compile(r"^[^\s:：，,]{1,6}[:：]\s*\S")
+# A line opening with a bullet or an item number is a list item whatever
+# follows (【3】某县：某事取得新成效 is a link, not a 'label: value' field).
+_LIST_MARKER = re.compile(r"^\s*(?:[·•▪▫◆◇■□●○>»\-*]|【\d+】|[(（]?\d+[)）.、．])")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]")
 _SHORT = 30
@@ -163,11 +168,54 @@ def _first_paragraph(lines: list[str], kinds: list[Kind], sentences: list[int]) 
     return first
 
 
+def _content_lines(lines: list[str], kinds: list[Kind], garbled: Callable[[str], bool]) -> list[int]:
+    """The anchors of a page with no sentence in it: its short lines that no
+    chrome shape explains. A notice can be all short lines (a headline over
+    主題：/時間：/地點： fields, a one-line title, a list of results), and
+    without an anchor the whole page, chrome and all, would count as the
+    article.
+
+    Left out: a bulleted or numbered line (a list item); a short line inside
+    a link list (three or more short lines, few of them fields, no bulleted
+    item counting as one: a nav bar or a 相关阅读 list scraped one item a
+    line, a tag cloud); and the page's first line when header chrome (two or
+    more strong lines: a nav bar, a trail) parts it from two or more anchors
+    below, for it is the site's name or the page's <title>. Any other page
+    that opens with one line over strong chrome is ambiguous (that line may
+    be the body and the chrome a footer, or the body a list below a site's
+    name), and has no anchor.
+
+    Every line between the first and the last anchor stays, whatever its
+    shape, so a body shaped like a link list is kept whenever any line of
+    the page anchors it; with no anchor at all the whole page is kept."""
+    anchors: list[int] = []
+    run: list[int] = []  # the current run of short readable lines
+    for i, kind in enumerate([*kinds, Kind.BLANK]):
+        if kind is Kind.SHORT and not garbled(lines[i]):
+            run.append(i)
+            continue
+        fields = sum(1 for j in run if _FIELD.match(lines[j].strip()) and not _LIST_MARKER.match(lines[j]))
+        if len(run) < 3 or fields * 3 > len(run):
+            anchors += [j for j in run if not _LIST_MARKER.match(lines[j])]
+        run = []
+        if kind is Kind.SHORT:  # a garbled line: damage the article brought with it
+            anchors.append(i)
+    if anchors and all(kind is Kind.BLANK for kind in kinds[:anchors[0]]) \
+            and next((kind for kind in kinds[anchors[0] + 1:] if kind is not Kind.BLANK), None) is Kind.STRONG:
+        # The page opens with one line over strong chrome: a site's name, or
+        # the body over a footer.
+        if len(anchors) > 2 and sum(kind is Kind.STRONG for kind in kinds[anchors[0] + 1:anchors[1]]) >= 2:
+            return anchors[1:]
+        return []
+    return anchors
+
+
 def article_bounds(lines: list[str], garbled: Callable[[str], bool] = lambda line: False) -> tuple[int, int]:
     """(start, end): the lines[start:end] that hold the article; the rest is
     chrome. `garbled` tells a line with mojibake in it (see `archive.clean`)."""
     kinds = [classify(line) for line in lines]
-    sentences = [i for i, kind in enumerate(kinds) if kind is Kind.SENTENCE]
+    sentences = [i for i, kind in enumerate(kinds) if kind is Kind.SENTENCE] \
+        or _content_lines(lines, kinds, garbled)
     if not sentences:
         return 0, len(lines)
     first, last = _first_paragraph(lines, kinds, sentences), sentences[-1]

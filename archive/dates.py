@@ -27,6 +27,7 @@ import re
 
 from .document import DocDate
 from .event_year import day_sentence_event_year, named_event_year, tells_of_today
+from .holidays import month_by_holiday
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 # Taiwan writes the Minguo year (民國113年 = 2024); trusted only on a dateline.
@@ -62,8 +63,9 @@ _TODAY_IN_FULL = re.compile(r"今(?:天|日)\s*[(（]\s*(\d{1,2})\s*月\s*(\d{1,
 # month must come from elsewhere; a month and day written later in the
 # story is then some other event's (2月25日開學後).
 _YESTERDAY = re.compile(r"昨\s*(?:天|日)?\s*[(（]\s*(\d{1,2})\s*日?\s*[)）]\s*日?")
-# (Not a span of days: 近3日, 连续5日, 3日内.)
-_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每近数几连续逾共满约])(\d{1,2})\s*日(?![\d内来间后前左多])")
+# (Not a span of days: 近3日, 连续5日, 长达9日, 周休2日, 签约后30日, 3日内,
+# 工期10日历天.)
+_BARE_DAY = re.compile(r"(?<![\d月年/.\-~～至到第每近数几连续逾共满约达休后加])(\d{1,2})\s*日(?![\d内来间后前左多]|历天)")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?\n]*")
 # Today or yesterday with no day written after it (今日, 昨天; not 今日（8日）).
 _UNDATED_TODAY = re.compile(r"[今昨](?:日|天)(?!\s*[(（\d])")
@@ -178,9 +180,21 @@ def _is_background(folded: str, match: re.Match) -> bool:
                 or _BACKGROUND_AFTER.match(folded, match.end()))
 
 
-def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, bool] | None:
+# The story's day is written bare (市府於30日召開…) and nothing in the text
+# names its month: the story is dated, but not by this text. Its
+# publication line is not the story's date either (the labels' convention:
+# a bare day with no month is no date).
+UNPLACED_DAY = object()
+# A day after another in a list (8月15、16日, 111年10月15及16日, 本月14日(四)、
+# 16日) belongs to the list, whose first day the text may place.
+_LISTED_DAY = re.compile(r"\d\s*日?\s*(?:[(（][^)）]{1,4}[)）])?\s*[、及和与]\s*$")
+
+
+def event_month_day(folded: str, dated: DocDate | None):
     """The story's own month and day, with the text that gives them and
-    whether that text says it is this year's (今年4月24日)."""
+    whether that text says it is this year's (今年4月24日); None when the
+    story names no day, UNPLACED_DAY when it names a bare day the text
+    does not place."""
     head = folded[:400]
     today = _TODAY.search(head)
     if today is None:
@@ -200,7 +214,11 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
             month = int(month_text)
         else:
             # 今（12）日 names the day only: its month is that of the same
-            # day written out, else the publication line's.
+            # day written out, else the publication line's, else that of a
+            # fixed-date holiday its sentence names (see `holidays`). A bare day (9日,
+            # with no 今 or 昨) is not told from the publication: it may be
+            # any day before or after it, or no day at all (春節連續假期長達
+            # 9日), so only the text's own month places it.
             same_day = next((m for m in _MONTH_DAY.finditer(folded)
                              if int(m.group(2)) == day and not _is_background(folded, m)), None)
             this_month = _this_month(folded)
@@ -208,10 +226,14 @@ def event_month_day(folded: str, dated: DocDate | None) -> tuple[int, int, str, 
                 month = int(same_day.group(1))
             elif this_month:
                 month = this_month
-            elif dated and day <= int(dated.value[8:10]):
+            elif dated and day <= int(dated.value[8:10]) and today.re is not _BARE_DAY:
                 month = int(dated.value[5:7])
+            elif holiday_month := month_by_holiday(folded, today.start(), day):
+                month = holiday_month  # 今（9）日，明天就是雙十國慶: October
             else:
-                return None
+                unplaced = today.re is _BARE_DAY \
+                    and not _LISTED_DAY.search(folded, max(0, today.start() - 16), today.start())
+                return UNPLACED_DAY if unplaced else None
         if _valid(month, day):
             return month, day, today.group(0), False
         return None
@@ -282,7 +304,10 @@ def _story_day_in_opening(folded: str) -> re.Match | None:
     opening = _opening_sentence(folded)
     start = opening.start()
     bare = _BARE_DAY.search(folded, start, opening.end())
-    if bare is None or _MONTH_DAY.search(folded, start, bare.start()):
+    # After 今日 or 昨天 the opening has told its day (今日召开记者会，为16日
+    # 成果发表活动宣传): a bare day later is another event's.
+    if bare is None or _MONTH_DAY.search(folded, start, bare.start()) \
+            or _UNDATED_TODAY.search(folded, start, bare.start()):
         return None
     return bare
 
@@ -423,6 +448,9 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
         # a slip for 112, not proof that the line is wrong.
         proof = None
     event = event_month_day(folded, dated)
+    unplaced = event is UNPLACED_DAY
+    if unplaced:
+        event = None
     dated_year = None
     if dated:
         year, month = int(dated.value[:4]), int(dated.value[5:7])
@@ -449,7 +477,7 @@ def extract_date(folded: str, title: str | None = None) -> DocDate | None:
     period = reported_month(folded, title)
     if period:
         return period
-    if dated:
+    if dated and not unplaced:
         if dated_year is not None:
             evidence = f"{dated.evidence}; {proof[1]}" if proof else dated.evidence
             return DocDate(dated.value, "day", evidence)

@@ -42,6 +42,11 @@ _FEATURE_AFTER_SHORT = re.compile(r"[路街门桥站港湾村号楼厂溪河江�
 # A full name whose suffix starts a common word is that word: 金华市场 is a
 # market, not 金华市 followed by 场.
 _SUFFIX_WORDS = {"市场", "区域", "区间", "县城"}
+# A township's 乡 that makes a word with the next character belongs to that
+# word, which still speaks of the place: 新营乡亲 are 新营's folks, 安平乡土
+# 文化馆 a museum of 安平's local lore. The place is the name without it (新营,
+# 安平), not a 新营乡 or 安平乡 of some other province.
+_SUFFIX_WORDS_OF_THE_PLACE = {"乡亲", "乡土"}
 
 
 @dataclass
@@ -291,6 +296,8 @@ def find_mentions(folded: str, gazetteer: Gazetteer,
             candidates = gazetteer.lookup(piece)
             if candidates and folded[i + length - 1:i + length + 1] in _SUFFIX_WORDS:
                 break  # 金华市场: no place starts here, not even 金华
+            if candidates and folded[i + length - 1:i + length + 1] in _SUFFIX_WORDS_OF_THE_PLACE:
+                continue  # 新营乡亲: the place is 新营, a shorter name
             if candidates:
                 found = Mention(i, i + length, piece, candidates + aliases)
                 break
@@ -451,16 +458,32 @@ def country_hint(folded: str) -> str | None:
     return "TW" if len(_TAIWAN_WORDS.findall(folded)) >= 2 else None
 
 
+def writes_taiwan_in_full(mentions: list[Mention]) -> bool:
+    """Whether the text names more of Taiwan's units in full (臺南市, 安南區)
+    than units in full the mainland alone has: a Taiwan release that names
+    no 公所 or 里長. Names written short do not count: they are as often
+    words (通道, 延长, 来宾 'guests')."""
+    taiwan = mainland = 0
+    for mention in mentions:
+        if not mention.short:
+            in_taiwan = {div.key.startswith("TW") for div in mention.candidates}
+            taiwan += in_taiwan == {True}
+            mainland += in_taiwan == {False}
+    return taiwan > mainland
+
+
 def resolve(mentions: list[Mention], gazetteer: Gazetteer,
             country: str | None = None, background: set[str] | frozenset[str] = frozenset(),
-            ) -> list[tuple[Mention, Division]]:
+            foreign_weak_from: int = 1) -> list[tuple[Mention, Division]]:
     """Pick one division per mention using the document's other mentions.
 
     Resolution repeats while it makes progress, so that a place resolved by
     its children (中山 by 古镇镇, 小榄镇) can in turn settle a repeated
     township name (港口镇 exists in four counties) or a short one (南区).
     `background` places (the page's publisher, see `page_places`) support
-    readings as mentions do, without being mentions.
+    readings as mentions do, without being mentions. In a text of `country`,
+    a place outside it written short, from level `foreign_weak_from` down,
+    needs support.
     """
     known = _KnownPlaces(chain((m.candidates[0].key for m in mentions
                                 if len(m.candidates) == 1 and not _is_weak(m, m.candidates[0])),
@@ -489,7 +512,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # In a text about Taiwan, a mainland place written short
                 # (松柏长春) needs support like any weak reading.
                 weak = _is_weak(mention, div) or (
-                    country is not None and mention.short and not div.key.startswith(country))
+                    country is not None and mention.short and not div.key.startswith(country)
+                    and div.level >= foreign_weak_from)
                 # A short county name no dictionary knows as a word (彰武,
                 # 施甸) is settled by its province anywhere in the text.
                 # (Not Taiwan's: 台湾 is named in every text there, and its
@@ -563,7 +587,7 @@ def _parents_of_the_next(mentions: list[Mention], gazetteer: Gazetteer) -> dict[
 
 def _headline_places(headline: str, resolved: list[tuple[Mention, Division]], gazetteer: Gazetteer,
                      country: str | None, background: set[str] | frozenset[str],
-                     ) -> list[tuple[Mention, Division]]:
+                     foreign_weak_from: int = 1) -> list[tuple[Mention, Division]]:
     """The places a headline names, read with the body's places as context
     (新化 in the headline is the 新化 the body's other places point to).
     Their mentions sit before the body's (at negative offsets), so that the
@@ -576,7 +600,9 @@ def _headline_places(headline: str, resolved: list[tuple[Mention, Division]], ga
         mention.start -= shift
         mention.end -= shift
     context = set(background) | {div.key for _, div in resolved}
-    return resolve(mentions, gazetteer, country or country_hint(headline), frozenset(context))
+    if country is None:
+        country, foreign_weak_from = country_hint(headline), 1
+    return resolve(mentions, gazetteer, country, frozenset(context), foreign_weak_from)
 
 
 def _list_levels(mentions: list[Mention], index: int, chosen: dict[int, Division]) -> set[int]:
@@ -643,8 +669,16 @@ def extract_regions(folded: str, gazetteer: Gazetteer, anchors: list[str] | None
     mentions = find_mentions(folded, gazetteer, blocked)
     background = publisher_places(folded, chrome, gazetteer)
     country = country_hint(folded)
-    resolved = resolve(mentions, gazetteer, country, background)
-    in_headline = _headline_places(headline, resolved, gazetteer, country, background) if headline else []
+    foreign_weak_from = 1
+    if country is None and writes_taiwan_in_full(mentions):
+        # Read as Taiwan's too: the mainland city or county its words happen
+        # to spell (来宾 'guests', 海东国小 a school, 中山路) needs support.
+        # Not a province, a municipality or Hong Kong written short (在中国
+        # 四川举行, 北京和上海等地, 由香港入境): such a release names them as places.
+        country, foreign_weak_from = "TW", 2
+    resolved = resolve(mentions, gazetteer, country, background, foreign_weak_from)
+    in_headline = _headline_places(headline, resolved, gazetteer, country, background,
+                                   foreign_weak_from) if headline else []
     resolved = in_headline + resolved
     if not resolved:
         return [], []

@@ -152,3 +152,76 @@ def test_a_bracketed_heading_under_the_nav_is_no_button():
     assert body_of(header + article) == article
     for buttons in ("【打印】", "【打印本页】【关闭窗口】", "【关闭窗口】"):
         assert classify(buttons) is not Kind.SHORT, buttons
+
+
+# Notices with no sentence in them: a headline over 'label: value' fields,
+# a results list, a one-line title. Written here in the shape of council and
+# district notices; none is copied from one.
+FIELD_NOTICES = [
+    ["王大明議員記者會", "主題：「路燈維修期間如何保障行人安全」", "時間： 06 月 12 日 星期三 上午10：00",
+     "地點：市議會一樓小型簡報室"],
+    ["永康區公所徵才結果", "徵才機關：永康區公所民政課", "公告日期：113年6月3日", "應徵職務：臨時人員",
+     "錄取人員：正取：陳○華"],
+    ["會勘東區道路積水情形", "日期：2020年3月2日(星期一)", "時間：下午2:00", "地點：東區崇德路與林森路口",
+     "列席人員:", "市政府工務局副局長張大同", "聯絡人：李小姐 0912345678"],
+    ["臺南市政府113年1-6月社會福利措施辦理情形彙整表"],
+    ["本週六停水通知", "如有疑問請撥打1999市民專線"],
+]
+
+
+def test_a_notice_with_no_sentence_loses_the_chrome_around_it():
+    from bench.damage import score_cleaning
+    for notice in FIELD_NOTICES:
+        for copy_seed in ("a", "b", "c", "d", "e", "f"):
+            score = score_cleaning("\n".join(notice), f"{notice[0]}-{copy_seed}")
+            assert score.body_lines_lost == 0, (notice[0], copy_seed, score)
+            if len(notice) > 1:  # a one-line notice under a site's name is ambiguous (below)
+                assert score.chrome_lines_kept == 0, (notice[0], copy_seed, score)
+                assert score.similarity >= 0.97, (notice[0], copy_seed, score)
+
+
+def test_a_notice_with_no_sentence_and_no_chrome_is_kept_whole():
+    for notice in FIELD_NOTICES:
+        assert body_of(notice) == notice
+
+
+def test_a_site_name_over_the_nav_is_no_anchor():
+    # The site's name opens the page, the nav bar and the trail part it from
+    # the notice: the notice is the body.
+    notice = ["清河县2024年春季征兵体检通知", "体检时间：3月2日上午8时", "体检地点：县人民医院"]
+    page = ["清河县人民政府", "首页 | 政务公开 | 政务服务 | 互动交流", "当前位置：首页 > 通知公告",
+            *notice, "上一篇：清河县召开安全生产专题会", "版权所有：清河县人民政府"]
+    assert body_of(page) == notice
+
+
+def test_one_line_over_chrome_then_one_line_is_ambiguous_and_all_stays():
+    # A site's name over a nav bar and a one-line notice, or a one-line
+    # notice over a footer's nav bar and one of its links: the shapes are
+    # the same, so no line is cut between them rather than the wrong one.
+    for page in (["清河县人民政府", "首页 | 政务公开 | 政务服务 | 互动交流", "当前位置：首页 > 通知公告",
+                  "清河县2024年春季征兵体检通知"],
+                 ["清河县2024年春季征兵体检通知", "首页 | 政务公开 | 政务服务 | 互动交流", "网站地图"]):
+        assert body_of(page) == page
+
+
+def test_a_no_sentence_body_shaped_like_a_link_list_is_never_lost():
+    # Three short lines under a nav bar, none a field: they may be a link
+    # list or the article; with nothing else to anchor the page, all stays.
+    names = ["錄取名單", "陳大華", "林小美"]
+    page = ["平安镇人民政府", "首页 | 政务公开 | 政务服务 | 互动交流", "当前位置：首页 > 通知公告",
+            *names, "版权所有：平安镇人民政府"]
+    body = body_of(page)
+    assert all(name in body for name in names)
+
+
+_FIELD_LINES = st.lists(st.sampled_from(
+    ["時間：上午9時", "地點：區公所三樓禮堂", "主題：「社區防災座談」", "聯絡人：陳小姐", "報名方式：現場報名",
+     "列席人員:", "里長王大同", "議員記者會", "本週六停水通知"]), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_CHROME, _FIELD_LINES, _CHROME)
+def test_no_line_of_a_notice_without_sentences_is_ever_lost(header, notice, footer):
+    body = clean_text("\n".join(header + notice + footer)).body
+    for line in notice:
+        assert line in body

@@ -339,3 +339,45 @@ def test_one_pattern_finds_the_dates_of_a_day_as_its_own_pattern_did(text, month
                   f"民国110/0{month}/0{day}{text}"):
         assert [match.span() for match in _same_day_dates(piece, month, day)] \
             == _same_day_by_own_pattern(piece, month, day)
+
+
+def test_a_bare_day_the_text_does_not_place_is_no_date():
+    # The labels' convention: a bare day with no month is no date. The
+    # publication line does not place it (the day may be the week before,
+    # or next month's), and it is not the story's date either.
+    assert date_of("發稿日期：113年5月20日\n區公所於18日下午召開防汛整備會議。") is None
+    assert date_of("發稿時間：112年9月4日\n觀光季活動將於19日在漁港登場。") is None
+    # 今（18）日 and 昨（17）日 are told from the publication: they stay.
+    assert date_of("發稿日期：113年5月18日\n區公所今（18）日召開防汛整備會議。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月18日\n區公所昨（17）日召開防汛整備會議。") == ("2024-05-17", "day")
+    # The text's own month still places a bare day, and an event's year still dates it.
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，5月18日會中決議加強巡查。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，本(5)月起加強巡查。") == ("2024-05-18", "day")
+    assert date_of("發稿日期：113年5月20日\n區公所於18日召開會議，部署今(113)年防汛工作。") == ("2024", "year")
+
+
+def test_a_span_of_days_or_a_listed_day_is_no_bare_story_day():
+    # 長達9日, 周休2日, 工期10日曆天 count days; the publication line dates the story.
+    for opening in ("春節連續假期長達9日，民眾外出頻繁。", "利用周休2日到山區踏青。",
+                    "道路將封閉施工，工期10日曆天。"):
+        assert date_of("發稿日期：115年2月20日\n" + opening) == ("2026-02-20", "day"), opening
+    # A day after another in a list is the list's (8月15、16日): not an unplaced story day.
+    assert date_of("發稿日期：109年8月3日\n音樂節即將於8月15、16日在漁港登場。") == ("2020-08-03", "day")
+    # After the opening's 今日, a bare day is another event's.
+    assert date_of("發稿日期：113年11月13日\n農業局今日召開記者會，為16日成果發表活動宣傳。") == ("2024-11-13", "day")
+
+
+def test_a_fixed_date_holiday_in_the_days_sentence_gives_its_month():
+    # 今（N）日 with no month written and no publication line: a holiday the
+    # sentence names places the day in the two weeks before it (or just after).
+    assert date_of("副總統今（16）日出席國醫節前夕的表揚大會。") == ("--03-16", "month-day")
+    assert date_of("父親節前夕，市長今（27）日表揚模範父親。") == ("--07-27", "month-day")
+    assert date_of("才剛過完元旦假期，市長今（2）日訪視企業。") == ("--01-02", "month-day")
+    assert date_of("冬至將屆，20日氣溫驟降，愛心會舉辦搓湯圓活動。") == ("--12-20", "month-day")
+    # A holiday in another sentence, one a relative year dates (a rule's
+    # start), a lunar one, 雙十一, or one the day lies far from: no month.
+    assert date_of("議員今（10）日召開記者會。新制今年元旦上路後，業者仍未申請。") is None
+    assert date_of("議員今（24）日質詢，美豬明年元旦將開放進口。") is None
+    assert date_of("市長今（12）日出席中秋節晚會。") is None
+    assert date_of("市府今（7）日抽出雙十一購物節得獎名單。") is None
+    assert date_of("市府今（9）日歡慶教師節。") is None

@@ -350,3 +350,34 @@ def test_in_a_district_office_release_a_temple_or_road_is_no_mainland_place():
     found = keys("關廟區公所今(3)日於山西宮前廣場辦理鳳梨季，並在中山南路實施交管。")
     assert not {"14", "4420"} & found
     assert "TW0516" in found   # 關廟區
+
+
+# Written for this test in the style of Tainan city releases: Taiwan's
+# places in full, and words that spell a mainland city's short name.
+TAINAN_WORDS = ("臺南市政府教育局今日表示，安南區海東國小與東區中山國中獲獎，與會來賓並參觀"
+                "中山路上的展場；臺南市位於嘉南平原，日照充足，學童並參觀德陽艦園區。")
+
+
+def test_a_taiwan_release_spells_no_mainland_city_with_its_words():
+    found = keys(TAINAN_WORDS)
+    assert {"TW05", "TW0502", "TW0503"} <= found
+    # 海东市, 中山市, 来宾市, 南平市, 日照市, 德阳市
+    assert not found & {"6302", "4420", "4513", "3507", "3711", "5106"}, found
+
+
+def test_a_taiwan_release_still_names_provinces_and_hong_kong_as_places():
+    found = keys("臺南市農業局表示，安南區的文旦今年銷往香港、新加坡，並在北京、上海及四川舉辦展售會。")
+    assert {"HK", "11", "31", "51", "TW0502"} <= found
+
+
+def test_a_mainland_story_keeps_its_short_city_names():
+    # No Taiwan unit written in full: 中山 and 日照 are the mainland's cities.
+    assert {"4420", "3711"} <= keys("广东省中山市和山东省日照市今天启动防汛应急响应，中山、日照两地转移群众。")
+
+
+def test_folks_and_local_lore_of_a_township_name_the_place_without_its_suffix():
+    # 新營鄉親 are 新營's folks, 安平鄉土文化館 a museum of 安平: Tainan's
+    # districts, not 宁夏 西吉县's 新营乡 or 辽宁's 安平乡.
+    found = keys("臺南市議員表示，將為新營鄉親爭取停車場，並參觀安平鄉土文化館。")
+    assert {"TW0507", "TW0510"} <= found and not found & {"640422200", "211005201"}
+    assert "640422200" in keys("宁夏西吉县新营乡召开会议，部署春耕工作。")
