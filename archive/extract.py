@@ -40,7 +40,14 @@ from .script import detect_script, fold
 #    office holders, foreign states' offices, counted lists, court and health
 #    posts with their organ, offices' extent; mainland companions of a visit,
 #    deputies' seats, organ names, village posts.
-EXTRACTOR_VERSION = "8"
+# 7, 8: issue 11 rounds 4 and 5: four-character names of no Han surname,
+#    offices as first written, shared organs, military and 暨-joined posts;
+#    去/明(N)年 and 本(N)月 years; one 公所 places a text in Taiwan.
+# 9: issue 11 round 6: dotted and Tibetan names, married names, Japanese
+#    four-character names, lists closed by 等议员, names in two scripts, ward
+#    offices, acronyms kept, past eras; a bare day with no month is no date;
+#    pages with no sentence cleaned; Taiwan's texts read as Taiwan's.
+EXTRACTOR_VERSION = "9"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
 # Each with a word that it cannot match without.
