@@ -18,7 +18,7 @@ from bench.labels import hand_labels
 from bench.labels.select_tw import CORPUS, labelled_before, round_candidates
 
 LABELS = Path(__file__).resolve().parent.parent / "bench" / "labels"
-ROUNDS = (2, 3, 4, 5, 6)
+ROUNDS = (2, 3, 4, 5, 6, 7)
 KINDS = ("tainan-city", "tainan-district", "tncc", "president")
 PER_KIND = 16
 FIELDS = {"id", "kind", "set", "regions", "officials", "date", "notes", "round"}
