@@ -15,7 +15,7 @@ from bench.labels import hand_labels
 from bench.labels.select_xwlb import CORPUS, round_candidates, sha1_of
 
 LABELS = Path(__file__).resolve().parent.parent / "bench" / "labels"
-ROUNDS = (2, 3, 4, 5, 6)
+ROUNDS = (2, 3, 4, 5, 6, 7)
 FIELDS = {"id", "kind", "set", "round", "regions", "officials", "date"}
 # Labels hold ids and short labels only; corpus text must never be copied in.
 LONGEST_FIELD = 200
