@@ -15,7 +15,7 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
+from . import (civil_bodies, collective_titles, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
                foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
                party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
                ward_lists, ward_offices, word_names)
@@ -1579,6 +1579,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at, office in deputy_profiles.subjects(folded):
         if name not in officials and name not in skip:
             officials[name] = Official(name=original[at:at + len(name)], title=office)
+    # 党和国家领导人习近平、李强等: each listed leader holds the collective title (archive.collective_titles)
+    for name, at, title in collective_titles.listed_leaders(folded):
+        if name not in officials and name not in skip:
+            officials[name] = Official(name=original[at:at + len(name)], title=title)
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post

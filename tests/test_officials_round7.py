@@ -1,0 +1,36 @@
+"""Mainland officials on unseen text (issue 11, round 7): classes of text
+read from the misses of round 6's spent sealed set, each checked on
+unlabelled corpus text before it went in (bench/labels/rule_diff.py).
+
+Sentences are written here in each class's shape (no corpus text).
+"""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import fold
+
+
+def offices(text: str) -> dict[str, str]:
+    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
+    return {fold(o.name): fold(o.title) for o in document.officials}
+
+
+@pytest.mark.parametrize("text, found", [
+    # Each name after a collective title holds it; a fuller office written
+    # for one of them first is kept.
+    ("中共中央总书记、国家主席习近平5日上午在北京出席活动。上午10时，党和国家领导人习近平、王明远、赵建华等集体乘车来到现场。",
+     {"习近平": "中共中央总书记、国家主席", "王明远": "党和国家领导人", "赵建华": "党和国家领导人"}),
+    # The last name closed by a verb of the group, 和 before it.
+    ("大会在北京开幕。中央领导同志刘志强、陈宏和孙立平出席大会。",
+     {"刘志强": "中央领导同志", "陈宏": "中央领导同志", "孙立平": "中央领导同志"}),
+    # A single name closed by 等.
+    ("党和国家领导人周建国等参加活动。", {"周建国": "党和国家领导人"}),
+    # No list after the title: no one.
+    ("党和国家领导人出席大会并向获奖代表颁奖。", {}),
+    ("会议传达了中央领导同志重要批示精神。", {}),
+])
+def test_names_listed_after_a_collective_title_hold_it(text, found):
+    assert offices(text) == found
