@@ -16,7 +16,7 @@ import math
 import re
 
 from . import (civil_bodies, collective_titles, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
-               foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
+               foreign_heads, foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
                party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
@@ -1388,6 +1388,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
             name = foreign_names.name_after_post(folded, position, post, name, title, is_place)  # 教宗方济各
+            name = name or foreign_heads.head_after_post(folded, position, post, title, is_place)  # 伊朗总统佩泽希齐扬
             name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):

@@ -34,3 +34,19 @@ def offices(text: str) -> dict[str, str]:
 ])
 def test_names_listed_after_a_collective_title_hold_it(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # State, post, transliterated name, closed by a day or a verb.
+    ("据报道，伊朗总统佩泽希齐扬29日在与法国总统马克龙通话时表示，局势可能升级。",
+     {"佩泽希齐扬": "伊朗总统", "马克龙": "法国总统"}),
+    ("俄罗斯总统普京表示，愿同各方加强合作。", {"普京": "俄罗斯总统"}),
+    ("贺电来自芬兰总统尼尼斯托、丹麦首相弗雷泽里克森等。", {"尼尼斯托": "芬兰总统", "弗雷泽里克森": "丹麦首相"}),
+    # After the post, no run of sounds closed as a name: no one.
+    ("俄罗斯总统办公厅当天发表声明。", {}),
+    ("美国总统选举将于明年举行。", {}),
+    # A mainland place before the post is no foreign state; the surname test reads it.
+    ("福建省长王明远表示，要做好防汛工作。", {"王明远": "福建省长"}),
+])
+def test_a_foreign_leader_after_state_and_post(text, found):
+    assert offices(text) == found
