@@ -50,3 +50,12 @@ def test_names_listed_after_a_collective_title_hold_it(text, found):
 ])
 def test_a_foreign_leader_after_state_and_post(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 跟 "with" closes a name as 和 and 与 do, a dotted name's too.
+    ("在某县某镇，二十大代表阿依古丽·买买提跟村民们一起学习二十大精神。", {"阿依古丽·买买提": "二十大代表"}),
+    ("镇党委书记司马建平跟群众一起清理河道。", {"司马建平": "镇党委书记"}),
+])
+def test_gen_closes_a_name_as_he_does(text, found):
+    assert offices(text) == found
