@@ -1082,6 +1082,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     title, or its officer is named right before the post (天后宫在卢友礼
     主任委员), not a clause away (华山基金会过端午|市议员李启维)."""
     window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
+    if _SCHOOL_BRANCH.search(window):
+        return True  # 某镇中心学校的党总支书记: school staff (not 学校体育科科长, a bureau's section)
     civil = None
     for civil in _CIVIL_ORGAN.finditer(window):
         pass
@@ -1097,6 +1099,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
         return folded[post_start:post_end] in _CIVIL_OFFICERS
     if "长" in between:
         return False
+    if _BODYS_OWN_BRANCH.match(between):
+        return True  # 某镇中心学校的党总支书记: the school's own Party branch, school staff
     return not any(_word_tags().get(word, "n").startswith(_CLAUSE_TAGS) or word in _FUNCTION_CHARS
                    for word in _words(between)) or name_before(folded, post_start) is not None
 
@@ -1108,6 +1112,12 @@ _CLAUSE_TAGS = ("v", "p", "c", "d", "u", "r")
 
 
 _LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
+# Only 的 and a body's own Party or League branch between it and the post
+# (中心学校的党总支书记, 某公司的党支部书记): the post is still the body's.
+_BODYS_OWN_BRANCH = re.compile(r"^的(?:党|党委|党总支|党支部|团委)?$")
+# A school (中心学校, 职业学校) closed by 的 before its post: 学校 alone also
+# names bureau sections (学校体育科), so only this shape counts.
+_SCHOOL_BRANCH = re.compile(r"学校的(?:党|党委|党总支|党支部|团委)?$")
 _CIVIL_OFFICERS = frozenset("秘书长 副秘书长 干事长 总干事 执行长 主委 副主委 主任委员 副主任委员 理事 监事".split())
 
 

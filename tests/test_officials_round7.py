@@ -59,3 +59,16 @@ def test_a_foreign_leader_after_state_and_post(text, found):
 ])
 def test_gen_closes_a_name_as_he_does(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A school's (or a firm's) own Party branch after 的: school staff, no public post.
+    ("某县某镇中心学校的党总支书记张明远把教室收拾出来，安置受灾群众。", {}),
+    ("某集团公司的党委书记王建华介绍说，产量翻了一番。", {}),
+    # A township's Party committee is public, school or no school nearby.
+    ("镇党委书记刘志强来到某镇中心学校看望师生。", {"刘志强": "镇党委书记"}),
+    # 学校 in a bureau section's name is no school (体育局学校体育科).
+    ("市体育局学校体育科科长陈建华介绍了赛事安排。", {"陈建华": "市体育局学校体育科科长"}),
+])
+def test_a_schools_own_party_branch_is_school_staff(text, found):
+    assert offices(text) == found
