@@ -1457,6 +1457,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             and _DOTTED_NAME_IS_OFFICE.match(folded, begin, match.end())))
         if copula and took_office.left_before(folded, copula.start(2)):
             copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
+        if copula and took_office.held_then(copula.group(3)):
+            not_holding.add(copula.group(1))
+            copula = None  # 某某是当时某村的党支部书记: held then, not now (archive.took_office)
         if copula and (dotted_names.is_whole(copula.group(1)) or plausible_name(copula.group(1))
                        and not _is_word(copula.group(1)) and not _opens_with_word(copula.group(1))) \
                 and not _is_national(copula.group(3), begin) \

@@ -72,3 +72,13 @@ def test_gen_closes_a_name_as_he_does(text, found):
 ])
 def test_a_schools_own_party_branch_is_school_staff(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # A post the text marks as held then (当时, 时任) is left out; the same shape without it counts.
+    ("2013年，总书记来到这里。李秀兰是当时某村的党支部书记，她向总书记汇报了村里的情况。", {}),
+    ("2015年，赵德明是时任某县的县长，他参与了规划。", {}),
+    ("李秀兰是某村的党支部书记，她向大家介绍了村里的情况。", {"李秀兰": "某村的党支部书记"}),
+])
+def test_a_post_held_then_is_left_out(text, found):
+    assert offices(text) == found
