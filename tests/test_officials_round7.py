@@ -82,3 +82,13 @@ def test_a_schools_own_party_branch_is_school_staff(text, found):
 ])
 def test_a_post_held_then_is_left_out(text, found):
     assert offices(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # 来自 opens the deputy's workplace; the job and the name follow.
+    ("讨论中，二十大代表、来自某汽车集团的首席技能专家刘建军向总书记做了汇报。", {"刘建军": "二十大代表"}),
+    # 来自 opening a clause about the deputies: no one.
+    ("全国人大代表来自各行各业的一线，他们带来了许多建议。", {}),
+])
+def test_a_deputy_from_a_workplace(text, found):
+    assert offices(text) == found
