@@ -26,6 +26,9 @@ _CLAUSE_END = set("。；;！!？?\n“”《》，,")
 # Words that open a clause of the seat's holder, not a job: 人大代表要…, 委员们.
 _NOT_A_JOB_START = set("要在的们和与对将应也都就是为把被从向以及等")
 _MAX_JOB = 45
+# 来自 opens the job's workplace, not a clause (二十大代表、来自某集团的首席技能专家某某):
+# a verb, yet the job follows it.
+_FROM = re.compile(r"来自[^，,。；;、]{2,20}的")
 
 
 def seated(folded: str, name_at, is_verb) -> list[tuple[int, int, int, str]]:
@@ -41,7 +44,7 @@ def seated(folded: str, name_at, is_verb) -> list[tuple[int, int, int, str]]:
     for seat in SEAT.finditer(folded):
         joined = _AFTER_SEAT.match(folded, seat.end())
         job = joined.end()
-        if folded[job:job + 1] in _NOT_A_JOB_START or is_verb(folded[job:job + 2]):
+        if folded[job:job + 1] in _NOT_A_JOB_START or (is_verb(folded[job:job + 2]) and not _FROM.match(folded, job)):
             continue  # 人大代表建议…, 人大代表要…, 人大代表，在…: a clause, no job follows
         limit = min(len(folded), joined.end() + _MAX_JOB)
         for k in range(joined.end() + 1, limit):

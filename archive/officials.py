@@ -15,8 +15,8 @@ import functools
 import math
 import re
 
-from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
-               foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
+from . import (civil_bodies, collective_titles, cut_names, delegations, deputies, deputy_profiles, dotted_names, first_mention,
+               foreign_heads, foreign_names, joint_posts, leaders, military_posts, name_lists, named_again, organ_acronyms,
                party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
@@ -154,7 +154,7 @@ _FREQUENT_WORD = _WORD_NOT_GIVEN_NAME
 # (答询 and 答复: a bureau head answering a council's questions).
 _AFTER_NAME = re.compile(
     r"(?:[,，、。；;：:！!？?\s（(“”\"\d]|$|主持|指出|要求|强调|表示|出席|参加|讲话|介绍|说|在|到|前往|"
-    r"深入|带队|率队|率|一行|同志|等|和|与|及|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
+    r"深入|带队|率队|率|一行|同志|等|和|与|及|跟|为|对|调研|督导|检查|走访|看望|慰问|陪同|会见|"
     r"听取|召开|希望|代表|宣读|传达|作|就|任|又|详细|现场|专题|也|还|先后|来到|向|的|则|亦|更|已|"
     r"将|会|于|今|昨|近日|日前|特别|特地|再|一同|共同|皆|均|都|偕|邀|感谢|提醒|呼吁|鼓励|建议|认为|致|赠|从|案|"
     r"做|以|把|被|让|给|用|通过|带领|担任|出任|当选|伉俪|夫人|兼|因|是|称|答询|答复|%s)" % "|".join(military_posts.RANKS))
@@ -1082,6 +1082,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
     title, or its officer is named right before the post (天后宫在卢友礼
     主任委员), not a clause away (华山基金会过端午|市议员李启维)."""
     window = folded[max(clause_start(folded, post_start, post_end), post_start - 10):post_start]
+    if _SCHOOL_BRANCH.search(window):
+        return True  # 某镇中心学校的党总支书记: school staff (not 学校体育科科长, a bureau's section)
     civil = None
     for civil in _CIVIL_ORGAN.finditer(window):
         pass
@@ -1097,6 +1099,8 @@ def _civil_body_before(folded: str, post_start: int, post_end: int) -> bool:
         return folded[post_start:post_end] in _CIVIL_OFFICERS
     if "长" in between:
         return False
+    if _BODYS_OWN_BRANCH.match(between):
+        return True  # 某镇中心学校的党总支书记: the school's own Party branch, school staff
     return not any(_word_tags().get(word, "n").startswith(_CLAUSE_TAGS) or word in _FUNCTION_CHARS
                    for word in _words(between)) or name_before(folded, post_start) is not None
 
@@ -1108,6 +1112,12 @@ _CLAUSE_TAGS = ("v", "p", "c", "d", "u", "r")
 
 
 _LIST_GOES_ON = re.compile(r"^[^、，,。；;]*、$")
+# Only 的 and a body's own Party or League branch between it and the post
+# (中心学校的党总支书记, 某公司的党支部书记): the post is still the body's.
+_BODYS_OWN_BRANCH = re.compile(r"^的(?:党|党委|党总支|党支部|团委)?$")
+# A school (中心学校, 职业学校) closed by 的 before its post: 学校 alone also
+# names bureau sections (学校体育科), so only this shape counts.
+_SCHOOL_BRANCH = re.compile(r"学校的(?:党|党委|党总支|党支部|团委)?$")
 _CIVIL_OFFICERS = frozenset("秘书长 副秘书长 干事长 总干事 执行长 主委 副主委 主任委员 副主任委员 理事 监事".split())
 
 
@@ -1388,6 +1398,7 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
                              or _word_tags().get(name, "n").startswith(_VERB_PHRASE_TAGS)):
                     name = None  # 日本驻台代表|表示: a verb, not a name (河野, a word, is one)
             name = foreign_names.name_after_post(folded, position, post, name, title, is_place)  # 教宗方济各
+            name = name or foreign_heads.head_after_post(folded, position, post, title, is_place)  # 伊朗总统佩泽希齐扬
             name = name and foreign_names.without_honorific(folded, name, position)  # 蓝纳|勋爵(lord rana)
             if not name or (national and not (_leader_takes_part(folded, name, match.end() - len(title), position + len(name))
                                                and _AFTER_NAME.match(folded, position + len(name)))):
@@ -1446,6 +1457,9 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
             and _DOTTED_NAME_IS_OFFICE.match(folded, begin, match.end())))
         if copula and took_office.left_before(folded, copula.start(2)):
             copula = None  # 某某曾担任…, 不再担任…: a post left (not a name 某某曾)
+        if copula and took_office.held_then(copula.group(3)):
+            not_holding.add(copula.group(1))
+            copula = None  # 某某是当时某村的党支部书记: held then, not now (archive.took_office)
         if copula and (dotted_names.is_whole(copula.group(1)) or plausible_name(copula.group(1))
                        and not _is_word(copula.group(1)) and not _opens_with_word(copula.group(1))) \
                 and not _is_national(copula.group(3), begin) \
@@ -1579,6 +1593,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at, office in deputy_profiles.subjects(folded):
         if name not in officials and name not in skip:
             officials[name] = Official(name=original[at:at + len(name)], title=office)
+    # 党和国家领导人习近平、李强等: each listed leader holds the collective title (archive.collective_titles)
+    for name, at, title in collective_titles.listed_leaders(folded):
+        if name not in officials and name not in skip:
+            officials[name] = Official(name=original[at:at + len(name)], title=title)
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
     # 乔进双|梅 beside 乔进双梅 named whole: the shorter is the cut one.
     waiting = foreign_names.awaiting_inauguration(folded, officials)  # 总统卡蕬楚就职典礼: not yet in post

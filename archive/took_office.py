@@ -36,6 +36,16 @@ _CLAUSE_MARKS = "，,；;"
 _CLAUSES_BACK = 3
 
 
+# An office the text marks as held then, not now (石某是当时某村的党支部书记,
+# 时任某县县长): the story looks back; the labels leave such posts out.
+_HELD_THEN = ("当时", "时任", "那时", "彼时", "当年")
+
+
+def held_then(office: str) -> bool:
+    """The office written after a copula opens with a word of past time."""
+    return office.startswith(_HELD_THEN)
+
+
 def left_before(folded: str, verb_at: int) -> bool:
     """The verb at `verb_at` tells of a post left or held once (曾担任)."""
     return bool(_NO_LONGER.search(folded, max(0, verb_at - 3), verb_at))
