@@ -21,6 +21,7 @@ from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, 
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .companions import companions
+from .function_words import function_word_before
 from .presiders import presiders
 from .document import Official
 from .married_names import is_married_name
@@ -511,7 +512,7 @@ def name_before(folded: str, end: int) -> str | None:
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
                 or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
                 or (length == 3 and _foreign_state_before(folded, begin, None)) \
-                or _known_name_after_word(folded, begin, name):
+                or _known_name_after_word(folded, begin, name) or function_word_before(folded, begin):
             return name  # 以色列|游亚旭(…)代表
     return None
 
