@@ -20,6 +20,7 @@ from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, 
                party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
+from .abbreviated_organs import abbreviation_words_before
 from .companions import companions
 from .function_words import function_word_before
 from .presiders import presiders
@@ -744,6 +745,9 @@ def office_prefix(head: str, is_place=None) -> str:
             continue
         kept.append(word)
         at -= 1
+    abbreviated = abbreviation_words_before(words, at, kept)
+    kept.extend(reversed(words[at - abbreviated + 1:at + 1]) if abbreviated else ())  # 都发局: 都 is no adverb
+    at -= abbreviated
     if kept and kept[-1] == "地" and at >= 0 and words[at] == "在":
         kept.pop()  # 在地|市议员: Taiwan's 在地 ("local") is one word, jieba's cut 在|地市 is not
     kept.reverse()
