@@ -21,6 +21,7 @@ from . import (civil_bodies, cut_names, delegations, deputies, deputy_profiles, 
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .abbreviated_organs import abbreviation_words_before
+from .centre_organs import centre_before_name
 from .companions import companions
 from .function_words import function_word_before
 from .presiders import presiders
@@ -961,7 +962,8 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
     organ = office_prefix(folded[start:begin], is_place)
     # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
     # A verb of meeting ending in an organ's character (拜会, 会见) is none: 访团拜会某某议长.
-    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) \
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)
+                               or centre_before_name(folded, begin, organ)) \
         and not organ.endswith(_MEETING_VERB_ENDINGS) else ""
 
 
