@@ -23,6 +23,7 @@ from .common_words import frequency, is_common_word, word_frequencies, word_tags
 from .abbreviated_organs import abbreviation_words_before
 from .centre_organs import centre_before_name
 from .companions import companions
+from .event_roles import is_event_role
 from .function_words import function_word_before
 from .presiders import presiders
 from .document import Official
@@ -694,8 +695,8 @@ def _title_word(word: str, is_place) -> bool:
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if word in _MEETING_VERBS or word in _SPEECH_VERBS:
-        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
+    if word in _MEETING_VERBS or word in _SPEECH_VERBS or is_event_role(word):
+        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns; 与会者|劳动部…科长
     if _known_person(word, tag):
         return False  # 习近平|总书记: a person's name is no part of an office
     if tag == "ns" and is_place:
