@@ -1268,6 +1268,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
+        if _POST_RE.search(name):
+            return  # 将和副总统当选人…: a "name" holding a whole post is a post, not a person
         if name in skip or not is_public_office(title, is_place):
             if civil_bodies.holds_no_public_office(title, is_place):  # not 童军总会…暨教育部长: 部长 is public
                 private_posts.add((name, _post_ending(title) or ""))

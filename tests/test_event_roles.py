@@ -22,3 +22,11 @@ def offices(text: str) -> dict[str, str]:
 ])
 def test_an_event_role_stays_out_of_the_office(text, name, office):
     assert offices(text).get(name) == office
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # 和|副总统当选人: the particle and a post read as a four-character name.
+    ("副总统致词时表示,明天他将和副总统当选人林美华宣誓就职第20任总统、副总统,继续努力。", "和副总统"),
+])
+def test_a_name_holding_a_whole_post_is_no_person(text, wrong):
+    assert wrong not in offices(text)
