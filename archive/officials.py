@@ -20,7 +20,11 @@ from . import (civil_bodies, collective_titles, cut_names, delegations, deputies
                party_camps, profile_subjects, shared_organ, staff_titles, straddled_posts, tenure, took_office,
                ward_lists, ward_offices, word_names)
 from .common_words import frequency, is_common_word, word_frequencies, word_tags
+from .abbreviated_organs import abbreviation_words_before
+from .centre_organs import centre_before_name
 from .companions import companions
+from .event_roles import is_event_role
+from .function_words import function_word_before
 from .presiders import presiders
 from .document import Official
 from .married_names import is_married_name
@@ -511,7 +515,7 @@ def name_before(folded: str, end: int) -> str | None:
         if begin == 0 or folded[begin - 1] in _BEFORE_NAME or _ends_with_boundary_word(folded, begin) \
                 or _EXTENSION_BEFORE.search(folded, max(0, begin - 10), begin) \
                 or (length == 3 and _foreign_state_before(folded, begin, None)) \
-                or _known_name_after_word(folded, begin, name):
+                or _known_name_after_word(folded, begin, name) or function_word_before(folded, begin):
             return name  # 以色列|游亚旭(…)代表
     return None
 
@@ -691,8 +695,8 @@ def _title_word(word: str, is_place) -> bool:
             or (len(word) > 1 and is_place and is_place(word)):
         return True
     tag = _word_tags().get(word, "n")
-    if word in _MEETING_VERBS or word in _SPEECH_VERBS:
-        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns
+    if word in _MEETING_VERBS or word in _SPEECH_VERBS or is_event_role(word):
+        return False  # 在京会见|澳大利亚总理: jieba tags these verbs nouns; 与会者|劳动部…科长
     if _known_person(word, tag):
         return False  # 习近平|总书记: a person's name is no part of an office
     if tag == "ns" and is_place:
@@ -743,6 +747,9 @@ def office_prefix(head: str, is_place=None) -> str:
             continue
         kept.append(word)
         at -= 1
+    abbreviated = abbreviation_words_before(words, at, kept)
+    kept.extend(reversed(words[at - abbreviated + 1:at + 1]) if abbreviated else ())  # 都发局: 都 is no adverb
+    at -= abbreviated
     if kept and kept[-1] == "地" and at >= 0 and words[at] == "在":
         kept.pop()  # 在地|市议员: Taiwan's 在地 ("local") is one word, jieba's cut 在|地市 is not
     kept.reverse()
@@ -956,7 +963,8 @@ def _organ_before(folded: str, begin: int, is_place=None) -> str:
     organ = office_prefix(folded[start:begin], is_place)
     # A foreign state opens its leader's office as an organ does (马绍尔群岛共和国海妮总统).
     # A verb of meeting ending in an organ's character (拜会, 会见) is none: 访团拜会某某议长.
-    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)) \
+    return organ if organ and (organ[-1] in _ORGAN_END or organ.endswith(_STATE_WORDS)
+                               or centre_before_name(folded, begin, organ)) \
         and not organ.endswith(_MEETING_VERB_ENDINGS) else ""
 
 
@@ -1270,6 +1278,8 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
 
     def add(name: str, at: int, title: str, title_at: int | None = None) -> None:
         title = tenure.without_tenure(title)  # 新任书记长 is 书记长 (archive.tenure)
+        if _POST_RE.search(name):
+            return  # 将和副总统当选人…: a "name" holding a whole post is a post, not a person
         if name in skip or not is_public_office(title, is_place):
             if civil_bodies.holds_no_public_office(title, is_place):  # not 童军总会…暨教育部长: 部长 is public
                 private_posts.add((name, _post_ending(title) or ""))
