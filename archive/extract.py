@@ -46,7 +46,9 @@ from .script import detect_script, fold
 # 9: issue 11 round 6: dotted and Tibetan names, married names, Japanese
 #    four-character names, lists closed by 等议员, names in two scripts, ward
 #    offices, acronyms kept, past eras; a bare day with no month is no date;
-#    pages with no sentence cleaned; Taiwan's texts read as Taiwan's.
+#    pages with no sentence cleaned; Taiwan's texts read as Taiwan's. Round 7:
+#    names after a collective title (党和国家领导人), foreign heads of state,
+#    Taiwan organs' short forms, event roles and posts held then are none.
 EXTRACTOR_VERSION = "9"
 
 _TITLE_DATE_PREFIX = re.compile(r"^\s*\d{2}[.\-/]\d{2}\s+")
