@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from archive.extract import extract
+from archive.ingest import RawDocument
+from archive.script import fold
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "seeds-gold.jsonl"
@@ -70,3 +74,9 @@ def site_of(tmp_path_factory, name: str, records: list[dict], **build_options):
     report = build([root / "docs"], root / "index", **build_options)
     assert report.added == len(records) and report.failed == 0
     return create_app({"INDEX_DIR": str(root / "index"), "TESTING": True}).test_client()
+
+
+def offices(text: str) -> dict[str, str]:
+    """The officials the extractor finds in `text`: folded name → folded office."""
+    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
+    return {fold(o.name): fold(o.title or "") for o in document.officials}

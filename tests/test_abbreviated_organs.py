@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extract import extract
-from archive.ingest import RawDocument
-from archive.script import fold
-
-
-def offices(text: str) -> dict[str, str]:
-    doc = extract(RawDocument(id="t", text=text, origin="test"))
-    return {fold(o.name): fold(o.title or "") for o in doc.officials}
+from .conftest import offices
 
 
 @pytest.mark.parametrize("text, name, office", [

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extract import extract
-from archive.ingest import RawDocument
 from archive.name_lists import item_after, item_before
-from archive.script import fold
 
-
-def offices(text: str) -> dict[str, str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
-    return {fold(o.name): fold(o.title) for o in document.officials}
+from .conftest import offices
 
 
 COUNCILLORS = {"林美玲": "市议员", "利莘巴万": "市议员", "王大明": "市议员"}

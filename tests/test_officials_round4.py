@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extract import extract
-from archive.ingest import RawDocument
-from archive.script import fold
+from .conftest import offices
+
 
 # A story's lead is its first 150 characters: pad so a sentence stands further down.
 LEAD_PADDING = "本台消息：今年以来，各地因地制宜推进乡村全面振兴，特色产业不断壮大，群众收入持续增长。" * 4 + "\n"
-
-
-def offices(text: str) -> dict[str, str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
-    return {fold(o.name): fold(o.title) for o in document.officials}
 
 
 @pytest.mark.parametrize("text, found", [

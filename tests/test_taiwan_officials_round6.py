@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extract import extract
-from archive.ingest import RawDocument
-from archive.script import fold
-
-
-def offices(text: str) -> dict[str, str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
-    return {fold(o.name): fold(o.title) for o in document.officials}
+from .conftest import offices
 
 
 @pytest.mark.parametrize("text, name, office", [

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extract import extract
-from archive.ingest import RawDocument
 from archive.script import fold
 from archive.ward_lists import ward_chiefs
 
-
-def offices(text: str) -> dict[str, str]:
-    document = extract(RawDocument(id="t", text=text, origin="test", given={}))
-    return {fold(o.name): fold(o.title) for o in document.officials}
+from .conftest import offices
 
 
 @pytest.mark.parametrize("text, expected", [
