@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .common_words import word_tags
-from .foreign_names import TRANSLITERATION, _is_state, _reads_as_words
+from .foreign_names import TRANSLITERATION, is_state, reads_as_words
 
 # Syllables of Xinhua's transliteration table that the Taiwan-built set lacks
 # (马克龙, 普京, 佩泽希齐扬, 内塔尼亚胡, 泽连斯基, 默克尔, 朔尔茨): public and closed.
@@ -42,7 +42,7 @@ def head_after_post(folded: str, start: int, post: str, title: str, is_place=Non
     while end < len(folded) and folded[end] in SOUNDS and end - start < 6:
         end += 1
     run = folded[start:end]
-    if len(run) < 2 or not _NAME_ENDS.match(folded, end) or _reads_as_words(run) \
-            or _is_state(folded, run, is_place):
+    if len(run) < 2 or not _NAME_ENDS.match(folded, end) or reads_as_words(run) \
+            or is_state(folded, run, is_place):
         return None
     return run

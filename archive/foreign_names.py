@@ -65,14 +65,14 @@ _REGNAL = re.compile(r"[一二三四五六七八九十]{1,2}世")
 _NAME_ENDS = re.compile(r"[，,、。；;：:（(\s]|日前|近日|表示|指出|致|的|在|于|与|和|及|亲自|曾|也|今|昨|将|伉俪|夫妇|阁下|等")
 
 
-def _reads_as_words(run: str) -> bool:
+def reads_as_words(run: str) -> bool:
     """A run holding an ordinary word (安全, 文明) is language, not sounds;
     names of people and places jieba lists inside it are sounds too."""
     return any(is_common_word(run[k:k + 2]) and not word_tags().get(run[k:k + 2], "").startswith(("nr", "ns"))
                for k in range(len(run) - 1))
 
 
-def _is_state(folded: str, run: str, is_place=None) -> bool:
+def is_state(folded: str, run: str, is_place=None) -> bool:
     """The run names a place or a body, not a person: a place the gazetteer
     or jieba knows well, a -stan state (哈萨克斯坦), one the text visits or
     whose people or mission it names, or a body's short name the text gives
@@ -108,7 +108,7 @@ def name_before_post(folded: str, end: int, glossed: bool, post: str, post_end: 
     run = folded[begin:end]
     if len(run) < (2 if glossed else 3) or (begin and folded[begin - 1] not in _OPENS
                                            and not folded.endswith(_STATE_ENDS, 0, begin)) \
-            or _reads_as_words(run) or _is_state(folded, run, is_place):
+            or reads_as_words(run) or is_state(folded, run, is_place):
         return None
     following = folded[post_end:post_end + 1]
     if not glossed and (not post.endswith(_STATE_POSTS) or word_tags().get(run, "").startswith("ns")
@@ -131,7 +131,7 @@ def name_after_post(folded: str, start: int, post: str, found: str | None = None
         # surname test, which cuts transliterations (葛瑞斯|理).
         run = _sound_run(folded, start)
         if len(run) >= 3 and _NAME_ENDS.match(folded, start + len(run)) and folded[start + len(run)] != "、" \
-                and not _reads_as_words(run) and not _is_state(folded, run, is_place):
+                and not reads_as_words(run) and not is_state(folded, run, is_place):
             return run
     if found and post not in FOREIGN_POSTS:
         return found
@@ -144,7 +144,7 @@ def name_after_post(folded: str, start: int, post: str, found: str | None = None
         return None
     run = _sound_run(folded, start)
     end = start + len(run)
-    if len(run) < 2 or _reads_as_words(run):
+    if len(run) < 2 or reads_as_words(run):
         return found
     regnal = _REGNAL.match(folded, end)
     if regnal:
