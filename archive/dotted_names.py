@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .common_words import is_common_word, word_tags
+from .names import is_cjk_run
 
 DOTS = "·•‧・"
 _DOT = re.compile("[%s]" % DOTS)
@@ -28,10 +29,6 @@ _MAX_PART = 8
 _MAX_PARTS = 3
 
 
-def _cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def name_before(folded: str, end: int) -> str | None:
     """The whole dotted name ending at `end`, or None: each part one to
     eight characters, the last at least two, the first opening after a
@@ -43,7 +40,7 @@ def name_before(folded: str, end: int) -> str | None:
     parts = 0
     while parts < _MAX_PARTS:
         part_end = start
-        while start > 0 and _cjk(folded[start - 1]) and folded[start - 1] not in _NOT_IN_NAME \
+        while start > 0 and is_cjk_run(folded[start - 1]) and folded[start - 1] not in _NOT_IN_NAME \
                 and part_end - start < _MAX_PART:
             start -= 1
         length = part_end - start

@@ -23,8 +23,9 @@ import re
 
 from .common_words import is_common_word
 from .companions import is_name, transliterated
+from .dotted_names import DOTS
 from .married_names import is_married_name
-from .names import NOT_IN_NAME
+from .names import is_cjk_run
 
 # A romanised name: two to four words of letters (folded text is lower case),
 # each ending in a letter (ingay tali-攜手…: a dash opens a caption's topic).
@@ -34,7 +35,7 @@ _LATIN_BEFORE = re.compile(r"(?<![a-z'\-])%s(?: %s){0,3}$" % (_WORD, _WORD))
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _A_LETTER = re.compile(r"[a-z]")
 # Dots written between the parts of a transliteration (谷暮.哈就).
-_DOTS = set(".·•‧・")
+_DOTS = set("." + DOTS)
 # Characters no name holds: the characters of posts and organs (议员, 市府),
 # which only follow a name, and function words, though between a
 # transliteration's dots any sound goes (谷暮.哈就).
@@ -43,10 +44,6 @@ _FUNCTION_CHARS = set("的了是在们这那其该各此从把被将也就还而
 # What may stand right before an item: a list mark, a clause's opening.
 _OPENING = set("、，,。；;：:（(“\"「 \n与和及暨")
 _LONGEST = 8  # characters of a transliteration
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _is_latin(char: str) -> bool:
@@ -65,7 +62,7 @@ def _reads_as_name(han: str, latin: str, own_name: bool) -> bool:
     `own_name`, is a Chinese name of its own (郑天财 sra kacaw). A
     transliteration after a company's romanised name (top international
     朴某某) is not one: the sounds do not match."""
-    letters = "".join(char for char in han if _is_han(char))
+    letters = "".join(char for char in han if is_cjk_run(char))
     if not 2 <= len(letters) <= _LONGEST or any(char in _ORGAN_CHARS for char in letters):
         return False
     if own_name and not any(char in _DOTS for char in han) and is_name(letters):
@@ -73,7 +70,7 @@ def _reads_as_name(han: str, latin: str, own_name: bool) -> bool:
     if len(letters) not in _counts(latin):
         return False
     if any(char in _DOTS for char in han):
-        return all(part and all(_is_han(char) for char in part) for part in re.split("[%s]" % "".join(_DOTS), han))
+        return all(part and is_cjk_run(part) for part in re.split("[%s]" % "".join(_DOTS), han))
     return not any(char in _FUNCTION_CHARS for char in letters) and transliterated(letters)
 
 
@@ -85,7 +82,7 @@ def _han_run_end(folded: str, at: int, count: int) -> int | None:
     """Where `count` characters from `at` end, dots between them allowed."""
     k, seen = at, 0
     while seen < count and k < len(folded):
-        if _is_han(folded[k]):
+        if is_cjk_run(folded[k]):
             seen += 1
         elif not (folded[k] in _DOTS and seen):
             return None
@@ -124,13 +121,13 @@ def item_after(folded: str, at: int, closes, alone: bool = False) -> tuple[str, 
         if alone and (" " in latin.group(0) or len(latin.group(0)) >= 5) and closes(folded, k):
             return latin.group(0), at, k
         return None
-    if not _is_han(folded[at]) or not _A_LETTER.search(folded, at + 2, at + _LONGEST + 3):
+    if not is_cjk_run(folded[at]) or not _A_LETTER.search(folded, at + 2, at + _LONGEST + 3):
         return None  # most names: no Latin letter follows, no scan
     # The transliteration first: its romanised name follows within a few characters.
     for k in range(at + 2, min(len(folded), at + _LONGEST + 3)):
         if _is_latin(folded[k]):
             break
-        if not (_is_han(folded[k]) or folded[k] in _DOTS or folded[k] == " "):
+        if not (is_cjk_run(folded[k]) or folded[k] in _DOTS or folded[k] == " "):
             return None  # 韦廷戴(john whittingdale): a gloss in brackets, read by archive.foreign_names
     else:
         return None
@@ -147,11 +144,11 @@ def item_before(folded: str, end: int) -> tuple[str, int, int] | None:
     if end < 4 or not _A_LETTER.search(folded, max(0, end - _LONGEST - 4), end):
         return None  # most posts: no Latin letter near, no search
     last = folded[end - 1]
-    if _is_han(last) or last in (")", "）"):
+    if is_cjk_run(last) or last in (")", "）"):
         # The romanised name first: ingay tali颖艾达利|议员, ingay tali(颖艾达利)|议员.
         bracket = last in (")", "）")
         k = end - bracket
-        while k > 0 and (_is_han(folded[k - 1]) or folded[k - 1] in _DOTS) and end - k <= _LONGEST + 2:
+        while k > 0 and (is_cjk_run(folded[k - 1]) or folded[k - 1] in _DOTS) and end - k <= _LONGEST + 2:
             k -= 1
         if bracket and folded[k - 1:k] not in ("(", "（"):
             return None
@@ -169,7 +166,7 @@ def item_before(folded: str, end: int) -> tuple[str, int, int] | None:
             return None
         k = latin.start() - (folded[latin.start() - 1] == " ")
         start = k
-        while start > 0 and k - start < _LONGEST + 1 and (_is_han(folded[start - 1]) or folded[start - 1] in _DOTS):
+        while start > 0 and k - start < _LONGEST + 1 and (is_cjk_run(folded[start - 1]) or folded[start - 1] in _DOTS):
             start -= 1
         if start < k and (start == 0 or folded[start - 1] in _OPENING) \
                 and _reads_as_name(folded[start:k], latin.group(0), True):
@@ -204,7 +201,7 @@ def married_name_at(folded: str, at: int, name: str) -> str:
             or is_common_word(folded[at + 3:at + 5]):
         return name  # 沈某某以及: 以及 is a join, not a name's last character
     whole = folded[at:at + 4]
-    return whole if _is_han(whole[3]) and is_married_name(whole, text=folded) else name
+    return whole if is_cjk_run(whole[3]) and is_married_name(whole, text=folded) else name
 
 
 def married_name_before(folded: str, begin: int, name: str) -> tuple[str, int]:

@@ -89,7 +89,8 @@ _COPULA_AND_OFFICE = (r"(同志(?:任|为|现任|担任|当选为?)|现任|担�
                       r"(?:调|升|转|改|出)?任)(.+)$")  # 潘非琼调任…检察长: 调任 is the verb
 _NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _COPULA_AND_OFFICE)
 # A dotted name (阿某·某某是某村党支部书记) is whole up to the copula.
-_DOTTED_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}?){1,2})" + _COPULA_AND_OFFICE)
+_DOTTED_NAME_IS_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}(?:[%s][\u4e00-\u9fff]{1,8}?){1,2})" % dotted_names.DOTS
+                                    + _COPULA_AND_OFFICE)
 _ORGAN_END = set("区市县镇乡省州委府局处所会院部办厅里村队站团党署司科室组")
 # Posts that after a name are verbs: 党统一领导 ("lead").
 _VERBS_AFTER_NAME = frozenset({"领导"})
@@ -180,7 +181,7 @@ _LATIN_LIST_ITEM = re.compile(r"(?<=[、，,])[a-z]{3,30}$")
 # Names outside the Han surname pattern. Uyghur and other transliterated
 # names join their parts with a middle dot (艾尔肯·吐尼亚孜); Tibetan names
 # are one or two of a small set of two-character parts (次仁平措, 扎西).
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[%s][\u4e00-\u9fff]{1,8}){1,2}" % dotted_names.DOTS)
 _TIBETAN_PARTS = set("""次仁 扎西 多吉 卓玛 格桑 央金 旺堆 顿珠 达瓦 索朗 尼玛 拉巴 巴桑 白玛 德吉 曲珍 平措 罗布
 嘎玛 群宗 玉珍 央拉 旺青 白珍 次央 尼珍 朗杰 华旦 贡保 万玛 完德 索南 旦正 吉毛 措毛 加羊 才仁 求培 嘎松 贡觉
 加措 嘉措 桑珠 普布 边巴 洛桑 丹增 群培 强巴 贡嘎 益西 旦增 琼达 米玛 次旦 拉姆 央宗 卓嘎 仁青 土登 才让
@@ -214,7 +215,7 @@ def _name_outside_han_pattern(folded: str, start: int) -> str | None:
         # the end of the run of characters.
         # Transliterations hold characters that are words elsewhere
         # (阿不都热合曼): 都 does not end one.
-        last_dot = max(dotted.group(0).rfind(dot) for dot in "·•‧・")
+        last_dot = max(dotted.group(0).rfind(dot) for dot in dotted_names.DOTS)
         ends = range(start + last_dot + 3, dotted.end() + 1)
         end = dotted_names.end_written_elsewhere(folded, start, ends)  # 廷·巴特尔：… beside 廷·巴特尔总结
         if end is None:
@@ -640,13 +641,13 @@ _NOT_NAME_START_BUT_YU = _NOT_NAME_START - {"于"}
 # "towards"): before a verb they are that word (曾来到, 都予以), not a
 # surname; a given name after them is no verb (曾培雅, 向明华).
 _ADVERB_SURNAMES = set("曾都向将")
+_VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
+_NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 
 def _common_word_not_name(word: str) -> bool:
     """A common word jieba does not list as a name (重点, 积极; not 向阳)."""
     return is_common_word(word) and not _word_tags().get(word, "").startswith("nr")
-_VERB_PHRASE_TAGS = ("v", "d", "p", "c", "r")
-_NUMERALS = set("一二三四五六七八九十百千0123456789")
 
 
 # Verbs of meeting that jieba's dictionary tags as nouns.
@@ -1598,13 +1599,10 @@ def extract_officials(folded: str, original: str, reporters: list[str] | None = 
     for name, at in companions(folded) + presiders(folded):
         if name not in officials and name not in skip and name not in not_holding:
             officials[name] = Official(name=original[at:at + len(name)], title="")
-    # 二十大代表风采 … 某某：把论文写在大地上: a feature's deputies (archive.deputy_profiles)
-    # The lead makes them deputies, whatever job the story gives them (a firm's 党委书记).
-    for name, at, office in deputy_profiles.subjects(folded):
-        if name not in officials and name not in skip:
-            officials[name] = Official(name=original[at:at + len(name)], title=office)
-    # 党和国家领导人习近平、李强等: each listed leader holds the collective title (archive.collective_titles)
-    for name, at, title in collective_titles.listed_leaders(folded):
+    # 二十大代表风采 … 某某：把论文写在大地上: a feature's deputies, whatever job the
+    # story gives them (a firm's 党委书记) (archive.deputy_profiles); 党和国家领导人
+    # 习近平、李强等: each listed leader holds the collective title (archive.collective_titles)
+    for name, at, title in deputy_profiles.subjects(folded) + collective_titles.listed_leaders(folded):
         if name not in officials and name not in skip:
             officials[name] = Official(name=original[at:at + len(name)], title=title)
     # 院长方勤和…, 院长方勤正带领: the same person glued to the next word (正).
